@@ -1,0 +1,10 @@
+export * from "./enums";
+export { users } from "./users";
+export { sessions } from "./sessions";
+export { accounts } from "./accounts";
+export { clusters } from "./clusters";
+export { projects } from "./projects";
+export { projectMembers } from "./project-members";
+export { domains } from "./domains";
+export { auditLog } from "./audit-log";
+export { personalAccessTokens } from "./personal-access-tokens";

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const secret = (name: string) =>
+  z.string().min(32, `${name} must be at least 32 characters; generate one with: openssl rand -hex 32`);
+
+/** Every setting a Flux process reads, parsed once at start-up. */
+export const FluxEnv = z.object({
+  DATABASE_URL: z.string().url("DATABASE_URL must be a postgres:// URL naming the flux-system database"),
+  FLUX_TENANT_DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  FLUX_MASTER_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, "FLUX_MASTER_KEY must be 64 hex characters (32 bytes): openssl rand -hex 32"),
+  FLUX_DATA_PLANE_KEY: secret("FLUX_DATA_PLANE_KEY"),
+  FLUX_BRIDGE_SECRET: secret("FLUX_BRIDGE_SECRET"),
+  NEXTAUTH_SECRET: secret("NEXTAUTH_SECRET"),
+  FLUX_BASE_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, "FLUX_BASE_DOMAIN must be a bare hostname such as localhost or flux.example.com")
+    .default("localhost"),
+  FLUX_PUBLIC_SCHEME: z.enum(["http", "https"]).default("http"),
+  FLUX_WEB_PORT: port(3000),
+  FLUX_GATEWAY_PORT: port(8080),
+  FLUX_REST_PORT: port(3100),
+  FLUX_REST_URL: z.string().url().optional(),
+  FLUX_REST_MAX_ROWS: z.coerce.number().int().positive().default(1000),
+  FLUX_REST_MAX_CONNECTIONS: z.coerce.number().int().positive().default(60),
+  FLUX_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  FLUX_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+export type FluxEnv = z.infer<typeof FluxEnv>;

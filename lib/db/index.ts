@@ -1,0 +1,1 @@
+export { createDb, type Database, type Transaction, type Executor, type DbHandle } from "./client";

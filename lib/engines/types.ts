@@ -1,0 +1,45 @@
+import type { TenantIdentifiers } from "@/lib/tenancy";
+
+export type ProjectMode = "v1_dedicated" | "v2_shared";
+export type ProjectPlan = "free" | "pro" | "enterprise";
+
+/** What an engine needs to know about a project; always taken from the flux-system row. */
+export type EngineProject = {
+  tenantId: string;
+  mode: ProjectMode;
+  plan: ProjectPlan;
+  /** The tenant cluster's database URL (superuser credentials for provisioning come from config). */
+  clusterDatabaseUrl: string;
+};
+
+export type TenantCredentials = TenantIdentifiers & {
+  /** URL the data API connects with: logged in as the API role, password derived. */
+  apiDatabaseUrl: string;
+  /** URL migrations connect with: logged in as the owner role, password derived. */
+  ownerDatabaseUrl: string;
+};
+
+export type AppliedSql = { version: string; name: string; checksum: string; appliedAt: Date };
+
+/**
+ * The engine interface of the architecture document (§6). The dashboard, the CLI's server side and the
+ * worker depend only on this; the registry picks the implementation by the project's explicit `mode`.
+ */
+export interface TenantEngine {
+  readonly mode: ProjectMode;
+  /** Creates everything the project needs. Idempotent; on failure nothing it created survives. */
+  provisionProject(project: EngineProject): Promise<void>;
+  /** Removes the tenant's schema and roles. Idempotent. */
+  deleteProject(project: EngineProject): Promise<void>;
+  /** Applies plan guardrails (statement_timeout, CONNECTION LIMIT) after a plan change. */
+  applyPlan(project: EngineProject): Promise<void>;
+  /** Blocks (suspended=true) or restores the tenant roles' ability to log in. */
+  setSuspended(project: EngineProject, suspended: boolean): Promise<void>;
+  getCredentials(project: EngineProject): TenantCredentials;
+  /**
+   * Runs tenant SQL logged in as the owner role, in one transaction together with its history row;
+   * concurrent calls for one project are serialised.
+   */
+  importSql(project: EngineProject, input: { name: string; sql: string; actorUserId: string | null }): Promise<AppliedSql>;
+  listAppliedSql(project: EngineProject): Promise<AppliedSql[]>;
+}

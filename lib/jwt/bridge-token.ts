@@ -1,0 +1,51 @@
+import { jwtVerify, SignJWT, type JWTPayload } from "jose";
+
+export const BRIDGE_ISSUER = "flux-gateway";
+export const BRIDGE_AUDIENCE = "flux-rest";
+export const BRIDGE_MAX_TTL_SECONDS = 300;
+
+export type BridgeClaims = {
+  /** The tenant's API role, chosen by the gateway from the project record — never from the client. */
+  role: string;
+  tenant_id: string;
+  /** The verified claims of the project token, passed to SQL as request.jwt.claims. */
+  claims: Record<string, unknown>;
+};
+
+/** Imports the pool secret once; jose would otherwise re-import raw bytes on every call. */
+export function bridgeKey(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+export async function mintBridgeToken(claims: BridgeClaims, key: Uint8Array, ttlSeconds = 60): Promise<string> {
+  const ttl = Math.min(Math.max(ttlSeconds, 1), BRIDGE_MAX_TTL_SECONDS);
+  return new SignJWT({ role: claims.role, tenant_id: claims.tenant_id, claims: claims.claims })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuer(BRIDGE_ISSUER)
+    .setAudience(BRIDGE_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttl)
+    .sign(key);
+}
+
+/** Verifies a bridge token: HS256 only, issuer/audience fixed, exp required and at most 5 minutes out. */
+export async function verifyBridgeToken(token: string, key: Uint8Array): Promise<BridgeClaims> {
+  const { payload } = await jwtVerify(token, key, {
+    algorithms: ["HS256"],
+    issuer: BRIDGE_ISSUER,
+    audience: BRIDGE_AUDIENCE,
+    requiredClaims: ["exp", "iat"],
+    clockTolerance: 5,
+  });
+  return parseBridgePayload(payload);
+}
+
+function parseBridgePayload(payload: JWTPayload): BridgeClaims {
+  const { role, tenant_id: tenantId, claims, exp, iat } = payload as JWTPayload & Partial<BridgeClaims>;
+  if (typeof exp !== "number" || typeof iat !== "number" || exp - iat > BRIDGE_MAX_TTL_SECONDS + 5) {
+    throw new Error("bridge token lifetime exceeds 5 minutes");
+  }
+  if (typeof role !== "string" || typeof tenantId !== "string") throw new Error("bridge token lacks role or tenant_id");
+  if (typeof claims !== "object" || claims === null || Array.isArray(claims)) throw new Error("bridge token lacks claims");
+  return { role, tenant_id: tenantId, claims };
+}

@@ -1,0 +1,2 @@
+export * from "./bridge-token";
+export { signProjectToken } from "./project-token";

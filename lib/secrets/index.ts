@@ -1,0 +1,2 @@
+export { encryptSecret, decryptSecret } from "./encryption";
+export { generateJwtSecret, derivedRolePassword, jwtSecretContext } from "./generate";

@@ -1,0 +1,3 @@
+export * from "./identifiers";
+export * from "./slug";
+export * from "./service-url";

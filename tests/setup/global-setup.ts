@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { tenantDatabaseUrlFor, withDatabase } from "@/lib/config";
+import { migrateFluxSystem } from "@/lib/db/migrate";
+import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/dev/embedded-postgres";
+import { dropTestDatabases } from "./drop-test-databases";
+
+/**
+ * Integration tests run against a real PostgreSQL: the one in DATABASE_URL, else an embedded server under
+ * .flux/test-pg. Each run gets fresh flux-system and tenant databases, dropped (with their tenant roles)
+ * afterwards. Redis is used when REDIS_URL is set; FLUX_REQUIRE_REDIS=1 makes its absence an error.
+ */
+export default async function setup() {
+  let embedded: EmbeddedServer | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.resolve(".flux/test-pg"),
+      port: Number(process.env.FLUX_TEST_PG_PORT ?? 54330),
+      password: "flux-test-only",
+    });
+    serverUrl = embedded.url;
+  }
+  if (process.env.FLUX_REQUIRE_REDIS === "1" && !process.env.REDIS_URL) {
+    throw new Error("FLUX_REQUIRE_REDIS=1 but REDIS_URL is not set");
+  }
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const databaseUrl = withDatabase(serverUrl, `flux_it_${runId}`);
+  const tenantDatabaseUrl = tenantDatabaseUrlFor(databaseUrl);
+  await migrateFluxSystem({ databaseUrl, tenantDatabaseUrl });
+
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    FLUX_TENANT_DATABASE_URL: tenantDatabaseUrl,
+    FLUX_MASTER_KEY: randomBytes(32).toString("hex"),
+    FLUX_DATA_PLANE_KEY: randomBytes(32).toString("hex"),
+    FLUX_BRIDGE_SECRET: randomBytes(32).toString("hex"),
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+  });
+
+  return async () => {
+    await dropTestDatabases(databaseUrl, tenantDatabaseUrl);
+    await embedded?.stop();
+  };
+}
+

@@ -1,0 +1,38 @@
+import { Command, CommanderError } from "commander";
+import { registerAdmin } from "./commands/admin";
+import { registerDev } from "./commands/dev";
+import { registerLogin } from "./commands/login";
+import { registerProjects } from "./commands/projects";
+import { registerPush } from "./commands/push";
+import { registerToken } from "./commands/token";
+import { CliError } from "./errors";
+
+const program = new Command("flux")
+  .description("Flux: Postgres-backed APIs, from a terminal")
+  .version("0.1.0")
+  .showHelpAfterError("(run `flux --help` for the commands)")
+  .exitOverride();
+
+registerDev(program);
+registerAdmin(program);
+registerLogin(program);
+registerProjects(program);
+registerPush(program);
+registerToken(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = reportError(err);
+}
+
+function reportError(err: unknown): number {
+  if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+  if (err instanceof CliError) {
+    process.stderr.write(`flux: ${err.message}\n${err.hint ? `  ${err.hint}\n` : ""}`);
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`flux: ${message}\n`);
+  return 1;
+}

@@ -1,0 +1,38 @@
+import type { AppliedSql, EngineProject, TenantCredentials, TenantEngine } from "@/lib/engines/types";
+
+export const V1_DEDICATED_UNAVAILABLE =
+  "v1_dedicated projects need the container engine, which this installation does not run; create the project with mode v2_shared";
+
+/**
+ * Placeholder for the dedicated (one container per project) engine. It exists so a v1_dedicated row gets a
+ * clear refusal instead of silently being served by the shared engine: mode is never inferred from plan.
+ */
+export class V1DedicatedEngine implements TenantEngine {
+  readonly mode = "v1_dedicated" as const;
+
+  provisionProject(_project: EngineProject): Promise<void> {
+    return Promise.reject(unavailable());
+  }
+  deleteProject(_project: EngineProject): Promise<void> {
+    return Promise.reject(unavailable());
+  }
+  applyPlan(_project: EngineProject): Promise<void> {
+    return Promise.reject(unavailable());
+  }
+  setSuspended(_project: EngineProject, _suspended: boolean): Promise<void> {
+    return Promise.reject(unavailable());
+  }
+  getCredentials(_project: EngineProject): TenantCredentials {
+    throw unavailable();
+  }
+  importSql(_project: EngineProject, _input: { name: string; sql: string; actorUserId: string | null }): Promise<AppliedSql> {
+    return Promise.reject(unavailable());
+  }
+  listAppliedSql(_project: EngineProject): Promise<AppliedSql[]> {
+    return Promise.reject(unavailable());
+  }
+}
+
+function unavailable(): Error {
+  return new Error(V1_DEDICATED_UNAVAILABLE);
+}

@@ -1,0 +1,38 @@
+import type pg from "pg";
+import { quoteIdent, quoteLiteral } from "@/lib/engines/sql";
+import type { EngineProject } from "@/lib/engines/types";
+import { tenantIdentifiers } from "@/lib/tenancy";
+import { guardrailsFor } from "./guardrails";
+import { existingRoles } from "./tenant-roles";
+
+/** Re-applies the plan's limits to the API role after a plan change; they act on the next login. */
+export async function applyTenantPlan(client: pg.Client, project: EngineProject): Promise<void> {
+  const ids = tenantIdentifiers(project.tenantId);
+  await requireRoles(client, [ids.role], project);
+  const { statementTimeout, connectionLimit } = guardrailsFor(project.plan);
+  const api = quoteIdent(ids.role);
+  await client.query(`alter role ${api} connection limit ${Math.trunc(connectionLimit)}`);
+  await client.query(`alter role ${api} set statement_timeout = ${quoteLiteral(statementTimeout)}`);
+}
+
+/**
+ * Suspension takes LOGIN away from both roles and ends their sessions, so neither the data API nor a
+ * push can reach the tenant until it is restored.
+ */
+export async function setTenantLogin(client: pg.Client, project: EngineProject, canLogin: boolean): Promise<string[]> {
+  const ids = tenantIdentifiers(project.tenantId);
+  const roles = [ids.ownerRole, ids.role];
+  await requireRoles(client, roles, project);
+  for (const role of roles) await client.query(`alter role ${quoteIdent(role)} ${canLogin ? "login" : "nologin"}`);
+  return roles;
+}
+
+async function requireRoles(client: pg.Client, roles: string[], project: EngineProject): Promise<void> {
+  const found = await existingRoles(client, roles);
+  const missing = roles.filter((role) => !found.includes(role));
+  if (missing.length > 0) {
+    throw new Error(
+      `Project ${project.tenantId} is not provisioned (missing role ${missing.join(", ")}); run provisionProject first.`,
+    );
+  }
+}

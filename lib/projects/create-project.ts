@@ -1,0 +1,53 @@
+import { eq } from "drizzle-orm";
+import { projects } from "@/drizzle/schema";
+import { parseInput } from "@/lib/api/parse-input";
+import { writeAudit } from "@/lib/audit/write-audit";
+import type { Ctx } from "@/lib/context";
+import { engineOf, engineProjectOf } from "./engine";
+import { CreateProjectInput } from "./inputs";
+import { insertProjectRecords } from "./insert-project-records";
+import { rollBackFailedProvisioning } from "./roll-back-failed-provisioning";
+import { requireActor } from "./require-actor";
+import type { ProjectRow } from "./types";
+
+/**
+ * Creates a project end to end: records (one transaction), then the tenant's schema and roles through the
+ * engine of its explicit mode, then status "active". A failed provisioning leaves nothing behind.
+ */
+export async function createProject({ ctx, input }: { ctx: Ctx; input: CreateProjectInput }): Promise<ProjectRow> {
+  const actor = requireActor(ctx);
+  const parsed = parseInput(CreateProjectInput, input);
+  const { project, clusterDatabaseUrl } = await insertProjectRecords(ctx, actor, {
+    slug: parsed.slug,
+    plan: parsed.plan,
+    mode: parsed.mode,
+    name: parsed.name ?? parsed.slug,
+  });
+
+  const engine = engineOf(ctx, project.mode);
+  const engineProject = engineProjectOf(project, clusterDatabaseUrl);
+  try {
+    await engine.provisionProject(engineProject);
+  } catch (err) {
+    throw await rollBackFailedProvisioning(ctx, { project, engine, engineProject, cause: err });
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    const [active] = await tx
+      .update(projects)
+      .set({ status: "active", updatedAt: new Date() })
+      .where(eq(projects.tenantId, project.tenantId))
+      .returning();
+    if (!active) throw new Error(`project ${project.tenantId} vanished while it was being provisioned`);
+    await writeAudit(tx, {
+      actorUserId: actor.userId,
+      action: "project.activate",
+      targetType: "project",
+      targetId: project.tenantId,
+      tenantId: project.tenantId,
+      details: { slug: project.slug },
+      requestId: ctx.requestId,
+    });
+    return active;
+  });
+}

@@ -4,6 +4,7 @@ import { quoteIdent } from "@/lib/engines/sql";
 import type { AppliedSql, TenantCredentials } from "@/lib/engines/types";
 import { advisoryLockKey } from "./advisory-lock-key";
 import { isPgError, TenantSqlError } from "./tenant-sql-error";
+import { findTransactionControl } from "./transaction-control";
 
 export type ImportSqlInput = { name: string; sql: string; actorUserId: string | null };
 
@@ -22,6 +23,7 @@ export const toAppliedSql = (row: HistoryRow): AppliedSql => ({
  * file may change search_path.
  */
 export async function importTenantSql(credentials: TenantCredentials, input: ImportSqlInput): Promise<AppliedSql> {
+  refuseTransactionControl(input);
   const client = new pg.Client({ connectionString: credentials.ownerDatabaseUrl, application_name: "flux-migrate" });
   await client.connect();
   try {
@@ -34,13 +36,8 @@ export async function importTenantSql(credentials: TenantCredentials, input: Imp
     } catch (error) {
       throw isPgError(error) ? new TenantSqlError(input.name, input.sql, error) : error;
     }
-    if ((await currentTransaction(client)) !== before) {
-      throw new TenantSqlError(input.name, input.sql, {
-        code: "25000",
-        message:
-          "the file ends or restarts the transaction (COMMIT, ROLLBACK, BEGIN or END); remove those statements, Flux runs each file in one transaction of its own",
-      });
-    }
+    // Second line of defence behind the scanner: the file must still be inside the transaction we opened.
+    if ((await currentTransaction(client)) !== before) throw transactionControlError(input);
     const applied = await recordHistory(client, input);
     // PostgREST-compatible data APIs reload this schema's cache when the transaction commits.
     await client.query("select pg_catalog.pg_notify('pgrst', $1)", [credentials.schema]);
@@ -52,6 +49,22 @@ export async function importTenantSql(credentials: TenantCredentials, input: Imp
   } finally {
     await client.end();
   }
+}
+
+const TRANSACTION_CONTROL_MESSAGE =
+  "Flux runs each file in one transaction of its own, so it must not end or restart it; remove COMMIT, ROLLBACK, BEGIN, END, ABORT, START TRANSACTION and PREPARE TRANSACTION";
+
+function refuseTransactionControl(input: ImportSqlInput): void {
+  const found = findTransactionControl(input.sql);
+  if (found) throw transactionControlError(input, found.statement, found.position);
+}
+
+function transactionControlError(input: ImportSqlInput, statement = "a transaction control statement", position?: number) {
+  return new TenantSqlError(input.name, input.sql, {
+    code: "25000",
+    message: `${statement} ends or restarts the transaction. ${TRANSACTION_CONTROL_MESSAGE}`,
+    position: position === undefined ? undefined : String(position),
+  });
 }
 
 async function currentTransaction(client: pg.Client): Promise<string> {

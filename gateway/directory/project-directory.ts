@@ -1,0 +1,82 @@
+import type { Database } from "@/lib/db";
+import { decryptSecret, jwtSecretContext } from "@/lib/secrets";
+import { parseServiceHost, roleNameOf, schemaNameOf } from "@/lib/tenancy";
+import { findProjectBySlugAndHash, findProjectByVerifiedDomain, type ProjectRow } from "./find-project-row";
+import { TtlLruCache } from "./lru-cache";
+import type { ProjectDirectory, ResolvedProject } from "./types";
+
+/**
+ * Resolves a normalised hostname against flux-system: Service URL hosts by (slug, hash), anything else as a
+ * verified custom domain. Results — including "nothing here" — are cached briefly in-process, and concurrent
+ * misses for one host share a single query, so a flood of requests to one host costs one round trip.
+ */
+export function createProjectDirectory(options: {
+  db: Database;
+  masterKey: string;
+  baseDomain: string;
+  ttlMs?: number;
+  maxEntries?: number;
+  now?: () => number;
+}): ProjectDirectory {
+  const hosts = new TtlLruCache<ResolvedProject | null>({
+    maxEntries: options.maxEntries ?? 1_000,
+    ttlMs: options.ttlMs ?? 5_000,
+    now: options.now,
+  });
+  // Keyed by tenant and invalidated by a changed ciphertext, so a rotated secret takes effect with the host TTL.
+  const keys = new TtlLruCache<{ sealed: string; key: CryptoKey }>({
+    maxEntries: options.maxEntries ?? 1_000,
+    ttlMs: Number.POSITIVE_INFINITY,
+  });
+  const inFlight = new Map<string, Promise<ResolvedProject | null>>();
+
+  async function importProjectKey(row: ProjectRow): Promise<CryptoKey> {
+    const cached = keys.get(row.tenantId)?.value;
+    if (cached && cached.sealed === row.jwtSecretEncrypted) return cached.key;
+    const secret = decryptSecret(row.jwtSecretEncrypted, options.masterKey, jwtSecretContext(row.tenantId));
+    const key = await crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["verify"],
+    );
+    keys.set(row.tenantId, { sealed: row.jwtSecretEncrypted, key });
+    return key;
+  }
+
+  async function load(hostname: string): Promise<ResolvedProject | null> {
+    const service = parseServiceHost(hostname, options.baseDomain);
+    const row = service
+      ? await findProjectBySlugAndHash(options.db, service.slug, service.hash)
+      : await findProjectByVerifiedDomain(options.db, hostname);
+    if (!row) return null;
+    const { jwtSecretEncrypted: _sealed, ...project } = row;
+    return {
+      ...project,
+      jwtKey: await importProjectKey(row),
+      schema: schemaNameOf(row.tenantId),
+      apiRole: roleNameOf(row.tenantId),
+    };
+  }
+
+  return {
+    async resolve(hostname) {
+      const cached = hosts.get(hostname);
+      if (cached) return cached.value;
+      const pending = inFlight.get(hostname);
+      if (pending) return pending;
+      const lookup = load(hostname)
+        .then((project) => {
+          hosts.set(hostname, project);
+          return project;
+        })
+        .finally(() => inFlight.delete(hostname));
+      inFlight.set(hostname, lookup);
+      return lookup;
+    },
+    evict(hostname) {
+      hosts.delete(hostname);
+    },
+  };
+}

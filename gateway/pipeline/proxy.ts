@@ -1,0 +1,104 @@
+// Step 6 — forward the request to rest with the bridge token and the tenant schema, and stream the answer back.
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import { GatewayError } from "../errors";
+import { clientResponseHeaders, upstreamRequestHeaders, type UpstreamIdentity } from "./proxy-headers";
+
+export type Upstream = {
+  url: URL;
+  /** Keep-alive agent shared by all requests, so the hop to rest does not pay a TCP handshake each time. */
+  agent: http.Agent;
+  connectTimeoutMs: number;
+  readTimeoutMs: number;
+};
+
+export function createUpstream(restUrl: string, timeouts: { connectTimeoutMs: number; readTimeoutMs: number }): Upstream {
+  return { url: new URL(restUrl), agent: new http.Agent({ keepAlive: true, maxSockets: 256 }), ...timeouts };
+}
+
+const unavailable = () =>
+  new GatewayError({
+    status: 502,
+    code: "FLUX-GW-UPSTREAM-UNAVAILABLE",
+    message: "The data API behind the gateway could not be reached",
+    hint: "Retry shortly; if it persists, check that the rest process is running (`flux doctor`)",
+  });
+const timedOut = () =>
+  new GatewayError({
+    status: 504,
+    code: "FLUX-GW-UPSTREAM-TIMEOUT",
+    message: "The data API did not answer in time",
+    hint: "Retry; long queries may need an index or a smaller page (Range / limit)",
+  });
+
+/**
+ * Resolves when the response has been fully relayed; rejects with a GatewayError (502/504) only while nothing
+ * has been sent to the client yet — after that, a failure can only cut the response short.
+ */
+export function proxyToRest(req: IncomingMessage, res: ServerResponse, upstream: Upstream, identity: UpstreamIdentity): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (error: GatewayError) => {
+      if (settled) return;
+      settled = true;
+      if (res.headersSent) res.destroy();
+      else reject(error);
+    };
+
+    const proxyReq = http.request({
+      protocol: upstream.url.protocol,
+      hostname: upstream.url.hostname,
+      port: upstream.url.port,
+      method: req.method,
+      path: upstreamPath(upstream.url, req.url ?? "/"),
+      headers: upstreamRequestHeaders(req, identity),
+      agent: upstream.agent,
+    });
+
+    proxyReq.on("socket", (socket) => {
+      if (!socket.connecting) return;
+      const timer = setTimeout(() => {
+        fail(unavailable());
+        proxyReq.destroy();
+      }, upstream.connectTimeoutMs);
+      socket.once("connect", () => clearTimeout(timer));
+      socket.once("close", () => clearTimeout(timer));
+    });
+    proxyReq.setTimeout(upstream.readTimeoutMs, () => {
+      fail(timedOut());
+      proxyReq.destroy();
+    });
+    proxyReq.on("error", () => fail(unavailable()));
+
+    proxyReq.on("response", (upstreamRes) => {
+      res.writeHead(upstreamRes.statusCode ?? 502, clientResponseHeaders(upstreamRes.headers, identity.bridgeToken));
+      upstreamRes.pipe(res);
+      upstreamRes.on("error", () => fail(unavailable()));
+      res.on("finish", () => {
+        if (settled) return;
+        settled = true;
+        resolve();
+      });
+    });
+
+    // A client that goes away takes its upstream request with it, so rest stops working for nobody.
+    res.on("close", () => {
+      if (!res.writableFinished) proxyReq.destroy();
+      if (!settled) {
+        settled = true;
+        resolve();
+      }
+    });
+    req.pipe(proxyReq);
+  });
+}
+
+/** Absolute-form targets are reduced to path + query; the upstream's own base path is kept in front. */
+export function upstreamPath(upstreamUrl: URL, requestTarget: string): string {
+  let pathAndQuery = requestTarget;
+  if (!requestTarget.startsWith("/")) {
+    const parsed = URL.canParse(requestTarget) ? new URL(requestTarget) : null;
+    pathAndQuery = parsed ? `${parsed.pathname}${parsed.search}` : "/";
+  }
+  const base = upstreamUrl.pathname.replace(/\/+$/, "");
+  return `${base}${pathAndQuery}`;
+}

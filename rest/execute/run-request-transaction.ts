@@ -1,0 +1,37 @@
+import type pg from "pg";
+import type { Statement } from "@/rest/sql/statement";
+
+export type StatementResult = { rows: Array<Record<string, unknown>>; rowCount: number };
+
+/**
+ * BEGIN, the settings preamble, the statement and COMMIT, written together on a pipelined client: the whole
+ * transaction costs one network round trip. If the statement fails, PostgreSQL answers the queued COMMIT
+ * with ROLLBACK, so the connection always comes back idle and clean. The client is destroyed instead of
+ * returned whenever that cannot be guaranteed (a broken connection, a failure outside the statement).
+ */
+export async function runRequestTransaction(
+  client: pg.PoolClient,
+  preamble: Statement,
+  statement: Statement,
+): Promise<StatementResult> {
+  const [begin, settings, main, commit] = await Promise.allSettled([
+    client.query("begin"),
+    client.query(preamble.text, preamble.values),
+    client.query(statement.text, statement.values),
+    client.query("commit"),
+  ]);
+  const clean = begin.status === "fulfilled" && settings.status === "fulfilled" && commit.status === "fulfilled";
+  if (!clean) {
+    client.release(true);
+    throw firstFailure([begin, settings, commit, main]);
+  }
+  client.release();
+  if (main.status === "rejected") throw main.reason;
+  if (commit.value.command !== "COMMIT") throw new Error(`The transaction ended with ${commit.value.command}, not COMMIT`);
+  return { rows: main.value.rows as Array<Record<string, unknown>>, rowCount: main.value.rowCount ?? 0 };
+}
+
+function firstFailure(results: Array<PromiseSettledResult<unknown>>): unknown {
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+  return failed ? failed.reason : new Error("The request transaction failed without an error");
+}

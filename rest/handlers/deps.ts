@@ -1,0 +1,18 @@
+import type { Logger } from "@/rest/log";
+import type { TenantPools } from "@/rest/pools/tenant-pools";
+import type { SchemaCache } from "@/rest/schema-cache/schema-cache";
+import type { RequestIdentity } from "@/rest/http/authenticate";
+import type { RequestContext } from "@/rest/sql/build-preamble";
+
+/** What the request handlers share for the life of the server. */
+export type RestDeps = {
+  bridgeKey: Uint8Array;
+  pools: TenantPools;
+  schemas: SchemaCache;
+  logger: Logger;
+  maxRows: number;
+  bodyLimitBytes: number;
+};
+
+/** One authenticated request, with the settings its transaction will carry. */
+export type TenantRequest = { identity: RequestIdentity; context: RequestContext };

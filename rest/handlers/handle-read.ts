@@ -1,0 +1,24 @@
+import type { ReadQuery } from "@/rest/parse/ast";
+import { planRead } from "@/rest/plan/plan-read";
+import { contentRange, type JsonReply } from "@/rest/respond/send";
+import { buildReadStatement } from "@/rest/sql/build-read";
+import type { RestDeps, TenantRequest } from "./deps";
+import { executeForTenant } from "./execute-for-tenant";
+
+/** GET/HEAD /<table>: 200 with the rows as a JSON array and the page's Content-Range. */
+export async function handleRead(deps: RestDeps, request: TenantRequest, tableName: string, query: ReadQuery): Promise<JsonReply> {
+  const { planned, result } = await executeForTenant(
+    deps,
+    request,
+    tableName,
+    (table) => planRead(query, table, deps.maxRows),
+    buildReadStatement,
+  );
+  const row = result.rows[0];
+  const rowCount = Number(row?.page_total ?? 0);
+  return {
+    status: 200,
+    body: typeof row?.body === "string" ? row.body : "[]",
+    headers: { "Content-Range": contentRange(planned.offset, rowCount) },
+  };
+}

@@ -1,0 +1,82 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticate } from "@/rest/http/authenticate";
+import { readJsonBody } from "@/rest/http/read-body";
+import { requestIdOf } from "@/rest/http/request-id";
+import { parseTablePath } from "@/rest/parse/parse-path";
+import { parseReturnPreference } from "@/rest/parse/parse-prefer";
+import { parseReadQuery } from "@/rest/parse/parse-read-query";
+import { parseSelect } from "@/rest/parse/parse-select";
+import { RestError } from "@/rest/respond/rest-error";
+import { sendError, sendReply, type JsonReply } from "@/rest/respond/send";
+import { toRestError } from "@/rest/respond/to-rest-error";
+import type { RestDeps, TenantRequest } from "./deps";
+import { handleInsert } from "./handle-insert";
+import { handleRead } from "./handle-read";
+import { headersForSql } from "./request-headers";
+
+export const HEALTH_PATH = "/_flux/health";
+
+/**
+ * Serves one HTTP request: request id, bridge token, path, then the verb's handler. Every failure becomes a
+ * PostgREST-shaped error; unexplained ones are logged with the request id the caller was given.
+ */
+export function createRequestHandler(deps: RestDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    const requestId = requestIdOf(req);
+    res.setHeader("X-Request-ID", requestId);
+    const url = new URL(req.url ?? "/", "http://rest.invalid");
+    const headOnly = req.method === "HEAD";
+    let tenantId: string | undefined;
+    try {
+      if (url.pathname === HEALTH_PATH && (req.method === "GET" || headOnly)) {
+        sendReply(res, { status: 200, body: '{"status":"ok"}' }, headOnly);
+      } else {
+        const identity = await authenticate(req, deps.bridgeKey);
+        tenantId = identity.tenantId;
+        const context = { schema: identity.schema, claims: identity.claims, method: req.method ?? "GET", path: url.pathname, headers: headersForSql(req.headers) };
+        sendReply(res, await dispatch(deps, req, url, { identity, context }), headOnly);
+      }
+    } catch (error) {
+      const { error: answer, unexplained } = toRestError(error, requestId);
+      if (unexplained) deps.logger.error("request failed", { requestId, tenantId, cause: describe(error) });
+      if (!res.headersSent) sendError(res, answer, headOnly);
+      else res.destroy();
+    }
+    deps.logger.info("request", {
+      requestId,
+      tenantId,
+      method: req.method,
+      path: url.pathname,
+      status: res.statusCode,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  };
+}
+
+async function dispatch(deps: RestDeps, req: IncomingMessage, url: URL, request: TenantRequest): Promise<JsonReply> {
+  const table = parseTablePath(url.pathname);
+  switch (req.method) {
+    case "GET":
+    case "HEAD":
+      return handleRead(deps, request, table, parseReadQuery(url.searchParams));
+    case "POST": {
+      const select = parseSelect(url.searchParams.get("select"));
+      const preference = parseReturnPreference(req.headers.prefer);
+      const body = await readJsonBody(req, deps.bodyLimitBytes);
+      return handleInsert(deps, request, table, { body, select, preference });
+    }
+    default:
+      throw new RestError(405, {
+        code: "PGRST117",
+        message: `Unsupported HTTP method: ${req.method ?? "(none)"}`,
+        hint: "This version serves GET, HEAD and POST",
+      });
+  }
+}
+
+function describe(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { value: String(error) };
+  const { code } = error as { code?: unknown };
+  return { name: error.name, message: error.message, code, stack: error.stack };
+}

@@ -1,0 +1,35 @@
+import type { IncomingMessage } from "node:http";
+import { verifyBridgeToken, type BridgeClaims } from "@/lib/jwt";
+import { isTenantId, roleNameOf, schemaForApiRole } from "@/lib/tenancy";
+import { unauthorized } from "@/rest/respond/rest-error";
+
+export type RequestIdentity = {
+  tenantId: string;
+  /** The tenant's API role: the login of the pool that serves the request. */
+  role: string;
+  /** Derived from the role alone; no header or claim can choose another schema. */
+  schema: string;
+  claims: Record<string, unknown>;
+};
+
+/**
+ * Verifies the gateway's bridge token. The role must be a tenant API role (`t_<shortid>_role`) and must be
+ * the role of the token's own tenant_id, so a token naming `postgres`, an owner role or another tenant's role
+ * is refused before any connection is made.
+ */
+export async function authenticate(req: IncomingMessage, key: Uint8Array): Promise<RequestIdentity> {
+  const header = req.headers.authorization ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw unauthorized("Missing bridge token: expected Authorization: Bearer <token> from the gateway");
+  let verified: BridgeClaims;
+  try {
+    verified = await verifyBridgeToken(match[1], key);
+  } catch {
+    throw unauthorized("JWT invalid: the bridge token does not verify");
+  }
+  const schema = schemaForApiRole(verified.role);
+  if (!schema || !isTenantId(verified.tenant_id) || roleNameOf(verified.tenant_id) !== verified.role) {
+    throw unauthorized("JWT invalid: the bridge token's role is not this tenant's API role");
+  }
+  return { tenantId: verified.tenant_id, role: verified.role, schema, claims: verified.claims };
+}

@@ -1,0 +1,33 @@
+import type { ServerResponse } from "node:http";
+import type { RestError } from "./rest-error";
+
+export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+export type JsonReply = {
+  status: number;
+  /** Already-serialised JSON (PostgreSQL builds it), or null for an empty body. */
+  body: string | null;
+  headers?: Record<string, string>;
+};
+
+/** Writes a reply; HEAD gets the same status and headers without the body, as HTTP requires. */
+export function sendReply(res: ServerResponse, reply: JsonReply, omitBody: boolean): void {
+  const headers: Record<string, string | number> = { ...reply.headers };
+  if (reply.body !== null) {
+    headers["Content-Type"] = JSON_CONTENT_TYPE;
+    headers["Content-Length"] = Buffer.byteLength(reply.body);
+  } else {
+    headers["Content-Length"] = 0;
+  }
+  res.writeHead(reply.status, headers);
+  res.end(omitBody || reply.body === null ? undefined : reply.body);
+}
+
+export function sendError(res: ServerResponse, error: RestError, omitBody: boolean): void {
+  sendReply(res, { status: error.status, body: JSON.stringify(error.toBody()), headers: error.headers }, omitBody);
+}
+
+/** `Content-Range` as PostgREST sends it without a count: `<first>-<last>/*`, or `*\/*` for no rows. */
+export function contentRange(offset: number, rowCount: number): string {
+  return rowCount > 0 ? `${offset}-${offset + rowCount - 1}/*` : "*/*";
+}

@@ -1,0 +1,31 @@
+import { quoteIdent } from "@/lib/engines/sql";
+import type { Statement } from "./statement";
+
+export type RequestContext = {
+  schema: string;
+  claims: Record<string, unknown>;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+};
+
+/**
+ * The per-request settings, all transaction-local (`is_local = true`) so nothing outlives the request's
+ * transaction — required under PgBouncer transaction pooling. The role is never set here: the connection is
+ * already logged in as the tenant's own role.
+ */
+export function buildPreamble(context: RequestContext): Statement {
+  return {
+    text:
+      "select set_config('search_path', $1, true), set_config('request.jwt.claims', $2, true), " +
+      "set_config('request.method', $3, true), set_config('request.path', $4, true), " +
+      "set_config('request.headers', $5, true)",
+    values: [
+      quoteIdent(context.schema),
+      JSON.stringify(context.claims),
+      context.method,
+      context.path,
+      JSON.stringify(context.headers),
+    ],
+  };
+}

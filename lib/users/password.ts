@@ -42,7 +42,8 @@ function parseStoredHash(stored: string) {
   if (!Number.isInteger(cost.r) || cost.r < 1 || cost.r > MAX_R) return null;
   if (!Number.isInteger(cost.p) || cost.p < 1 || cost.p > MAX_P) return null;
   const hashBytes = Buffer.from(hash, "base64url");
-  if (hashBytes.length < 16) return null;
+  // A fixed length: a shortened stored hash would otherwise verify against a prefix of the derived key.
+  if (hashBytes.length !== KEY_LENGTH) return null;
   return { cost, salt: Buffer.from(salt, "base64url"), hash: hashBytes };
 }
 

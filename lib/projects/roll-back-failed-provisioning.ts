@@ -15,10 +15,13 @@ export async function rollBackFailedProvisioning(
   failed: { project: ProjectRow; engine: TenantEngine; engineProject: EngineProject; cause: unknown },
 ): Promise<FluxError> {
   const { project, cause } = failed;
-  await failed.engine.deleteProject(failed.engineProject).catch((cleanupErr: unknown) => {
-    // The row goes anyway: an orphaned schema is found by reconcile, a row pointing at nothing breaks users.
-    log(ctx, "engine cleanup after failed provisioning also failed", project.tenantId, cleanupErr);
-  });
+  const engineUnavailable = cause instanceof Error && cause.message === V1_DEDICATED_UNAVAILABLE;
+  if (!engineUnavailable) {
+    await failed.engine.deleteProject(failed.engineProject).catch((cleanupErr: unknown) => {
+      // The row goes anyway: an orphaned schema is found by reconcile, a row pointing at nothing breaks users.
+      log(ctx, "engine cleanup after failed provisioning also failed", project.tenantId, cleanupErr);
+    });
+  }
   await ctx.db.transaction(async (tx) => {
     await tx.delete(projects).where(eq(projects.tenantId, project.tenantId));
     await writeAudit(tx, {
@@ -32,9 +35,7 @@ export async function rollBackFailedProvisioning(
     });
   });
 
-  if (cause instanceof Error && cause.message === V1_DEDICATED_UNAVAILABLE) {
-    return new FluxError("unprocessable", V1_DEDICATED_UNAVAILABLE);
-  }
+  if (engineUnavailable) return new FluxError("unprocessable", V1_DEDICATED_UNAVAILABLE);
   return new FluxError(
     "internal",
     `Provisioning project '${project.slug}' failed and was rolled back; nothing was kept. Try again, or give an operator the request id ${ctx.requestId}.`,

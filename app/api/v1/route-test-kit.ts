@@ -13,8 +13,9 @@ import { POST as login } from "./auth/login/route";
  * Helpers for in-process route tests: real handlers, real database (the integration global setup's),
  * requests built as NextRequest. Every test makes its own users and projects, so tests share no rows.
  */
-type Handler = (req: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Call = { token?: string; cookie?: string; body?: unknown; params?: Record<string, string>; headers?: Record<string, string> };
+type Params = Record<string, string>;
+type Handler<P extends Params> = (req: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
+type Call<P extends Params> = { token?: string; cookie?: string; body?: unknown; params?: P; headers?: Record<string, string> };
 
 export const unique = (prefix: string): string => `${prefix}-${randomBytes(4).toString("hex")}`;
 
@@ -47,7 +48,7 @@ export async function addMember(tenantId: string, userId: string, role: MemberRo
   await getServerDb().insert(projectMembers).values({ tenantId, userId, role });
 }
 
-export async function call(handler: Handler, method: string, path: string, options: Call = {}) {
+export async function call<P extends Params>(handler: Handler<P>, method: string, path: string, options: Call<P> = {}) {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   if (options.cookie) headers.set("cookie", options.cookie);
@@ -57,7 +58,8 @@ export async function call(handler: Handler, method: string, path: string, optio
     headers,
     body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
   });
-  const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
+  // Routes without dynamic segments ignore params; those with them always get them from the test.
+  const res = await handler(req, { params: Promise.resolve(options.params ?? ({} as P)) });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, body: text ? (JSON.parse(text) as unknown) : null };
 }

@@ -133,6 +133,23 @@ describe("limits, upstream failures and request ids", () => {
     }
   });
 
+  it("forwards method, path, query and body unchanged", async () => {
+    const body = JSON.stringify({ title: "hello" });
+    const answer = await send(gw.port, {
+      host: project.host,
+      method: "POST",
+      path: "/todos?select=id,title",
+      body,
+      headers: { Authorization: await bearer(project), "Content-Type": "application/json", Prefer: "return=representation" },
+    });
+    expect(answer.json()).toMatchObject({
+      method: "POST",
+      url: "/todos?select=id,title",
+      body,
+      headers: { "content-type": "application/json", prefer: "return=representation", "content-length": String(body.length) },
+    });
+  });
+
   it("echoes a sane X-Request-ID and forwards it to rest", async () => {
     const answer = await send(gw.port, {
       host: project.host,
@@ -166,6 +183,18 @@ describe("ops endpoints", () => {
     const answer = await send(gw.port, { host: "whatever.example", path: "/healthz" });
     expect(answer.status).toBe(200);
     expect(answer.json()).toEqual({ status: "ok" });
+  });
+
+  it("answers a browser CORS preflight without a token and without forwarding it", async () => {
+    const before = gw.upstream.seen.length;
+    const answer = await send(gw.port, {
+      host: project.host,
+      method: "OPTIONS",
+      headers: { Origin: "https://app.example", "Access-Control-Request-Method": "GET" },
+    });
+    expect(answer.status).toBe(204);
+    expect(answer.headers["access-control-allow-origin"]).toBe("*");
+    expect(gw.upstream.seen.length).toBe(before);
   });
 
   it("answers /readyz 200 when flux-system and rest answer", async () => {

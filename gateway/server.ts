@@ -12,6 +12,7 @@ import { jsonLineLogger, type Logger } from "./log";
 import { sendHealthz } from "./ops/healthz";
 import { databaseProbe, restProbe, sendReadyz, type ReadinessProbes } from "./ops/readyz";
 import { recordActivity } from "./pipeline/activity";
+import { applyCors } from "./pipeline/cors";
 import { mintBridge } from "./pipeline/bridge";
 import { createUpstream, proxyToRest } from "./pipeline/proxy";
 import { enforceRateLimit } from "./pipeline/rate-limit";
@@ -39,7 +40,7 @@ export type Gateway = { server: http.Server; close: () => Promise<void> };
 
 /**
  * The data plane's only public door. Every request walks the same named steps, in this order:
- * request-id → resolve-host → verify-jwt → rate-limit → bridge → activity → proxy. The returned server is
+ * request-id → cors → resolve-host → verify-jwt → rate-limit → bridge → activity → proxy. The returned server is
  * not listening yet; the caller chooses the port.
  */
 export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gateway {
@@ -71,6 +72,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
     let tenantId: string | undefined;
     let code: string | undefined;
     try {
+      if (applyCors(req, res)) return;
       if (req.method === "GET" || req.method === "HEAD") {
         if (path === "/healthz") return sendHealthz(res);
         if (path === "/readyz") return await sendReadyz(res, readiness);

@@ -10,6 +10,7 @@ export type UpstreamEcho = {
   rawHeaderNames: string[];
   bridge: BridgeClaims | null;
   bridgeError: string | null;
+  body: string;
 };
 
 /** A stand-in for rest on port 0 that verifies the bridge token with the pool secret and echoes everything. */
@@ -26,6 +27,8 @@ export async function startFakeUpstream(bridgeSecret: string): Promise<{ url: st
       } catch (error) {
         bridgeError = error instanceof Error ? error.message : String(error);
       }
+      let body = "";
+      for await (const chunk of req) body += String(chunk);
       const echo: UpstreamEcho = {
         method: req.method ?? "",
         url: req.url ?? "",
@@ -33,9 +36,9 @@ export async function startFakeUpstream(bridgeSecret: string): Promise<{ url: st
         rawHeaderNames: req.rawHeaders.filter((_, i) => i % 2 === 0).map((name) => name.toLowerCase()),
         bridge,
         bridgeError,
+        body,
       };
       seen.push(echo);
-      req.resume();
       // `?delay_ms=N` makes this answer slow, for drain and timeout tests.
       const delayMs = Number(new URL(req.url ?? "/", "http://upstream").searchParams.get("delay_ms") ?? 0);
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));

@@ -17,9 +17,11 @@ export async function seedProject(
     status?: "provisioning" | "active" | "suspended" | "failed";
     rateLimitPerMinute?: number | null;
     baseDomain?: string;
+    /** Reuse a tenant already provisioned by an engine (end-to-end tests through the real rest). */
+    tenantId?: string;
   } = {},
 ): Promise<SeededProject> {
-  const tenantId = randomUUID();
+  const tenantId = options.tenantId ?? randomUUID();
   const secret = generateJwtSecret();
   const slug = `gw-${randomBytes(4).toString("hex")}`;
   const hash = newProjectHash();

@@ -1,26 +1,31 @@
 import type { ReturnPreference, SelectItem } from "@/rest/parse/ast";
 import { planInsert } from "@/rest/plan/plan-insert";
 import type { JsonReply } from "@/rest/respond/send";
+import { singleObjectBody } from "@/rest/respond/singular";
 import { buildInsertStatement } from "@/rest/sql/build-insert";
 import type { RestDeps, TenantRequest } from "./deps";
 import { executeForTenant } from "./execute-for-tenant";
 
+export type InsertInput = {
+  body: unknown;
+  columns: string[] | null;
+  select: SelectItem[];
+  preference: ReturnPreference;
+  single: boolean;
+};
+
 /** POST /<table>: 201, with the inserted rows only when the client asked for return=representation. */
-export async function handleInsert(
-  deps: RestDeps,
-  request: TenantRequest,
-  tableName: string,
-  input: { body: unknown; select: SelectItem[]; preference: ReturnPreference },
-): Promise<JsonReply> {
+export async function handleInsert(deps: RestDeps, request: TenantRequest, tableName: string, input: InsertInput): Promise<JsonReply> {
   const { planned, result } = await executeForTenant(
     deps,
     request,
     tableName,
-    (table) => planInsert(input.body, table, input.select, input.preference),
+    (table) => planInsert(input.body, table, input),
     buildInsertStatement,
   );
   const headers: Record<string, string> = { "Content-Range": "*/*" };
   if (planned.returning === null) return { status: 201, body: null, headers };
-  const body = result.rows[0]?.body;
-  return { status: 201, body: typeof body === "string" ? body : "[]", headers };
+  const row = result.rows[0];
+  const rows = typeof row?.body === "string" ? row.body : "[]";
+  return { status: 201, body: input.single ? singleObjectBody(rows, Number(row?.page_total ?? 0)) : rows, headers };
 }

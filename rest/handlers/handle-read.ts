@@ -1,24 +1,31 @@
 import type { ReadQuery } from "@/rest/parse/ast";
 import { planRead } from "@/rest/plan/plan-read";
 import { contentRange, type JsonReply } from "@/rest/respond/send";
+import { singleObjectBody } from "@/rest/respond/singular";
 import { buildReadStatement } from "@/rest/sql/build-read";
 import type { RestDeps, TenantRequest } from "./deps";
 import { executeForTenant } from "./execute-for-tenant";
 
-/** GET/HEAD /<table>: 200 with the rows as a JSON array and the page's Content-Range. */
-export async function handleRead(deps: RestDeps, request: TenantRequest, tableName: string, query: ReadQuery): Promise<JsonReply> {
+/** GET/HEAD /<table>: 200 with the rows as a JSON array (or one object when asked) and the page's Content-Range. */
+export async function handleRead(
+  deps: RestDeps,
+  request: TenantRequest,
+  tableName: string,
+  input: { query: ReadQuery; single: boolean },
+): Promise<JsonReply> {
   const { planned, result } = await executeForTenant(
     deps,
     request,
     tableName,
-    (table) => planRead(query, table, deps.maxRows),
+    (table) => planRead(input.query, table, deps.maxRows),
     buildReadStatement,
   );
   const row = result.rows[0];
   const rowCount = Number(row?.page_total ?? 0);
+  const rows = typeof row?.body === "string" ? row.body : "[]";
   return {
     status: 200,
-    body: typeof row?.body === "string" ? row.body : "[]",
+    body: input.single ? singleObjectBody(rows, rowCount) : rows,
     headers: { "Content-Range": contentRange(planned.offset, rowCount) },
   };
 }

@@ -1,13 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate } from "@/rest/http/authenticate";
+import { checkProfile } from "@/rest/http/check-profile";
 import { readJsonBody } from "@/rest/http/read-body";
 import { requestIdOf } from "@/rest/http/request-id";
 import { parseTablePath } from "@/rest/parse/parse-path";
 import { parseReturnPreference } from "@/rest/parse/parse-prefer";
 import { parseReadQuery } from "@/rest/parse/parse-read-query";
-import { parseSelect } from "@/rest/parse/parse-select";
+import { parseColumns, parseSelect } from "@/rest/parse/parse-select";
 import { RestError } from "@/rest/respond/rest-error";
 import { sendError, sendReply, type JsonReply } from "@/rest/respond/send";
+import { wantsSingleObject } from "@/rest/respond/singular";
 import { toRestError } from "@/rest/respond/to-rest-error";
 import type { RestDeps, TenantRequest } from "./deps";
 import { handleInsert } from "./handle-insert";
@@ -56,15 +58,18 @@ export function createRequestHandler(deps: RestDeps) {
 
 async function dispatch(deps: RestDeps, req: IncomingMessage, url: URL, request: TenantRequest): Promise<JsonReply> {
   const table = parseTablePath(url.pathname);
+  checkProfile(req, request.identity.schema);
+  const single = wantsSingleObject(req.headers);
   switch (req.method) {
     case "GET":
     case "HEAD":
-      return handleRead(deps, request, table, parseReadQuery(url.searchParams));
+      return handleRead(deps, request, table, { query: parseReadQuery(url.searchParams), single });
     case "POST": {
       const select = parseSelect(url.searchParams.get("select"));
+      const columns = parseColumns(url.searchParams.get("columns"));
       const preference = parseReturnPreference(req.headers.prefer);
       const body = await readJsonBody(req, deps.bodyLimitBytes);
-      return handleInsert(deps, request, table, { body, select, preference });
+      return handleInsert(deps, request, table, { body, columns, select, preference, single });
     }
     default:
       throw new RestError(405, {

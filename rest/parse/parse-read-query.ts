@@ -8,14 +8,14 @@ const NOT_YET: Readonly<Record<string, string>> = {
   or: "logical trees (or=...) are not supported yet",
   and: "logical trees (and=...) are not supported yet",
   on_conflict: "on_conflict (upsert) is not supported yet",
-  columns: "the columns parameter is not supported yet",
 };
 
 /** The query string of GET/HEAD /<table>: select, order, limit, offset, and every other key as a filter. */
 export function parseReadQuery(params: URLSearchParams): ReadQuery {
   const filters: Filter[] = [];
   for (const [key, value] of params) {
-    if (key === "select" || key === "order" || key === "limit" || key === "offset") continue;
+    // `columns` only means something on POST; PostgREST ignores it elsewhere.
+    if (key === "select" || key === "order" || key === "limit" || key === "offset" || key === "columns") continue;
     const notYet = NOT_YET[key];
     if (notYet) throw syntaxError(`failed to parse ${key} parameter: ${notYet}`);
     filters.push(parseFilter(key, value));

@@ -28,3 +28,10 @@ export function parseSelect(raw: string | null): SelectItem[] {
     };
   });
 }
+
+/** POST's `columns=a,b` (postgrest-js sends it for arrays): the inserted columns, whatever keys each row has. */
+export function parseColumns(raw: string | null): string[] | null {
+  if (raw === null) return null;
+  const where = `columns parameter (${raw})`;
+  return raw.split(",").map((name) => parseName(name, where));
+}

@@ -10,18 +10,23 @@ const isRow = (value: unknown): value is Row => typeof value === "object" && val
 
 const invalidBody = (message: string) => new RestError(400, { code: "PGRST102", message });
 
+export type InsertRequest = {
+  body: unknown;
+  /** The `columns` parameter, if given: then rows may omit keys (they insert NULL) and extra keys are ignored. */
+  columns: string[] | null;
+  select: SelectItem[];
+  preference: ReturnPreference;
+};
+
 /**
- * A POST body (one object or an array of objects) bound to a table. As in PostgREST, the first object's keys
- * are the inserted columns and every other object must have the same keys; columns left out take defaults.
+ * A POST body (one object or an array of objects) bound to a table. Without `columns`, as in PostgREST, the
+ * first object's keys are the inserted columns and every other object must have the same keys; columns not
+ * inserted take their defaults.
  */
-export function planInsert(body: unknown, table: TableInfo, select: SelectItem[], preference: ReturnPreference): InsertPlan {
+export function planInsert(body: unknown, table: TableInfo, request: Omit<InsertRequest, "body">): InsertPlan {
   const rows = Array.isArray(body) ? body : [body];
   if (!rows.every(isRow)) throw invalidBody("The body must be a JSON object or an array of JSON objects");
-  const columns = rows[0] ? Object.keys(rows[0]) : [];
-  const expected = [...columns].sort().join("\u0000");
-  for (const row of rows) {
-    if (Object.keys(row).sort().join("\u0000") !== expected) throw invalidBody("All object keys must match");
-  }
+  const columns = request.columns ?? keysOfIdenticalRows(rows);
   for (const column of columns) {
     if (!table.columns.has(column)) {
       throw new RestError(400, {
@@ -34,6 +39,15 @@ export function planInsert(body: unknown, table: TableInfo, select: SelectItem[]
     table: { schema: table.schema, name: table.name },
     columns,
     rowsJson: JSON.stringify(rows),
-    returning: preference === "representation" ? planProjection(select, table) : null,
+    returning: request.preference === "representation" ? planProjection(request.select, table) : null,
   };
+}
+
+function keysOfIdenticalRows(rows: Row[]): string[] {
+  const columns = rows[0] ? Object.keys(rows[0]) : [];
+  const expected = [...columns].sort().join("\u0000");
+  for (const row of rows) {
+    if (Object.keys(row).sort().join("\u0000") !== expected) throw invalidBody("All object keys must match");
+  }
+  return columns;
 }

@@ -36,7 +36,13 @@ export function createRequestHandler(deps: RestDeps) {
       } else {
         const identity = await authenticate(req, deps.bridgeKey);
         tenantId = identity.tenantId;
-        const context = { schema: identity.schema, claims: identity.claims, method: req.method ?? "GET", path: url.pathname, headers: headersForSql(req.headers) };
+        const context = {
+          schema: identity.schema,
+          claims: identity.claims,
+          method: req.method ?? "GET",
+          path: url.pathname,
+          headers: headersForSql(req.headers),
+        };
         sendReply(res, await dispatch(deps, req, url, { identity, context }), headOnly);
       }
     } catch (error) {

@@ -24,14 +24,14 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * The handler itself only parses, calls one verb and shapes the response.
  */
 export function route<P extends Params = Params>(handler: (args: RouteArgs<P>) => Promise<Response>) {
-  return async (req: NextRequest, context?: { params?: Promise<P> }): Promise<Response> => {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = requestIdFrom(req.headers);
     try {
       const config = getServerConfig();
       const db = getServerDb();
       const auth = await authenticateRequest(req, db, config);
       if (auth.via === "session" && !SAFE_METHODS.has(req.method)) requireJsonContentType(req);
-      const params = ((await context?.params) ?? {}) as P;
+      const params = await context.params;
       const ctx: Ctx = { db, config, actor: auth.actor, requestId };
       const response = await handler({ req, ctx, params, body: () => readJsonBody(req, config.FLUX_BODY_LIMIT_BYTES) });
       response.headers.set("x-request-id", requestId);

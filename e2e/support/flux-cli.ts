@@ -11,7 +11,7 @@ export type CliResult = { code: number; stdout: string; stderr: string };
 export async function flux(args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, [path.join("cli", "bin.mjs"), ...args], {
-      env: { ...e2eEnv(), ...extraEnv },
+      env: { ...e2eEnv(), ...extraEnv } as NodeJS.ProcessEnv,
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };

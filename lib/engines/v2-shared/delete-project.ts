@@ -3,7 +3,7 @@ import { quoteIdent } from "@/lib/engines/sql";
 import type { EngineProject } from "@/lib/engines/types";
 import { tenantIdentifiers } from "@/lib/tenancy";
 import { terminateSessionsOf } from "./admin-connection";
-import { advisoryLockKey } from "./advisory-lock-key";
+import { advisoryLockKey, SHARED_OBJECTS_LOCK_KEY } from "./advisory-lock-key";
 import { existingRoles } from "./tenant-roles";
 
 /**
@@ -12,6 +12,10 @@ import { existingRoles } from "./tenant-roles";
  */
 export async function deleteTenant(client: pg.Client, project: EngineProject): Promise<void> {
   const ids = tenantIdentifiers(project.tenantId);
+  // DROP OWNED rewrites shared ACLs (the database's CONNECT list, flux_meta, auth) that provisioning also
+  // writes; concurrent writers fail with "tuple concurrently updated", so they queue on one lock, taken in
+  // the same order as provisioning (shared, then tenant).
+  await client.query("select pg_advisory_xact_lock($1::bigint)", [SHARED_OBJECTS_LOCK_KEY]);
   // Waits for an in-flight push of this tenant instead of dropping the schema under it.
   await client.query("select pg_advisory_xact_lock($1::bigint)", [advisoryLockKey(project.tenantId)]);
   const roles = await existingRoles(client, [ids.ownerRole, ids.role]);

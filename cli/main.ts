@@ -23,7 +23,9 @@ registerToken(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  process.exitCode = reportError(err);
+  // Exit explicitly: open handles (keep-alive sockets, pools) must not hold a failed command open, and
+  // the loader's own exit path does not keep process.exitCode.
+  process.exit(reportError(err));
 }
 
 function reportError(err: unknown): number {

@@ -10,7 +10,7 @@ test("a user signs in, creates a project and sees its Service URL", async ({ pag
 
   await page.goto("/projects");
   await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/e-?mail/i).fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: /sign in/i }).click();
   await expect(page).toHaveURL(/\/projects/);
@@ -30,7 +30,7 @@ test("a user signs in, creates a project and sees its Service URL", async ({ pag
 
 test("a wrong password keeps the user on the sign-in page with an error", async ({ page }) => {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/e-?mail/i).fill(email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: /sign in/i }).click();
   await expect(page.getByRole("alert")).toBeVisible();

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -57,14 +57,23 @@ test("the README's command sequence works verbatim against the running stack", a
 });
 
 test("FLUX_API_URL and FLUX_TOKEN let a script skip the login step", async () => {
-  const login = JSON.parse(
-    await fluxOk(["login", "--api-url", `http://localhost:${E2E_PORTS.web}`, "--email", email, "--password", password, "--json"], cliHome),
-  ) as { tokenId: string };
-  expect(login.tokenId).toMatch(/^pat_/);
-  const emptyHome = { XDG_CONFIG_HOME: mkdtempSync(path.join(os.tmpdir(), "flux-nologin-")) };
-  const withoutLogin = await flux(["projects", "list", "--json"], emptyHome);
-  expect(withoutLogin.code).not.toBe(0);
+  const stored = JSON.parse(readFileSync(path.join(cliHome.XDG_CONFIG_HOME, "flux", "credentials.json"), "utf8")) as { token: string };
+  const freshMachine = { XDG_CONFIG_HOME: mkdtempSync(path.join(os.tmpdir(), "flux-nologin-")) };
+
+  const withoutLogin = await flux(["projects", "list", "--json"], freshMachine);
+  expect(withoutLogin.code).toBe(1);
   expect(withoutLogin.stderr).toContain("not logged in");
+
+  const scripted = await fluxOk(["projects", "list", "--json"], {
+    ...freshMachine,
+    FLUX_API_URL: `http://localhost:${E2E_PORTS.web}`,
+    FLUX_TOKEN: stored.token,
+  });
+  expect((JSON.parse(scripted) as Project[]).map((p) => p.slug)).toContain(demo.slug);
+
+  const revokedLooking = await flux(["projects", "list"], { ...freshMachine, FLUX_API_URL: `http://localhost:${E2E_PORTS.web}`, FLUX_TOKEN: "flux_pat_not-a-real-token" });
+  expect(revokedLooking.code).toBe(1);
+  expect(revokedLooking.stderr).toMatch(/401|token/i);
 });
 
 test("rejects a request without a token with 401 in PostgREST's error shape", async () => {

@@ -24,6 +24,7 @@ export async function prepareStackEnv(log: (line: string) => void): Promise<Stac
     env.DATABASE_URL = embedded.url;
   }
   const config = loadConfig(env);
+  env.NEXT_TELEMETRY_DISABLED ??= "1";
   env.NEXTAUTH_URL ??= `http://localhost:${config.FLUX_WEB_PORT}`;
   env.FLUX_TENANT_DATABASE_URL = config.tenantDatabaseUrl;
   return { env, config, embedded };

@@ -1,3 +1,4 @@
+import { MigrationInputError, pushSql } from "@/lib/migrations";
 import { FluxError } from "@/lib/api/errors";
 import { parseInput } from "@/lib/api/parse-input";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -29,12 +30,15 @@ export async function pushProjectSql({
 
   let applied: AppliedSql;
   try {
-    applied = await engineOf(ctx, project.mode).importSql(engineProjectOf(project, access.clusterDatabaseUrl), {
+    applied = await pushSql({
+      engine: engineOf(ctx, project.mode),
+      project: engineProjectOf(project, access.clusterDatabaseUrl),
       name: parsed.name,
       sql: parsed.sql,
       actorUserId: ctx.actor?.userId ?? null,
     });
   } catch (err) {
+    if (err instanceof MigrationInputError) throw new FluxError("bad_request", err.message, { cause: err });
     if (err instanceof TenantSqlError) throw new FluxError("unprocessable", err.message, { cause: err });
     throw err;
   }

@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { Logger } from "@/rest/log";
-import { roleLoginUrl } from "./role-login-url";
+import { roleLoginUrl } from "@/lib/engines/v2-shared/credentials";
 
 export type TenantPoolsOptions = {
   clusterDatabaseUrl: string;

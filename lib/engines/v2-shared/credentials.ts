@@ -2,7 +2,10 @@ import { derivedRolePassword } from "@/lib/secrets";
 import { tenantIdentifiers } from "@/lib/tenancy";
 import type { EngineProject, TenantCredentials } from "@/lib/engines/types";
 
-/** The cluster URL with the login replaced by `role` and its derived password (host, port, database and options kept). */
+/**
+ * The cluster URL with the login replaced by `role` and `password` (host, port, database and options kept).
+ * node-postgres lets the URL win over separate user/password options, so the credentials go into the URL.
+ */
 export function roleDatabaseUrl(clusterDatabaseUrl: string, role: string, password: string): string {
   const url = new URL(clusterDatabaseUrl);
   url.username = encodeURIComponent(role);
@@ -10,15 +13,16 @@ export function roleDatabaseUrl(clusterDatabaseUrl: string, role: string, passwo
   return url.toString();
 }
 
+/** The cluster URL logged in as a tenant role with its derived password: how `rest` and migrations connect. */
+export function roleLoginUrl(clusterDatabaseUrl: string, role: string, dataPlaneKey: string): string {
+  return roleDatabaseUrl(clusterDatabaseUrl, role, derivedRolePassword(dataPlaneKey, role));
+}
+
 export function credentialsFor(project: EngineProject, dataPlaneKey: string): TenantCredentials {
   const ids = tenantIdentifiers(project.tenantId);
   return {
     ...ids,
-    apiDatabaseUrl: roleDatabaseUrl(project.clusterDatabaseUrl, ids.role, derivedRolePassword(dataPlaneKey, ids.role)),
-    ownerDatabaseUrl: roleDatabaseUrl(
-      project.clusterDatabaseUrl,
-      ids.ownerRole,
-      derivedRolePassword(dataPlaneKey, ids.ownerRole),
-    ),
+    apiDatabaseUrl: roleLoginUrl(project.clusterDatabaseUrl, ids.role, dataPlaneKey),
+    ownerDatabaseUrl: roleLoginUrl(project.clusterDatabaseUrl, ids.ownerRole, dataPlaneKey),
   };
 }

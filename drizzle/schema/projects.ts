@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clusters } from "./clusters";
 import { timestamps } from "./columns";
 import { projectMode, projectPlan, projectStatus } from "./enums";
@@ -23,6 +23,16 @@ export const projects = pgTable(
       .references(() => users.id),
     /** AES-256-GCM ciphertext of the project's JWT secret (lib/secrets). */
     jwtSecretEncrypted: text("jwt_secret_encrypted").notNull(),
+    /**
+     * The secret replaced by the last rotation, still accepted by the gateway until previousJwtSecretExpiresAt
+     * (the grace period); null once the grace ends or was ended early.
+     */
+    previousJwtSecretEncrypted: text("previous_jwt_secret_encrypted"),
+    previousJwtSecretExpiresAt: timestamp("previous_jwt_secret_expires_at", { withTimezone: true }),
+    /** When true, a request without a token is served as the `anon` role instead of refused with 401. */
+    anonymousAccess: boolean("anonymous_access").notNull().default(false),
+    /** Browser origins allowed by CORS; empty means any origin (tokens, not cookies, carry the credentials). */
+    corsOrigins: text("cors_origins").array().notNull().default(sql`ARRAY[]::text[]`),
     allowedRoles: text("allowed_roles")
       .array()
       .notNull()

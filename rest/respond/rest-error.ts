@@ -1,17 +1,20 @@
+/** Usually a sentence; PostgREST answers some errors (PGRST201) with a list of candidates instead. */
+export type RestErrorDetails = string | Array<Record<string, string>> | null;
+
 /** The PostgREST error body: existing clients (postgrest-js, supabase-js) parse exactly these four fields. */
-export type RestErrorBody = { code: string; message: string; details: string | null; hint: string | null };
+export type RestErrorBody = { code: string; message: string; details: RestErrorDetails; hint: string | null };
 
 /** An error the data API answers with deliberately: its status and body are safe to show the caller. */
 export class RestError extends Error {
   readonly status: number;
   readonly code: string;
-  readonly details: string | null;
+  readonly details: RestErrorDetails;
   readonly hint: string | null;
   readonly headers: Record<string, string>;
 
   constructor(
     status: number,
-    body: { code: string; message: string; details?: string | null; hint?: string | null },
+    body: { code: string; message: string; details?: RestErrorDetails; hint?: string | null },
     headers: Record<string, string> = {},
   ) {
     super(body.message);

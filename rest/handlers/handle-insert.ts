@@ -1,5 +1,6 @@
 import type { ReturnPreference, SelectItem } from "@/rest/parse/ast";
 import { planInsert } from "@/rest/plan/plan-insert";
+import { CONTENT_TYPE } from "@/rest/respond/media-types";
 import type { JsonReply } from "@/rest/respond/send";
 import { singleObjectBody } from "@/rest/respond/singular";
 import { buildInsertStatement } from "@/rest/sql/build-insert";
@@ -27,5 +28,6 @@ export async function handleInsert(deps: RestDeps, request: TenantRequest, table
   if (planned.returning === null) return { status: 201, body: null, headers };
   const row = result.rows[0];
   const rows = typeof row?.body === "string" ? row.body : "[]";
-  return { status: 201, body: input.single ? singleObjectBody(rows, Number(row?.page_total ?? 0)) : rows, headers };
+  const body = input.single ? singleObjectBody(rows, Number(row?.page_total ?? 0)) : rows;
+  return { status: 201, body, headers, contentType: CONTENT_TYPE[input.single ? "object" : "json"] };
 }

@@ -233,3 +233,21 @@ describe("limits", () => {
     expect(count.json()).toEqual([]);
   });
 });
+
+describe("application/vnd.pgrst.object+json on writes", () => {
+  it("refuses a representation of several rows with 406 PGRST116 and rolls the insert back", async () => {
+    const res = await world.request("/films?select=id", {
+      method: "POST",
+      body: JSON.stringify([{ id: 20, title: "One" }, { id: 21, title: "Two" }]),
+      headers: { accept: "application/vnd.pgrst.object+json", prefer: "return=representation" },
+    });
+    expect(res.status).toBe(406);
+    expect(res.json()).toEqual({
+      code: "PGRST116",
+      message: "Cannot coerce the result to a single JSON object",
+      details: "The result contains 2 rows",
+      hint: null,
+    });
+    expect((await world.request("/films?select=id&id=in.(20,21)")).json()).toEqual([]);
+  });
+});

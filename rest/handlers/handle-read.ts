@@ -1,9 +1,10 @@
 import type { ReadQuery } from "@/rest/parse/ast";
 import { planRead } from "@/rest/plan/plan-read";
-import { CONTENT_TYPE } from "@/rest/respond/media-types";
+import { CONTENT_TYPE, isSingleObject, stripsNulls } from "@/rest/respond/media-types";
 import type { MediaKind } from "@/rest/respond/negotiate";
 import { contentRange, type JsonReply } from "@/rest/respond/send";
 import { singleObjectBody } from "@/rest/respond/singular";
+import { stripNulls } from "@/rest/respond/strip-nulls";
 import { buildReadStatement } from "@/rest/sql/build-read";
 import { csvBody } from "@/rest/sql/csv-body";
 import type { RestDeps, TenantRequest } from "./deps";
@@ -26,9 +27,10 @@ export async function handleRead(
   const row = result.rows[0];
   const rowCount = Number(row?.page_total ?? 0);
   const rows = typeof row?.body === "string" ? row.body : "[]";
+  const body = isSingleObject(input.media) ? singleObjectBody(rows, rowCount) : rows;
   return {
     status: 200,
-    body: input.media === "object" ? singleObjectBody(rows, rowCount) : rows,
+    body: stripsNulls(input.media) ? stripNulls(body) : body,
     headers: { "Content-Range": contentRange(planned.offset, rowCount) },
     contentType: CONTENT_TYPE[input.media],
   };

@@ -9,7 +9,7 @@ import { parseReadQuery } from "@/rest/parse/parse-read-query";
 import { parseColumns, parseSelect } from "@/rest/parse/parse-select";
 import { RestError } from "@/rest/respond/rest-error";
 import { sendError, sendReply, type JsonReply } from "@/rest/respond/send";
-import { RELATION_MEDIA, ROOT_MEDIA, WRITE_MEDIA } from "@/rest/respond/media-types";
+import { isSingleObject, RELATION_MEDIA, ROOT_MEDIA, WRITE_MEDIA } from "@/rest/respond/media-types";
 import { negotiate } from "@/rest/respond/negotiate";
 import { toRestError } from "@/rest/respond/to-rest-error";
 import type { RestDeps, TenantRequest } from "./deps";
@@ -73,7 +73,7 @@ async function dispatch(deps: RestDeps, req: IncomingMessage, url: URL, request:
   const table = parseTablePath(url.pathname);
   const reading = req.method === "GET" || req.method === "HEAD";
   const media = negotiate(req.headers, reading ? RELATION_MEDIA : WRITE_MEDIA);
-  const single = media === "object";
+  const single = isSingleObject(media);
   switch (req.method) {
     case "GET":
     case "HEAD":

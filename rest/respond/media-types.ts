@@ -6,12 +6,17 @@ export const CONTENT_TYPE: Readonly<Record<MediaKind, string>> = {
   object: "application/vnd.pgrst.object+json; charset=utf-8",
   csv: "text/csv; charset=utf-8",
   openapi: "application/openapi+json; charset=utf-8",
+  "json-stripped": "application/vnd.pgrst.array+json;nulls=stripped; charset=utf-8",
+  "object-stripped": "application/vnd.pgrst.object+json;nulls=stripped; charset=utf-8",
 };
 
-/** What a table or view answers in: JSON array (default), one object, CSV. */
-export const RELATION_MEDIA: readonly MediaKind[] = ["json", "object", "csv"];
+export const isSingleObject = (kind: MediaKind) => kind === "object" || kind === "object-stripped";
+export const stripsNulls = (kind: MediaKind) => kind === "json-stripped" || kind === "object-stripped";
 
-/** What a write's representation answers in (CSV representations of writes are not served). */
+/** What a table or view answers in: JSON array (default), one object, CSV, and the null-stripping variants. */
+export const RELATION_MEDIA: readonly MediaKind[] = ["json", "object", "csv", "json-stripped", "object-stripped"];
+
+/** What a write's representation answers in (CSV and nulls=stripped representations of writes are not served). */
 export const WRITE_MEDIA: readonly MediaKind[] = ["json", "object"];
 
 /** The root path: the OpenAPI document, also under plain JSON. */

@@ -15,9 +15,11 @@ describe("negotiate", () => {
 
   it("recognises PostgREST's media types, parameters ignored", () => {
     expect(pick("text/csv")).toBe("csv");
-    expect(pick("application/vnd.pgrst.object+json;nulls=stripped")).toBe("object");
+    expect(pick("application/vnd.pgrst.object+json;nulls=stripped")).toBe("object-stripped");
     expect(pick("application/vnd.pgrst.object")).toBe("object");
     expect(pick("application/json; charset=utf-8")).toBe("json");
+    expect(pick("application/vnd.pgrst.array+json; nulls=stripped")).toBe("json-stripped");
+    expect(pick("application/json;nulls=stripped")).toBe("json");
   });
 
   it("orders by q-value, then by the client's order, and never picks q=0", () => {

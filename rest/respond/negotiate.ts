@@ -2,10 +2,10 @@ import type { IncomingHttpHeaders } from "node:http";
 import { RestError } from "./rest-error";
 
 /** What a reply can be rendered as; each maps to one Content-Type (media-types.ts). */
-export type MediaKind = "json" | "object" | "csv" | "openapi";
+export type MediaKind = "json" | "object" | "csv" | "openapi" | "json-stripped" | "object-stripped";
 
-/** One entry of an Accept header: `type/subtype` (lower case, parameters dropped) and its q-value. */
-type AcceptItem = { mime: string; q: number; order: number };
+/** One entry of an Accept header: `type/subtype` (lower case, other parameters dropped) and its q-value. */
+type AcceptItem = { mime: string; q: number; order: number; nullsStripped: boolean };
 
 const BY_MIME: Readonly<Record<string, MediaKind>> = {
   "application/json": "json",
@@ -15,6 +15,14 @@ const BY_MIME: Readonly<Record<string, MediaKind>> = {
   "application/vnd.pgrst.object": "object",
   "text/csv": "csv",
   "application/openapi+json": "openapi",
+};
+
+/** PostgREST's vendor types with `;nulls=stripped` (json_strip_nulls of the body). */
+const STRIPPED: Readonly<Record<string, MediaKind>> = {
+  "application/vnd.pgrst.array+json": "json-stripped",
+  "application/vnd.pgrst.array": "json-stripped",
+  "application/vnd.pgrst.object+json": "object-stripped",
+  "application/vnd.pgrst.object": "object-stripped",
 };
 
 /** Wildcards answer with the resource's first (default) media type, as PostgREST's `*\/*` does. */
@@ -33,7 +41,7 @@ export function negotiate(headers: IncomingHttpHeaders, produces: readonly Media
   for (const item of accepted) {
     if (item.q <= 0) continue;
     if (WILDCARDS.has(item.mime)) return fallback;
-    const kind = BY_MIME[item.mime];
+    const kind = (item.nullsStripped ? STRIPPED[item.mime] : undefined) ?? BY_MIME[item.mime];
     if (kind !== undefined && produces.includes(kind)) return kind;
   }
   throw new RestError(406, {
@@ -50,7 +58,8 @@ function parseAccept(header: string | undefined): AcceptItem[] {
     if (!mediaRange) return;
     const qParameter = parameters.find((parameter) => /^q\s*=/i.test(parameter));
     const q = qParameter === undefined ? 1 : Number(qParameter.split("=")[1]);
-    items.push({ mime: mediaRange.toLowerCase(), q: Number.isFinite(q) ? q : 1, order });
+    const nullsStripped = parameters.some((parameter) => parameter.replace(/\s/g, "").toLowerCase() === "nulls=stripped");
+    items.push({ mime: mediaRange.toLowerCase(), q: Number.isFinite(q) ? q : 1, order, nullsStripped });
   });
   return items.sort((a, b) => b.q - a.q || a.order - b.order);
 }

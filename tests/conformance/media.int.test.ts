@@ -116,6 +116,24 @@ describe("application/vnd.pgrst.object+json", () => {
   });
 });
 
+describe("nulls=stripped", () => {
+  it("drops null fields from an array body and says so in the Content-Type", async () => {
+    const res = await world.request("/films?select=id,rating,note&id=lt.3&order=id", {
+      headers: { accept: "application/vnd.pgrst.array+json;nulls=stripped" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/vnd.pgrst.array+json;nulls=stripped; charset=utf-8");
+    expect(res.json()).toEqual([{ id: 1, rating: 8.5 }, { id: 2, note: 'say "hi"' }]);
+  });
+
+  it("drops null fields from a single object", async () => {
+    const res = await world.request("/films?select=id,note&id=eq.1", { headers: { accept: "application/vnd.pgrst.object+json;nulls=stripped" } });
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/vnd.pgrst.object+json;nulls=stripped; charset=utf-8");
+    expect(res.json()).toEqual({ id: 1 });
+  });
+});
+
 describe("content negotiation", () => {
   it("refuses an unsupported Accept with 406 PGRST107 naming the media type", async () => {
     const res = await world.request("/films", { headers: { accept: "text/xml" } });

@@ -120,6 +120,7 @@ describe("users of one project under concurrency", () => {
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, i) => subs[i % subs.length] ?? "user-1").map(async (sub) => ({ sub, res: await a.request("/whoami", { sub }) })),
     );
+    for (const { sub, res } of answers) expect(res.status, res.text).toBe(200);
     for (const { sub, res } of answers) expect(res.json()).toEqual([{ role: a.tenant.credentials.role, sub, search_path: quoteIdent(a.schema) }]);
   });
 
@@ -127,6 +128,7 @@ describe("users of one project under concurrency", () => {
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b)).map(async (world) => ({ world, res: await world.request("/whoami") })),
     );
+    for (const { res } of answers) expect(res.status, res.text).toBe(200);
     for (const { world, res } of answers) expect(res.json()[0]).toMatchObject({ role: world.tenant.credentials.role, search_path: quoteIdent(world.schema) });
   });
 });

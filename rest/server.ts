@@ -24,7 +24,8 @@ export function createRestServer(config: FluxConfig, options: RestServerOptions 
   const logger = options.logger ?? createLogger(config.FLUX_LOG_LEVEL);
   const schemas = new SchemaCache(options.schemaCache);
   const pools = new TenantPools({
-    clusterDatabaseUrl: config.tenantDatabaseUrl,
+    // Tenant logins may go through a pooler (PgBouncer, transaction mode); the LISTEN below never does.
+    clusterDatabaseUrl: config.FLUX_REST_POOL_URL ?? config.tenantDatabaseUrl,
     dataPlaneKey: config.FLUX_DATA_PLANE_KEY,
     maxConnections: config.FLUX_REST_MAX_CONNECTIONS,
     logger,

@@ -26,6 +26,8 @@ export const FluxEnv = z.object({
   FLUX_REST_URL: z.string().url().optional(),
   FLUX_REST_MAX_ROWS: z.coerce.number().int().positive().default(1000),
   FLUX_REST_MAX_CONNECTIONS: z.coerce.number().int().positive().default(60),
+  /** Where rest's tenant pools connect (e.g. PgBouncer in transaction mode); the LISTEN connection stays direct. */
+  FLUX_REST_POOL_URL: z.string().url("FLUX_REST_POOL_URL must be a postgres:// URL (host, port, database; the login is replaced per tenant role)").optional(),
   FLUX_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   FLUX_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

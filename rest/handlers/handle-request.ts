@@ -9,10 +9,12 @@ import { parseReadQuery } from "@/rest/parse/parse-read-query";
 import { parseColumns, parseSelect } from "@/rest/parse/parse-select";
 import { RestError } from "@/rest/respond/rest-error";
 import { sendError, sendReply, type JsonReply } from "@/rest/respond/send";
-import { wantsSingleObject } from "@/rest/respond/singular";
+import { isSingleObject, RELATION_MEDIA, ROOT_MEDIA, WRITE_MEDIA } from "@/rest/respond/media-types";
+import { negotiate } from "@/rest/respond/negotiate";
 import { toRestError } from "@/rest/respond/to-rest-error";
 import type { RestDeps, TenantRequest } from "./deps";
 import { handleInsert } from "./handle-insert";
+import { handleOpenApi } from "./handle-openapi";
 import { handleRead } from "./handle-read";
 import { headersForSql } from "./request-headers";
 
@@ -63,13 +65,19 @@ export function createRequestHandler(deps: RestDeps) {
 }
 
 async function dispatch(deps: RestDeps, req: IncomingMessage, url: URL, request: TenantRequest): Promise<JsonReply> {
-  const table = parseTablePath(url.pathname);
   checkProfile(req, request.identity.schema);
-  const single = wantsSingleObject(req.headers);
+  if (url.pathname === "/" && (req.method === "GET" || req.method === "HEAD")) {
+    negotiate(req.headers, ROOT_MEDIA);
+    return handleOpenApi(deps, request, req.headers);
+  }
+  const table = parseTablePath(url.pathname);
+  const reading = req.method === "GET" || req.method === "HEAD";
+  const media = negotiate(req.headers, reading ? RELATION_MEDIA : WRITE_MEDIA);
+  const single = isSingleObject(media);
   switch (req.method) {
     case "GET":
     case "HEAD":
-      return handleRead(deps, request, table, { query: parseReadQuery(url.searchParams), single });
+      return handleRead(deps, request, table, { query: parseReadQuery(url.searchParams), media });
     case "POST": {
       const select = parseSelect(url.searchParams.get("select"));
       const columns = parseColumns(url.searchParams.get("columns"));

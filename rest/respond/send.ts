@@ -5,16 +5,18 @@ export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
 export type JsonReply = {
   status: number;
-  /** Already-serialised JSON (PostgreSQL builds it), or null for an empty body. */
+  /** Already-serialised JSON or CSV (PostgreSQL builds it), or null for an empty body. */
   body: string | null;
   headers?: Record<string, string>;
+  /** Content-Type of a non-empty body; JSON when absent. */
+  contentType?: string;
 };
 
 /** Writes a reply; HEAD gets the same status and headers without the body, as HTTP requires. */
 export function sendReply(res: ServerResponse, reply: JsonReply, omitBody: boolean): void {
   const headers: Record<string, string | number> = { ...reply.headers };
   if (reply.body !== null) {
-    headers["Content-Type"] = JSON_CONTENT_TYPE;
+    headers["Content-Type"] = reply.contentType ?? JSON_CONTENT_TYPE;
     headers["Content-Length"] = Buffer.byteLength(reply.body);
   } else {
     headers["Content-Length"] = 0;

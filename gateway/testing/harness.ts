@@ -41,7 +41,8 @@ export async function startTestGateway(
     ...options.deps,
   });
   await new Promise<void>((resolve) => gateway.server.listen(0, "127.0.0.1", resolve));
-  const seedDb = createDb(config.DATABASE_URL, { max: 2, applicationName: "gateway-test-seed" });
+  // Seeding always talks to the real flux-system, even when the gateway's own DATABASE_URL goes through a relay.
+  const seedDb = createDb(process.env.DATABASE_URL ?? config.DATABASE_URL, { max: 2, applicationName: "gateway-test-seed" });
   return {
     port: (gateway.server.address() as AddressInfo).port,
     upstream,

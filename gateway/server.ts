@@ -160,7 +160,8 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
 
   const server = http.createServer(
     {
-      headersTimeout: settings.FLUX_GATEWAY_HEADERS_TIMEOUT_MS,
+      // node refuses a headersTimeout above requestTimeout; the head is part of the request anyway.
+      headersTimeout: Math.min(settings.FLUX_GATEWAY_HEADERS_TIMEOUT_MS, settings.FLUX_GATEWAY_REQUEST_TIMEOUT_MS),
       requestTimeout: settings.FLUX_GATEWAY_REQUEST_TIMEOUT_MS,
       // node checks both timeouts on this interval; keep it short enough that a slowloris is cut promptly.
       connectionsCheckingInterval: Math.min(1_000, settings.FLUX_GATEWAY_HEADERS_TIMEOUT_MS),

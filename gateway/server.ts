@@ -135,6 +135,8 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       code = refusal.code;
       if (!(error instanceof GatewayError)) {
         logger({ level: "error", msg: "unhandled gateway error", requestId, err: error instanceof Error ? error.stack : String(error) });
+      } else if (error.cause !== undefined) {
+        logger({ level: "error", msg: "dependency failure", requestId, code, err: error.cause instanceof Error ? error.cause.message : String(error.cause) });
       }
       if (code === "FLUX-GW-UPSTREAM-UNAVAILABLE") metrics.upstreamFailure("connect");
       if (code === "FLUX-GW-UPSTREAM-TIMEOUT") metrics.upstreamFailure("timeout");

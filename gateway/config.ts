@@ -1,5 +1,16 @@
 import { z } from "zod";
 import { ConfigError } from "@/lib/config";
+import { refusedForwardHeaders } from "./pipeline/forward-allow-list";
+
+const flag = z
+  .enum(["0", "1", "true", "false"], { message: "must be 0 or 1" })
+  .default("0")
+  .transform((value) => value === "1" || value === "true");
+const commaList = z
+  .string()
+  .default("")
+  .transform((value) => value.split(",").map((item) => item.trim()).filter((item) => item !== ""));
+const ms = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
  * Settings only the gateway reads. lib/config is shared by every process, so these are parsed here, once, at
@@ -12,11 +23,61 @@ export const GatewaySettings = z.object({
     .positive("FLUX_RATE_LIMIT_MULTIPLIER must be a positive number such as 1 or 50")
     .default(1),
   /** How long to wait for a TCP connection to rest before answering 502. */
-  FLUX_GATEWAY_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  FLUX_GATEWAY_CONNECT_TIMEOUT_MS: ms(2_000),
   /** How long rest may stay silent (before headers or between body chunks) before answering 504. */
-  FLUX_GATEWAY_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  FLUX_GATEWAY_UPSTREAM_TIMEOUT_MS: ms(30_000),
   /** How long a host → project resolution is reused before flux-system is asked again. */
   FLUX_GATEWAY_HOST_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
+
+  // --- Limits on what a client may make the gateway hold (slowloris, huge bodies, huge URLs).
+  /** A client must finish sending the request head within this time (node's headersTimeout) → 408. */
+  FLUX_GATEWAY_HEADERS_TIMEOUT_MS: ms(10_000),
+  /** A client must finish sending the whole request within this time (node's requestTimeout) → 408. */
+  FLUX_GATEWAY_REQUEST_TIMEOUT_MS: ms(60_000),
+  /** A request body that stalls this long between chunks is cut → 408. */
+  FLUX_GATEWAY_BODY_IDLE_TIMEOUT_MS: ms(10_000),
+  /** Longest request target (path + query) → 414. */
+  FLUX_GATEWAY_MAX_URL_BYTES: z.coerce.number().int().min(256).max(16_000).default(8_192),
+  /** Longest bearer token accepted; a longer one is refused before any cryptography runs. */
+  FLUX_GATEWAY_MAX_TOKEN_BYTES: z.coerce.number().int().min(512).max(16_000).default(8_192),
+  /** Clock skew tolerated on exp / nbf / iat, in seconds; bounded so a typo cannot disable expiry. */
+  FLUX_GATEWAY_JWT_LEEWAY_S: z.coerce.number().int().min(0).max(300, "FLUX_GATEWAY_JWT_LEEWAY_S is at most 300").default(30),
+
+  // --- Proxying.
+  /** Comma-separated rest URLs; tenants are sharded over them by tenant hash. Empty: FLUX_REST_URL alone. */
+  FLUX_REST_UPSTREAMS: commaList.pipe(z.array(z.string().url("FLUX_REST_UPSTREAMS must list http:// URLs"))),
+  /** Client headers forwarded to rest (comma list). Credential-style names are refused at start-up. */
+  FLUX_GATEWAY_FORWARD_HEADERS: z
+    .string()
+    .default("accept,content-type,content-length,prefer,range,range-unit,if-none-match")
+    .transform((value) => value.split(",").map((item) => item.trim().toLowerCase()).filter((item) => item !== ""))
+    .superRefine((names, ctx) => {
+      const refused = refusedForwardHeaders(names);
+      if (refused.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `FLUX_GATEWAY_FORWARD_HEADERS names headers the gateway never forwards: ${refused.join(", ")} (credentials, hop-by-hop or set by the gateway itself); remove them`,
+        });
+      }
+    }),
+  /** 1 when a trusted reverse proxy stands in front: its X-Forwarded-For / -Proto are kept and extended. */
+  FLUX_TRUST_PROXY: flag,
+
+  // --- Operations.
+  /** Extra hostnames (besides loopback names, IP literals and the bare base domain) that serve ops paths. */
+  FLUX_GATEWAY_OPS_HOSTS: commaList,
+  /** 0 turns /metrics off (404) and uses the no-op metrics twin. */
+  FLUX_GATEWAY_METRICS: z
+    .enum(["0", "1"], { message: "FLUX_GATEWAY_METRICS must be 0 or 1" })
+    .default("1")
+    .transform((value) => value === "1"),
+  /** 1 enables the debug snapshot endpoint (still only with the internal token). */
+  FLUX_GATEWAY_DEBUG: flag,
+  /** Bearer token for /metrics and the debug snapshot; without it /metrics answers loopback peers only. */
+  FLUX_GATEWAY_INTERNAL_TOKEN: z
+    .string()
+    .min(32, "FLUX_GATEWAY_INTERNAL_TOKEN must be at least 32 characters: openssl rand -hex 32")
+    .optional(),
 });
 export type GatewaySettings = z.infer<typeof GatewaySettings>;
 

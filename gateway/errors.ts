@@ -19,8 +19,10 @@ export class GatewayError extends Error {
     hint?: string | null;
     details?: string | null;
     headers?: Record<string, string>;
+    /** The underlying failure, for the log only; never sent to the client. */
+    cause?: unknown;
   }) {
-    super(input.message);
+    super(input.message, input.cause === undefined ? undefined : { cause: input.cause });
     this.name = "GatewayError";
     this.status = input.status;
     this.code = input.code;

@@ -21,13 +21,20 @@ async function main(): Promise<void> {
     level: "info",
     msg: "gateway listening",
     port: config.FLUX_GATEWAY_PORT,
-    upstream: config.restUrl,
+    upstreams: settings.FLUX_REST_UPSTREAMS.length > 0 ? settings.FLUX_REST_UPSTREAMS.length : 1,
+    trustProxy: settings.FLUX_TRUST_PROXY,
+    metrics: settings.FLUX_GATEWAY_METRICS,
+    debug: settings.FLUX_GATEWAY_DEBUG,
     baseDomain: config.FLUX_BASE_DOMAIN,
     rateLimitMultiplier: settings.FLUX_RATE_LIMIT_MULTIPLIER,
     // No Redis implementation yet: caches and counters are per process, so run a single instance.
     cache: "in-process",
     rateLimiter: "in-process",
   });
+
+  if (settings.FLUX_GATEWAY_DEBUG) {
+    log({ level: "warn", msg: "debug mode is on: /__flux/debug serves a redacted snapshot to holders of the internal token" });
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -67,11 +67,11 @@ describe("gateway authentication (security)", () => {
     const noExp = await new SignJWT({ role: "authenticated" })
       .setProtectedHeader({ alg: "HS256" })
       .sign(new TextEncoder().encode(projectA.secret));
-    expectRefusal(await call(projectA, { Authorization: `Bearer ${noExp}` }), 401, "FLUX-GW-AUTH-MALFORMED");
+    expectRefusal(await call(projectA, { Authorization: `Bearer ${noExp}` }), 401, "FLUX-GW-AUTH-EXP-MISSING");
   });
 
-  it("rejects a role claim of postgres as not allowed", async () => {
-    expectRefusal(await call(projectA, { Authorization: `Bearer ${await token(projectA, "postgres")}` }), 401, "FLUX-GW-ROLE-NOT-ALLOWED");
+  it("rejects a role claim of postgres as forbidden", async () => {
+    expectRefusal(await call(projectA, { Authorization: `Bearer ${await token(projectA, "postgres")}` }), 401, "FLUX-GW-ROLE-FORBIDDEN");
   });
 });
 

@@ -1,23 +1,31 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { FluxConfig } from "@/lib/config";
 import { createDb, type DbHandle } from "@/lib/db";
-import { bridgeKey } from "@/lib/jwt";
 import { createInProcessActivity } from "./activity/in-process";
 import type { ActivityRecorder } from "./activity/interface";
 import { loadGatewaySettings, type GatewaySettings } from "./config";
+import { DispatchRing } from "./debug/dispatch-ring";
+import { debugSnapshot } from "./debug/snapshot";
 import { createProjectDirectory } from "./directory/project-directory";
 import type { ProjectDirectory } from "./directory/types";
 import { GatewayError, sendError, toGatewayError } from "./errors";
 import { jsonLineLogger, type Logger } from "./log";
-import { sendHealthz } from "./ops/healthz";
-import { databaseProbe, restProbe, sendReadyz, type ReadinessProbes } from "./ops/readyz";
+import type { GatewayMetrics, PipelineStep } from "./metrics/interface";
+import { noopMetrics } from "./metrics/interface";
+import { createPrometheusMetrics } from "./metrics/prometheus";
+import { isOpsHost, OPS_PATHS } from "./ops/ops-host";
+import { databaseProbe, restProbe, type ReadinessProbes } from "./ops/readyz";
+import { serveOps } from "./ops/serve-ops";
 import { recordActivity } from "./pipeline/activity";
+import { importBridgeSigningKey, mintBridge } from "./pipeline/bridge";
+import { answerClientError } from "./pipeline/client-error";
 import { applyCors } from "./pipeline/cors";
-import { mintBridge } from "./pipeline/bridge";
-import { createUpstream, proxyToRest } from "./pipeline/proxy";
+import { proxyToRest } from "./pipeline/proxy";
 import { enforceRateLimit } from "./pipeline/rate-limit";
 import { assignRequestId } from "./pipeline/request-id";
+import { checkRequestLimits } from "./pipeline/request-limits";
 import { resolveHost } from "./pipeline/resolve-host";
+import { createUpstreamPool } from "./pipeline/upstream-pool";
 import { verifyProjectJwt } from "./pipeline/verify-jwt";
 import { createInProcessRateLimiter } from "./ratelimit/in-process";
 import type { RateLimiter } from "./ratelimit/interface";
@@ -32,20 +40,23 @@ export type GatewayDeps = {
   settings?: GatewaySettings;
   logger?: Logger;
   readiness?: ReadinessProbes;
+  /** Prometheus metrics unless FLUX_GATEWAY_METRICS=0 (then the no-op twin). */
+  metrics?: GatewayMetrics;
   /** How long close() waits for in-flight requests before cutting their connections. */
   drainTimeoutMs?: number;
 };
 
-export type Gateway = { server: http.Server; close: () => Promise<void> };
+export type Gateway = { server: http.Server; close: () => Promise<void>; metrics: GatewayMetrics };
 
 /**
  * The data plane's only public door. Every request walks the same named steps, in this order:
- * request-id → cors → resolve-host → verify-jwt → rate-limit → bridge → activity → proxy. The returned server is
- * not listening yet; the caller chooses the port.
+ * request-id → limits → (ops paths on ops hosts) → resolve-host → cors → verify-jwt → rate-limit → bridge →
+ * activity → proxy. The returned server is not listening yet; the caller chooses the port.
  */
 export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gateway {
   const settings = deps.settings ?? loadGatewaySettings(process.env);
   const logger = deps.logger ?? jsonLineLogger(config.FLUX_LOG_LEVEL);
+  const metrics = deps.metrics ?? (settings.FLUX_GATEWAY_METRICS ? createPrometheusMetrics() : noopMetrics);
   const ownsDb = deps.db === undefined;
   const db: DbHandle = deps.db ?? createDb(config.DATABASE_URL, { max: 5, applicationName: "flux-gateway" });
   const directory =
@@ -55,70 +66,113 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       masterKey: config.FLUX_MASTER_KEY,
       baseDomain: config.FLUX_BASE_DOMAIN,
       ttlMs: settings.FLUX_GATEWAY_HOST_CACHE_TTL_MS,
+      onCacheLookup: (hit) => metrics.hostCacheLookup(hit),
     });
   const limiter = deps.rateLimiter ?? createInProcessRateLimiter();
   const activity = deps.activity ?? createInProcessActivity();
-  const readiness = deps.readiness ?? { database: databaseProbe(db.pool), rest: restProbe(config.restUrl) };
-  const upstream = createUpstream(config.restUrl, {
+  const upstreamUrls = settings.FLUX_REST_UPSTREAMS.length > 0 ? settings.FLUX_REST_UPSTREAMS : [config.restUrl];
+  const pool = createUpstreamPool(upstreamUrls, {
     connectTimeoutMs: settings.FLUX_GATEWAY_CONNECT_TIMEOUT_MS,
     readTimeoutMs: settings.FLUX_GATEWAY_UPSTREAM_TIMEOUT_MS,
   });
-  const poolKey = bridgeKey(config.FLUX_BRIDGE_SECRET);
+  const readiness = deps.readiness ?? { database: databaseProbe(db.pool), upstreams: upstreamUrls.map(restProbe) };
+  const bridgeKey = importBridgeSigningKey(config.FLUX_BRIDGE_SECRET);
+  const ring = new DispatchRing(100);
+  const ops = {
+    readiness,
+    metrics,
+    internalToken: settings.FLUX_GATEWAY_INTERNAL_TOKEN,
+    debug: settings.FLUX_GATEWAY_DEBUG,
+    snapshot: () => debugSnapshot(config, settings, upstreamUrls, ring),
+    ring,
+  };
+  const opsHosts = { baseDomain: config.FLUX_BASE_DOMAIN, extraHosts: settings.FLUX_GATEWAY_OPS_HOSTS };
+  const forward = { allowList: settings.FLUX_GATEWAY_FORWARD_HEADERS, trustProxy: settings.FLUX_TRUST_PROXY };
+  const verifyOptions = { leewaySeconds: settings.FLUX_GATEWAY_JWT_LEEWAY_S, maxTokenBytes: settings.FLUX_GATEWAY_MAX_TOKEN_BYTES };
+  const limits = { maxUrlBytes: settings.FLUX_GATEWAY_MAX_URL_BYTES, maxBodyBytes: config.FLUX_BODY_LIMIT_BYTES };
+  const bodyLimits = { maxBodyBytes: config.FLUX_BODY_LIMIT_BYTES, idleTimeoutMs: settings.FLUX_GATEWAY_BODY_IDLE_TIMEOUT_MS };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const requestId = assignRequestId(req, res);
     const path = pathOf(req.url ?? "/");
+    const timings: Record<string, number> = {};
+    const timed = async <T>(step: PipelineStep, run: () => Promise<T>): Promise<T> => {
+      const stepStarted = performance.now();
+      try {
+        return await run();
+      } finally {
+        const seconds = (performance.now() - stepStarted) / 1000;
+        timings[step] = Math.round(seconds * 10_000) / 10;
+        metrics.stepDuration(step, seconds);
+      }
+    };
     let tenantId: string | undefined;
+    let plan = "none";
     let code: string | undefined;
     try {
-      if (applyCors(req, res)) return;
-      if (req.method === "GET" || req.method === "HEAD") {
-        if (path === "/healthz") return sendHealthz(res);
-        if (path === "/readyz") return await sendReadyz(res, readiness);
-      }
-      const project = await resolveHost(req, directory);
+      checkRequestLimits(req, limits);
+      if (OPS_PATHS.has(path) && isOpsHost(req, opsHosts)) return await serveOps(path, req, res, ops);
+      const project = await timed("resolve", () => resolveHost(req, directory));
       tenantId = project.tenantId;
-      const claims = await verifyProjectJwt(req, project);
-      await enforceRateLimit(res, project, limiter, settings.FLUX_RATE_LIMIT_MULTIPLIER, (error) =>
-        logger({ level: "warn", msg: "rate limiter failed; request allowed (fail-open)", requestId, err: String(error) }),
+      plan = project.plan;
+      if (applyCors(req, res, project.corsOrigins)) return;
+      const claims = await timed("verify", () => verifyProjectJwt(req, project, verifyOptions));
+      await timed("rate_limit", () =>
+        enforceRateLimit(res, project, limiter, settings.FLUX_RATE_LIMIT_MULTIPLIER, (error) => {
+          metrics.redisFailOpen("rate_limit");
+          logger({ level: "warn", msg: "rate limiter failed; request allowed (fail-open)", requestId, err: String(error) });
+        }),
       );
-      const bridgeToken = await mintBridge(project, claims, poolKey);
+      const bridgeToken = await timed("bridge", async () => mintBridge(project, claims, await bridgeKey));
       recordActivity(activity, project.tenantId, (error) =>
         logger({ level: "warn", msg: "activity recorder failed", requestId, err: String(error) }),
       );
-      await proxyToRest(req, res, upstream, {
-        bridgeToken,
-        schema: project.schema,
-        requestId,
-        publicScheme: config.FLUX_PUBLIC_SCHEME,
-      });
+      const identity = { bridgeToken, schema: project.schema, requestId, publicScheme: config.FLUX_PUBLIC_SCHEME };
+      await timed("proxy", () => proxyToRest(req, res, pool.forTenant(project.tenantId), identity, { forward, body: bodyLimits }));
     } catch (error) {
       const refusal = toGatewayError(error);
       code = refusal.code;
       if (!(error instanceof GatewayError)) {
         logger({ level: "error", msg: "unhandled gateway error", requestId, err: error instanceof Error ? error.stack : String(error) });
+      } else if (error.cause !== undefined) {
+        logger({ level: "error", msg: "dependency failure", requestId, code, err: error.cause instanceof Error ? error.cause.message : String(error.cause) });
       }
+      if (code === "FLUX-GW-UPSTREAM-UNAVAILABLE") metrics.upstreamFailure("connect");
+      if (code === "FLUX-GW-UPSTREAM-TIMEOUT") metrics.upstreamFailure("timeout");
       sendError(res, refusal);
     } finally {
-      logger({
-        level: "info",
-        msg: "request",
+      const durationMs = Math.round(performance.now() - started);
+      const host = req.headers.host?.slice(0, 255) ?? null;
+      metrics.requestFinished(res.statusCode, plan);
+      ring.push({
         requestId,
-        method: req.method,
-        host: req.headers.host?.slice(0, 255),
+        time: new Date().toISOString(),
+        host,
+        tenantId: tenantId ?? null,
+        method: req.method ?? "",
         path: path.slice(0, 512),
         status: res.statusCode,
-        code,
-        tenantId,
-        durationMs: Math.round(performance.now() - started),
+        code: code ?? null,
+        timings: { ...timings, total: durationMs },
       });
+      logger({ level: "info", msg: "request", requestId, method: req.method, host, path: path.slice(0, 512), status: res.statusCode, code, tenantId, durationMs });
     }
   }
 
-  const server = http.createServer((req, res) => {
-    void handle(req, res);
-  });
+  const server = http.createServer(
+    {
+      // node refuses a headersTimeout above requestTimeout; the head is part of the request anyway.
+      headersTimeout: Math.min(settings.FLUX_GATEWAY_HEADERS_TIMEOUT_MS, settings.FLUX_GATEWAY_REQUEST_TIMEOUT_MS),
+      requestTimeout: settings.FLUX_GATEWAY_REQUEST_TIMEOUT_MS,
+      // node checks both timeouts on this interval; keep it short enough that a slowloris is cut promptly.
+      connectionsCheckingInterval: Math.min(1_000, settings.FLUX_GATEWAY_HEADERS_TIMEOUT_MS),
+    },
+    (req, res) => {
+      void handle(req, res);
+    },
+  );
+  server.on("clientError", answerClientError);
 
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {
@@ -128,13 +182,13 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       const deadline = setTimeout(() => server.closeAllConnections(), deps.drainTimeoutMs ?? 10_000);
       await drained;
       clearTimeout(deadline);
-      upstream.agent.destroy();
+      pool.destroy();
       if (ownsDb) await db.close();
     })();
     return closing;
   }
 
-  return { server, close };
+  return { server, close, metrics };
 }
 
 /** The path of origin-form or absolute-form targets, without the query (which may carry user data). */

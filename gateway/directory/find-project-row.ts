@@ -12,6 +12,13 @@ export type ProjectRow = {
   jwtSecretEncrypted: string;
   allowedRoles: string[];
   rateLimitPerMinute: number | null;
+  /** The secret replaced by the last rotation; accepted until previousJwtSecretExpiresAt (the grace period). */
+  previousJwtSecretEncrypted: string | null;
+  previousJwtSecretExpiresAt: Date | null;
+  /** A request without a token is served as `anon` instead of refused with 401. */
+  anonymousAccess: boolean;
+  /** Browser origins allowed by CORS; empty means any origin. */
+  corsOrigins: string[];
 };
 
 const columns = {
@@ -23,6 +30,10 @@ const columns = {
   jwtSecretEncrypted: projects.jwtSecretEncrypted,
   allowedRoles: projects.allowedRoles,
   rateLimitPerMinute: projects.rateLimitPerMinute,
+  previousJwtSecretEncrypted: projects.previousJwtSecretEncrypted,
+  previousJwtSecretExpiresAt: projects.previousJwtSecretExpiresAt,
+  anonymousAccess: projects.anonymousAccess,
+  corsOrigins: projects.corsOrigins,
 };
 
 /**

@@ -17,6 +17,8 @@ export function createProjectDirectory(options: {
   ttlMs?: number;
   maxEntries?: number;
   now?: () => number;
+  /** Told about every lookup, hit or miss, for the cache hit ratio metric. */
+  onCacheLookup?: (hit: boolean) => void;
 }): ProjectDirectory {
   const hosts = new TtlLruCache<ResolvedProject | null>({
     maxEntries: options.maxEntries ?? 1_000,
@@ -30,10 +32,11 @@ export function createProjectDirectory(options: {
   });
   const inFlight = new Map<string, Promise<ResolvedProject | null>>();
 
-  async function importProjectKey(row: ProjectRow): Promise<CryptoKey> {
-    const cached = keys.get(row.tenantId)?.value;
-    if (cached && cached.sealed === row.jwtSecretEncrypted) return cached.key;
-    const secret = decryptSecret(row.jwtSecretEncrypted, options.masterKey, jwtSecretContext(row.tenantId));
+  async function importProjectKey(tenantId: string, slot: "current" | "previous", sealed: string): Promise<CryptoKey> {
+    const cacheKey = `${tenantId}:${slot}`;
+    const cached = keys.get(cacheKey)?.value;
+    if (cached && cached.sealed === sealed) return cached.key;
+    const secret = decryptSecret(sealed, options.masterKey, jwtSecretContext(tenantId));
     const key = await crypto.subtle.importKey(
       "raw",
       new TextEncoder().encode(secret),
@@ -41,7 +44,7 @@ export function createProjectDirectory(options: {
       false,
       ["verify"],
     );
-    keys.set(row.tenantId, { sealed: row.jwtSecretEncrypted, key });
+    keys.set(cacheKey, { sealed, key });
     return key;
   }
 
@@ -51,10 +54,11 @@ export function createProjectDirectory(options: {
       ? await findProjectBySlugAndHash(options.db, service.slug, service.hash)
       : await findProjectByVerifiedDomain(options.db, hostname);
     if (!row) return null;
-    const { jwtSecretEncrypted: _sealed, ...project } = row;
+    const { jwtSecretEncrypted: _sealed, previousJwtSecretEncrypted: previousSealed, ...project } = row;
     return {
       ...project,
-      jwtKey: await importProjectKey(row),
+      jwtKey: await importProjectKey(row.tenantId, "current", row.jwtSecretEncrypted),
+      previousJwtKey: previousSealed ? await importProjectKey(row.tenantId, "previous", previousSealed) : null,
       schema: schemaNameOf(row.tenantId),
       apiRole: roleNameOf(row.tenantId),
     };
@@ -63,6 +67,7 @@ export function createProjectDirectory(options: {
   return {
     async resolve(hostname) {
       const cached = hosts.get(hostname);
+      options.onCacheLookup?.(cached !== undefined);
       if (cached) return cached.value;
       const pending = inFlight.get(hostname);
       if (pending) return pending;

@@ -3,15 +3,23 @@ import type { ServerResponse } from "node:http";
 import type pg from "pg";
 import { sendJson } from "../errors";
 
-const CHECK_TIMEOUT_MS = 2_000;
+/** Readiness must answer well within a kubelet probe period; a dependency slower than this counts as down. */
+const CHECK_TIMEOUT_MS = 800;
 
-export type ReadinessProbes = { database: () => Promise<void>; rest: () => Promise<void> };
+/** One probe per rest upstream, in FLUX_REST_UPSTREAMS order. */
+export type ReadinessProbes = { database: () => Promise<void>; upstreams: Array<() => Promise<void>> };
 
-/** Ready only when both dependencies of the request path answer: flux-system (`select 1`) and rest. */
+/**
+ * Ready when flux-system answers `select 1` and at least one rest upstream answers HTTP: with one upstream down
+ * the tenants sharded onto the others are still served, so taking the whole gateway out of rotation would only
+ * widen the outage. Upstreams are reported by position, never by URL (this endpoint needs no token).
+ */
 export async function sendReadyz(res: ServerResponse, probes: ReadinessProbes): Promise<void> {
-  const [database, rest] = await Promise.all([outcome(probes.database), outcome(probes.rest)]);
-  const ready = database === "ok" && rest === "ok";
-  sendJson(res, ready ? 200 : 503, { status: ready ? "ok" : "unavailable", checks: { database, rest } });
+  const [database, upstreams] = await Promise.all([outcome(probes.database), Promise.all(probes.upstreams.map(outcome))]);
+  const upCount = upstreams.filter((state) => state === "ok").length;
+  const rest = upCount === upstreams.length ? "ok" : upCount > 0 ? "degraded" : "error";
+  const ready = database === "ok" && rest !== "error";
+  sendJson(res, ready ? 200 : 503, { status: ready ? "ok" : "unavailable", checks: { database, rest, upstreams } });
 }
 
 export function databaseProbe(pool: pg.Pool): () => Promise<void> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bridgeKey, verifyBridgeToken } from "@/lib/jwt";
 import { stubProject } from "../testing/stubs";
-import { mintBridge } from "./bridge";
+import { decodeJwt } from "jose";
+import { importBridgeSigningKey, mintBridge } from "./bridge";
 
 const key = bridgeKey("bridge-secret-".padEnd(64, "b"));
 
@@ -20,5 +21,23 @@ describe("bridge step", () => {
     const project = await stubProject();
     const bridge = await verifyBridgeToken(await mintBridge(project, { role: "postgres" }, key), key);
     expect(bridge.role).toBe(project.apiRole);
+  });
+});
+
+describe("bridge token shape", () => {
+  it("is { role, tenant_id, claims, iat, exp ≤ 5 min, aud, iss } signed with the cached CryptoKey", async () => {
+    const secret = "bridge-secret-".padEnd(64, "c");
+    const project = await stubProject();
+    const token = await mintBridge(project, { role: "anon" }, await importBridgeSigningKey(secret));
+    const payload = decodeJwt(token);
+    expect(Object.keys(payload).sort()).toEqual(["aud", "claims", "exp", "iat", "iss", "role", "tenant_id"]);
+    expect(payload).toMatchObject({ iss: "flux-gateway", aud: "flux-rest", role: project.apiRole, tenant_id: project.tenantId });
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBeLessThanOrEqual(300);
+    await expect(verifyBridgeToken(token, bridgeKey(secret))).resolves.toMatchObject({ role: project.apiRole });
+  });
+
+  it("refuses to mint for a project record whose role does not derive from its tenant_id", async () => {
+    const project = await stubProject({ apiRole: "postgres" });
+    await expect(mintBridge(project, {}, key)).rejects.toMatchObject({ status: 500 });
   });
 });

@@ -26,3 +26,24 @@ describe("cors step", () => {
     expect(plainRes.getHeader("access-control-allow-origin")).toBeUndefined();
   });
 });
+
+describe("cors step with a project's origin list", () => {
+  const preflight = (origin: string) =>
+    stubRequest({ method: "OPTIONS", headers: [["Origin", origin], ["Access-Control-Request-Method", "GET"]] });
+
+  it("echoes a listed origin instead of *", () => {
+    const req = preflight("https://app.example");
+    const res = stubResponse(req);
+    expect(applyCors(req, res, ["https://app.example"])).toBe(true);
+    expect(res.getHeader("access-control-allow-origin")).toBe("https://app.example");
+  });
+
+  it("refuses a preflight from an unlisted origin and gives a plain request no allow-origin header", () => {
+    const req = preflight("https://evil.example");
+    expect(() => applyCors(req, stubResponse(req), ["https://app.example"])).toThrow(/not allowed/);
+    const plain = stubRequest({ headers: [["Origin", "https://evil.example"]] });
+    const plainRes = stubResponse(plain);
+    expect(applyCors(plain, plainRes, ["https://app.example"])).toBe(false);
+    expect(plainRes.getHeader("access-control-allow-origin")).toBeUndefined();
+  });
+});

@@ -53,6 +53,23 @@ describe("proxy header allow-list", () => {
     });
     expect(headers["x-forwarded-for"]).not.toBe("1.2.3.4");
   });
+
+  it("keeps a trusted proxy's X-Forwarded-For and -Proto only with FLUX_TRUST_PROXY", () => {
+    const proxied = stubRequest({ headers: [["X-Forwarded-For", "203.0.113.7"], ["X-Forwarded-Proto", "http"]] });
+    const trusted = upstreamRequestHeaders(proxied, identity, { allowList: ["accept"], trustProxy: true });
+    expect(trusted["x-forwarded-for"]).toMatch(/^203\.0\.113\.7, /);
+    expect(trusted["x-forwarded-proto"]).toBe("http");
+    const edge = upstreamRequestHeaders(proxied, identity, { allowList: ["accept"], trustProxy: false });
+    expect(edge["x-forwarded-for"]).not.toContain("203.0.113.7");
+    expect(edge["x-forwarded-proto"]).toBe("https");
+  });
+
+  it("forwards exactly the configured allow-list", () => {
+    const req2 = stubRequest({ headers: [["X-Client-Info", "postgrest-js"], ["Prefer", "count=exact"]] });
+    const forwarded = upstreamRequestHeaders(req2, identity, { allowList: ["x-client-info"], trustProxy: false });
+    expect(forwarded["x-client-info"]).toBe("postgrest-js");
+    expect(forwarded).not.toHaveProperty("prefer");
+  });
 });
 
 describe("response headers", () => {

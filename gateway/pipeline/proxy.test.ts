@@ -2,7 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { sendError, toGatewayError } from "../errors";
-import { createUpstream, proxyToRest, upstreamPath } from "./proxy";
+import { proxyToRest, upstreamPath } from "./proxy";
+import { createUpstream } from "./upstream-pool";
 
 const identity = { bridgeToken: "b.t.s", schema: "t_0123456789ab_api", requestId: "rid", publicScheme: "http" as const };
 const servers: http.Server[] = [];

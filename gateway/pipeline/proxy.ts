@@ -1,19 +1,13 @@
 // Step 6 — forward the request to rest with the bridge token and the tenant schema, and stream the answer back.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { GatewayError } from "../errors";
-import { clientResponseHeaders, upstreamRequestHeaders, type UpstreamIdentity } from "./proxy-headers";
+import { limitedBody, type BodyLimits } from "./body-limit";
+import { clientResponseHeaders, upstreamRequestHeaders, type ForwardPolicy, type UpstreamIdentity } from "./proxy-headers";
+import type { Upstream } from "./upstream-pool";
 
-export type Upstream = {
-  url: URL;
-  /** Keep-alive agent shared by all requests, so the hop to rest does not pay a TCP handshake each time. */
-  agent: http.Agent;
-  connectTimeoutMs: number;
-  readTimeoutMs: number;
-};
+export type ProxyOptions = { forward?: ForwardPolicy; body?: BodyLimits };
 
-export function createUpstream(restUrl: string, timeouts: { connectTimeoutMs: number; readTimeoutMs: number }): Upstream {
-  return { url: new URL(restUrl), agent: new http.Agent({ keepAlive: true, maxSockets: 256 }), ...timeouts };
-}
+const UNLIMITED_BODY: BodyLimits = { maxBodyBytes: Number.MAX_SAFE_INTEGER, idleTimeoutMs: 2 ** 31 - 1 };
 
 const unavailable = () =>
   new GatewayError({
@@ -34,7 +28,13 @@ const timedOut = () =>
  * Resolves when the response has been fully relayed; rejects with a GatewayError (502/504) only while nothing
  * has been sent to the client yet — after that, a failure can only cut the response short.
  */
-export function proxyToRest(req: IncomingMessage, res: ServerResponse, upstream: Upstream, identity: UpstreamIdentity): Promise<void> {
+export function proxyToRest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  upstream: Upstream,
+  identity: UpstreamIdentity,
+  options: ProxyOptions = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (error: GatewayError) => {
@@ -50,7 +50,7 @@ export function proxyToRest(req: IncomingMessage, res: ServerResponse, upstream:
       port: upstream.url.port,
       method: req.method,
       path: upstreamPath(upstream.url, req.url ?? "/"),
-      headers: upstreamRequestHeaders(req, identity),
+      headers: upstreamRequestHeaders(req, identity, options.forward),
       agent: upstream.agent,
     });
 
@@ -88,7 +88,12 @@ export function proxyToRest(req: IncomingMessage, res: ServerResponse, upstream:
         resolve();
       }
     });
-    req.pipe(proxyReq);
+    const body = limitedBody(req, options.body ?? UNLIMITED_BODY);
+    body.on("error", (error) => {
+      fail(error instanceof GatewayError ? error : unavailable());
+      proxyReq.destroy();
+    });
+    body.pipe(proxyReq);
   });
 }
 

@@ -36,7 +36,17 @@ export function requestHostname(req: IncomingMessage): string {
 /** Resolves the project behind the request's host; only active projects are served. */
 export async function resolveHost(req: IncomingMessage, directory: ProjectDirectory): Promise<ResolvedProject> {
   const hostname = requestHostname(req);
-  const project = await directory.resolve(hostname);
+  const project = await directory.resolve(hostname).catch((cause: unknown) => {
+    // Usually flux-system is unreachable (retryable); the cause goes to the log in case it is something else.
+    throw new GatewayError({
+      status: 503,
+      code: "FLUX-GW-DIRECTORY-UNAVAILABLE",
+      message: "The gateway cannot reach its project directory (flux-system) right now",
+      hint: "Retry shortly; operators: check flux-system and GET /readyz",
+      headers: { "Retry-After": "2" },
+      cause,
+    });
+  });
   if (!project) {
     throw new GatewayError({
       status: 404,

@@ -2,7 +2,9 @@ import { SignJWT, type JWTPayload } from "jose";
 import { describe, expect, it } from "vitest";
 import { GatewayError } from "../errors";
 import { stubProject, stubRequest } from "../testing/stubs";
-import { MAX_TOKEN_BYTES, verifyProjectJwt } from "./verify-jwt";
+import { DEFAULT_VERIFY_OPTIONS, verifyProjectJwt } from "./verify-jwt";
+
+const MAX_TOKEN_BYTES = DEFAULT_VERIFY_OPTIONS.maxTokenBytes;
 
 const SECRET = "project-secret-".padEnd(64, "x");
 const OTHER_SECRET = "another-projects-secret-".padEnd(64, "y");
@@ -48,7 +50,7 @@ describe("verify-jwt step", () => {
 
   it("refuses a token over 8 KB before parsing it (stops CPU/memory abuse)", async () => {
     const huge = await sign({ ...valid, pad: "p".repeat(MAX_TOKEN_BYTES) });
-    expect(await codeOf(`Bearer ${huge}`)).toBe("FLUX-GW-AUTH-MALFORMED");
+    expect(await codeOf(`Bearer ${huge}`)).toBe("FLUX-GW-AUTH-TOO-LARGE");
   });
 
   it("rejects a token signed with another project's secret", async () => {
@@ -69,7 +71,7 @@ describe("verify-jwt step", () => {
   });
 
   it("rejects a token without exp (stops never-expiring tokens)", async () => {
-    expect(await codeOf(`Bearer ${await sign({ role: "anon" })}`)).toBe("FLUX-GW-AUTH-MALFORMED");
+    expect(await codeOf(`Bearer ${await sign({ role: "anon" })}`)).toBe("FLUX-GW-AUTH-EXP-MISSING");
   });
 
   it("rejects a token whose nbf or iat lies more than 30 s in the future", async () => {
@@ -78,7 +80,29 @@ describe("verify-jwt step", () => {
   });
 
   it("rejects a role the project does not allow, such as postgres", async () => {
-    expect(await codeOf(`Bearer ${await sign({ ...valid, role: "postgres" })}`)).toBe("FLUX-GW-ROLE-NOT-ALLOWED");
+    expect(await codeOf(`Bearer ${await sign({ ...valid, role: "postgres" })}`)).toBe("FLUX-GW-ROLE-FORBIDDEN");
+    expect(await codeOf(`Bearer ${await sign({ ...valid, role: "service_role" })}`)).toBe("FLUX-GW-ROLE-NOT-ALLOWED");
     expect(await codeOf(`Bearer ${await sign({ exp: now() + 60 })}`)).toBe("FLUX-GW-ROLE-NOT-ALLOWED");
+  });
+
+  it("serves a tokenless request as anon only when the project allows anonymous access", async () => {
+    const project = await stubProject({ secret: SECRET, anonymousAccess: true });
+    await expect(verifyProjectJwt(stubRequest(), project)).resolves.toEqual({ role: "anon" });
+  });
+
+  it("accepts the previous secret during the grace period and refuses it after", async () => {
+    const base = await stubProject({ secret: SECRET });
+    const previous = await stubProject({ secret: OTHER_SECRET });
+    const req = stubRequest({ headers: [["Authorization", `Bearer ${await sign(valid, { secret: OTHER_SECRET })}`]] });
+    const inGrace = { ...base, previousJwtKey: previous.jwtKey, previousJwtSecretExpiresAt: new Date(Date.now() + 60_000) };
+    await expect(verifyProjectJwt(req, inGrace)).resolves.toMatchObject({ sub: "user-1" });
+    const afterGrace = { ...inGrace, previousJwtSecretExpiresAt: new Date(Date.now() - 1) };
+    await expect(verifyProjectJwt(req, afterGrace)).rejects.toMatchObject({ code: "FLUX-GW-AUTH-SIGNATURE" });
+  });
+
+  it("honours a configured leeway", async () => {
+    const project = await stubProject({ secret: SECRET });
+    const req = stubRequest({ headers: [["Authorization", `Bearer ${await sign({ ...valid, exp: now() - 10 })}`]] });
+    await expect(verifyProjectJwt(req, project, { ...DEFAULT_VERIFY_OPTIONS, leewaySeconds: 0 })).rejects.toMatchObject({ code: "FLUX-GW-AUTH-EXPIRED" });
   });
 });

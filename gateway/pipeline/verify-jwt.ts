@@ -1,82 +1,105 @@
 // Step 3 — prove the caller holds a token signed with THIS project's secret, for a role the project allows.
 import type { IncomingMessage } from "node:http";
-import { errors, jwtVerify, type JWTPayload } from "jose";
+import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
 import type { ResolvedProject } from "../directory/types";
-import { GatewayError } from "../errors";
+import { authError } from "./auth-errors";
 
-export const MAX_TOKEN_BYTES = 8 * 1024;
-const CLOCK_TOLERANCE_SECONDS = 30;
+export type VerifyOptions = {
+  /** Clock skew tolerated on exp / nbf / iat (FLUX_GATEWAY_JWT_LEEWAY_S). */
+  leewaySeconds: number;
+  /** Longest bearer token accepted (FLUX_GATEWAY_MAX_TOKEN_BYTES). */
+  maxTokenBytes: number;
+  now?: () => number;
+};
+
+export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = { leewaySeconds: 30, maxTokenBytes: 8 * 1024 };
+
+/** Tenant roles and the cluster's own roles: no token may name them, whatever a project's allowedRoles says. */
+const FORBIDDEN_ROLE = /^(t_[0-9a-f]{12}_(role|owner)|postgres|pg_.*|authenticator|rds_.*|cloudsqlsuperuser)$/i;
 
 /**
- * HS256 only (no `none`, no algorithm confusion), `exp` required, 30 s of clock skew each way. An `iat` more
- * than 30 s in the future is refused by hand: jose's maxTokenAge would do it too but would also make `iat`
- * mandatory and cap the age of long-lived anon tokens, which projects legitimately issue.
+ * HS256 only (no `none`, no RS/HS confusion, no kid), `exp` required, bounded leeway each way. During a rotation's
+ * grace period a token signed with the previous secret verifies too. An `iat` in the future is refused by hand:
+ * jose's maxTokenAge would also make `iat` mandatory and cap the age of long-lived anon tokens.
+ * A request without any Authorization header is served as `anon` only when the project opted into that.
  */
-export async function verifyProjectJwt(req: IncomingMessage, project: ResolvedProject, now: () => number = Date.now): Promise<JWTPayload> {
-  const token = bearerToken(req);
-  let payload: JWTPayload;
-  try {
-    ({ payload } = await jwtVerify(token, project.jwtKey, {
-      algorithms: ["HS256"],
-      requiredClaims: ["exp"],
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      currentDate: new Date(now()),
-    }));
-  } catch (error) {
-    throw classifyJoseError(error);
+export async function verifyProjectJwt(
+  req: IncomingMessage,
+  project: ResolvedProject,
+  options: VerifyOptions = DEFAULT_VERIFY_OPTIONS,
+): Promise<JWTPayload> {
+  const now = options.now ?? Date.now;
+  const header = req.headers.authorization;
+  if (header === undefined || header.trim() === "") {
+    if (project.anonymousAccess) return { role: "anon" };
+    throw authError("FLUX-GW-AUTH-MISSING");
   }
-  if (typeof payload.iat === "number" && payload.iat > now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
-    throw authError("FLUX-GW-AUTH-NOT-YET-VALID", "The token's iat (issued at) lies in the future", "Check the clock of the system that signs tokens");
+  const token = bearerToken(header, options.maxTokenBytes);
+  checkProtectedHeader(token);
+  const payload = await verifyWithProjectKeys(token, project, options.leewaySeconds, now());
+  if (typeof payload.iat === "number" && payload.iat > now() / 1000 + options.leewaySeconds) {
+    throw authError("FLUX-GW-AUTH-NOT-YET-VALID", "iat lies in the future");
   }
-  const role = payload.role;
-  if (typeof role !== "string" || !project.allowedRoles.includes(role)) {
-    throw authError(
-      "FLUX-GW-ROLE-NOT-ALLOWED",
-      typeof role === "string" ? `The token's role '${role.slice(0, 64)}' is not allowed for this project` : "The token has no role claim",
-      `Sign tokens with one of the project's roles: ${project.allowedRoles.join(", ")}`,
-    );
-  }
+  checkRole(payload.role, project.allowedRoles);
   return payload;
 }
 
-function bearerToken(req: IncomingMessage): string {
-  const header = req.headers.authorization;
-  if (header === undefined || header.trim() === "") {
-    throw authError("FLUX-GW-AUTH-MISSING", "No Authorization header was sent", "Send `Authorization: Bearer <JWT signed with the project's secret>`");
-  }
-  if (header.length > MAX_TOKEN_BYTES + "Bearer ".length) {
-    throw authError("FLUX-GW-AUTH-MALFORMED", `The token is longer than ${MAX_TOKEN_BYTES} bytes`, "Keep custom claims small");
+function bearerToken(header: string, maxTokenBytes: number): string {
+  if (header.length > maxTokenBytes + "Bearer ".length) {
+    throw authError("FLUX-GW-AUTH-TOO-LARGE", `the limit is ${maxTokenBytes} bytes`);
   }
   const match = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i.exec(header);
-  if (!match?.[1]) {
-    throw authError("FLUX-GW-AUTH-MALFORMED", "The Authorization header is not `Bearer <jwt>`", "Send `Authorization: Bearer <jwt>`");
-  }
+  if (!match?.[1]) throw authError("FLUX-GW-AUTH-MALFORMED");
   return match[1];
 }
 
-function classifyJoseError(error: unknown): GatewayError {
-  if (error instanceof errors.JWTExpired) {
-    return authError("FLUX-GW-AUTH-EXPIRED", "The token has expired", "Sign a new token; check the clock of the signing system");
+/** Decided before any key is touched, so the algorithm and key choice never come from the token. */
+function checkProtectedHeader(token: string): void {
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    throw authError("FLUX-GW-AUTH-MALFORMED");
   }
-  if (error instanceof errors.JWSSignatureVerificationFailed) {
-    return authError(
-      "FLUX-GW-AUTH-SIGNATURE",
-      "The token's signature does not match this project's JWT secret",
-      "Sign with the JWT secret of the project whose Service URL you call",
-    );
-  }
-  if (error instanceof errors.JOSEAlgNotAllowed) {
-    return authError("FLUX-GW-AUTH-ALG", "The token's algorithm is not allowed; only HS256 is accepted", "Sign tokens with HS256");
-  }
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === "nbf" && error.reason === "check_failed") {
-      return authError("FLUX-GW-AUTH-NOT-YET-VALID", "The token is not valid yet (nbf lies in the future)", "Check the clock of the signing system");
-    }
-    return authError("FLUX-GW-AUTH-MALFORMED", `The token's ${error.claim} claim is ${error.reason === "missing" ? "missing" : "invalid"}`, "Tokens need a numeric exp claim");
-  }
-  return authError("FLUX-GW-AUTH-MALFORMED", "The bearer token is not a well-formed JWT", "Send a compact JWS (header.payload.signature)");
+  if (header.alg !== "HS256") throw authError("FLUX-GW-AUTH-ALG", `got ${String(header.alg).slice(0, 16)}`);
+  if (header.kid !== undefined) throw authError("FLUX-GW-AUTH-KID");
 }
 
-function authError(code: string, message: string, hint: string): GatewayError {
-  return new GatewayError({ status: 401, code, message, hint, headers: { "WWW-Authenticate": 'Bearer realm="flux"' } });
+async function verifyWithProjectKeys(token: string, project: ResolvedProject, leeway: number, nowMs: number): Promise<JWTPayload> {
+  const verify = (key: CryptoKey) =>
+    jwtVerify(token, key, { algorithms: ["HS256"], requiredClaims: ["exp"], clockTolerance: leeway, currentDate: new Date(nowMs) });
+  try {
+    return (await verify(project.jwtKey)).payload;
+  } catch (error) {
+    const graceEndsAt = project.previousJwtSecretExpiresAt?.getTime() ?? 0;
+    if (error instanceof errors.JWSSignatureVerificationFailed && project.previousJwtKey && graceEndsAt > nowMs) {
+      try {
+        return (await verify(project.previousJwtKey)).payload;
+      } catch (previousError) {
+        throw classifyJoseError(previousError);
+      }
+    }
+    throw classifyJoseError(error);
+  }
+}
+
+function checkRole(role: unknown, allowedRoles: readonly string[]): void {
+  if (typeof role !== "string") throw authError("FLUX-GW-ROLE-NOT-ALLOWED", "the token has no role claim");
+  const shown = role.replace(/[^\x20-\x7e]/g, "?").slice(0, 64);
+  if (FORBIDDEN_ROLE.test(role)) throw authError("FLUX-GW-ROLE-FORBIDDEN", `'${shown}'`);
+  if (!allowedRoles.includes(role)) {
+    throw authError("FLUX-GW-ROLE-NOT-ALLOWED", `'${shown}' is not one of ${allowedRoles.join(", ")}`);
+  }
+}
+
+function classifyJoseError(error: unknown) {
+  if (error instanceof errors.JWTExpired) return authError("FLUX-GW-AUTH-EXPIRED");
+  if (error instanceof errors.JWSSignatureVerificationFailed) return authError("FLUX-GW-AUTH-SIGNATURE");
+  if (error instanceof errors.JOSEAlgNotAllowed) return authError("FLUX-GW-AUTH-ALG");
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === "exp" && error.reason === "missing") return authError("FLUX-GW-AUTH-EXP-MISSING");
+    if (error.claim === "nbf" && error.reason === "check_failed") return authError("FLUX-GW-AUTH-NOT-YET-VALID", "nbf lies in the future");
+    return authError("FLUX-GW-AUTH-CLAIM-INVALID", `${error.claim} is invalid`);
+  }
+  return authError("FLUX-GW-AUTH-MALFORMED");
 }

@@ -28,7 +28,12 @@ export async function startFakeUpstream(bridgeSecret: string): Promise<{ url: st
         bridgeError = error instanceof Error ? error.message : String(error);
       }
       let body = "";
-      for await (const chunk of req) body += String(chunk);
+      try {
+        for await (const chunk of req) body += String(chunk);
+      } catch {
+        // The gateway cut the request short (body limit, stalled client): nothing was served.
+        return;
+      }
       const echo: UpstreamEcho = {
         method: req.method ?? "",
         url: req.url ?? "",

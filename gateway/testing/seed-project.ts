@@ -19,6 +19,11 @@ export async function seedProject(
     baseDomain?: string;
     /** Reuse a tenant already provisioned by an engine (end-to-end tests through the real rest). */
     tenantId?: string;
+    /** A rotation's previous secret and the end of its grace period. */
+    previous?: { secret: string; expiresAt: Date };
+    anonymousAccess?: boolean;
+    corsOrigins?: string[];
+    allowedRoles?: string[];
   } = {},
 ): Promise<SeededProject> {
   const tenantId = options.tenantId ?? randomUUID();
@@ -42,6 +47,11 @@ export async function seedProject(
     ownerId: owner.id,
     jwtSecretEncrypted: encryptSecret(secret, masterKey(), jwtSecretContext(tenantId)),
     rateLimitPerMinute: options.rateLimitPerMinute ?? null,
+    previousJwtSecretEncrypted: options.previous ? encryptSecret(options.previous.secret, masterKey(), jwtSecretContext(tenantId)) : null,
+    previousJwtSecretExpiresAt: options.previous?.expiresAt ?? null,
+    anonymousAccess: options.anonymousAccess ?? false,
+    corsOrigins: options.corsOrigins ?? [],
+    ...(options.allowedRoles ? { allowedRoles: options.allowedRoles } : {}),
   });
   return { tenantId, slug, hash, secret, host: serviceHostname({ slug, hash }, options.baseDomain ?? "localhost") };
 }

@@ -17,7 +17,7 @@ export function bridgeKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-export async function mintBridgeToken(claims: BridgeClaims, key: Uint8Array, ttlSeconds = 60): Promise<string> {
+export async function mintBridgeToken(claims: BridgeClaims, key: Uint8Array | CryptoKey, ttlSeconds = 60): Promise<string> {
   const ttl = Math.min(Math.max(ttlSeconds, 1), BRIDGE_MAX_TTL_SECONDS);
   return new SignJWT({ role: claims.role, tenant_id: claims.tenant_id, claims: claims.claims })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })

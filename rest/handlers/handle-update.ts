@@ -1,0 +1,36 @@
+import type { ReadQuery } from "@/rest/parse/ast";
+import type { Preferences } from "@/rest/parse/parse-prefer";
+import { planUpdate } from "@/rest/plan/plan-update";
+import { preferenceApplied } from "@/rest/respond/preference-applied";
+import type { JsonReply } from "@/rest/respond/send";
+import { buildUpdateStatement } from "@/rest/sql/build-update";
+import type { RestDeps, TenantRequest } from "./deps";
+import { executeForTenant } from "./execute-for-tenant";
+import { readOutcome, transactionEnd, writeBody, writeTotal } from "./write-outcome";
+
+/** PATCH /<table>?filters: 204, or 200 with the updated rows for return=representation. */
+export async function handleUpdate(
+  deps: RestDeps,
+  request: TenantRequest,
+  tableName: string,
+  input: { body: unknown; columns: string[] | null; query: ReadQuery; preferences: Preferences; single: boolean },
+): Promise<JsonReply> {
+  const { preferences } = input;
+  const { result } = await executeForTenant(
+    deps,
+    request,
+    tableName,
+    (table) => planUpdate(table, input),
+    buildUpdateStatement,
+    transactionEnd(preferences, input.single),
+  );
+  const outcome = readOutcome(result);
+  const body = writeBody(outcome, input.single);
+  // PostgREST reports an update's rows as a range from 0, e.g. `0-2/*`.
+  const range = outcome.total > 0 ? `0-${outcome.total - 1}` : "*";
+  const headers = {
+    "Content-Range": `${range}/${writeTotal(preferences, outcome.total)}`,
+    ...preferenceApplied(preferences, { missing: true, return: true, count: true, tx: true, handling: true }),
+  };
+  return { status: preferences.return === "representation" ? 200 : 204, body, headers };
+}

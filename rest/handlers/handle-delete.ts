@@ -5,8 +5,8 @@ import { preferenceApplied } from "@/rest/respond/preference-applied";
 import type { JsonReply } from "@/rest/respond/send";
 import { buildDeleteStatement } from "@/rest/sql/build-delete";
 import type { RestDeps, TenantRequest } from "./deps";
-import { executeForTenant } from "./execute-for-tenant";
-import { readOutcome, transactionEnd, writeBody, writeTotal } from "./write-outcome";
+import { runWrite } from "./run-write";
+import { writeTotal } from "./write-outcome";
 
 /** DELETE /<table>?filters: 204, or 200 with the deleted rows for return=representation. */
 export async function handleDelete(
@@ -16,16 +16,7 @@ export async function handleDelete(
   input: { query: ReadQuery; preferences: Preferences; single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
-  const { result } = await executeForTenant(
-    deps,
-    request,
-    tableName,
-    (table) => planDelete(table, input),
-    buildDeleteStatement,
-    transactionEnd(preferences, input.single),
-  );
-  const outcome = readOutcome(result);
-  const body = writeBody(outcome, input.single);
+  const { outcome, body } = await runWrite(deps, request, tableName, input, (table) => planDelete(table, input), buildDeleteStatement);
   const headers = {
     "Content-Range": `*/${writeTotal(preferences, outcome.total)}`,
     ...preferenceApplied(preferences, { return: true, count: true, tx: true, handling: true }),

@@ -3,8 +3,8 @@ import { preferenceApplied } from "@/rest/respond/preference-applied";
 import type { JsonReply } from "@/rest/respond/send";
 import { buildInsertStatement } from "@/rest/sql/build-insert";
 import type { RestDeps, TenantRequest } from "./deps";
-import { executeForTenant } from "./execute-for-tenant";
-import { readOutcome, transactionEnd, writeBody, writeTotal } from "./write-outcome";
+import { runWrite } from "./run-write";
+import { writeTotal } from "./write-outcome";
 
 /**
  * POST /<table>: 201 (200 when merge-duplicates inserted nothing), the rows for return=representation,
@@ -17,16 +17,7 @@ export async function handleInsert(
   input: InsertRequest & { single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
-  const { planned, result } = await executeForTenant(
-    deps,
-    request,
-    tableName,
-    (table) => planInsert(table, input),
-    buildInsertStatement,
-    transactionEnd(preferences, input.single),
-  );
-  const outcome = readOutcome(result);
-  const body = writeBody(outcome, input.single);
+  const { planned, outcome, body } = await runWrite(deps, request, tableName, input, (table) => planInsert(table, input), buildInsertStatement);
   const headers: Record<string, string> = {
     "Content-Range": `*/${writeTotal(preferences, outcome.total)}`,
     ...preferenceApplied(preferences, { resolution: planned.conflict !== null, missing: true, return: true, count: true, tx: true, handling: true }),

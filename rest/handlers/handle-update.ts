@@ -5,8 +5,8 @@ import { preferenceApplied } from "@/rest/respond/preference-applied";
 import type { JsonReply } from "@/rest/respond/send";
 import { buildUpdateStatement } from "@/rest/sql/build-update";
 import type { RestDeps, TenantRequest } from "./deps";
-import { executeForTenant } from "./execute-for-tenant";
-import { readOutcome, transactionEnd, writeBody, writeTotal } from "./write-outcome";
+import { runWrite } from "./run-write";
+import { writeTotal } from "./write-outcome";
 
 /** PATCH /<table>?filters: 204, or 200 with the updated rows for return=representation. */
 export async function handleUpdate(
@@ -16,16 +16,7 @@ export async function handleUpdate(
   input: { body: unknown; columns: string[] | null; query: ReadQuery; preferences: Preferences; single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
-  const { result } = await executeForTenant(
-    deps,
-    request,
-    tableName,
-    (table) => planUpdate(table, input),
-    buildUpdateStatement,
-    transactionEnd(preferences, input.single),
-  );
-  const outcome = readOutcome(result);
-  const body = writeBody(outcome, input.single);
+  const { outcome, body } = await runWrite(deps, request, tableName, input, (table) => planUpdate(table, input), buildUpdateStatement);
   // PostgREST reports an update's rows as a range from 0, e.g. `0-2/*`.
   const range = outcome.total > 0 ? `0-${outcome.total - 1}` : "*";
   const headers = {

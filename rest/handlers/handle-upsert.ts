@@ -6,8 +6,7 @@ import { RestError } from "@/rest/respond/rest-error";
 import type { JsonReply } from "@/rest/respond/send";
 import { buildInsertStatement } from "@/rest/sql/build-insert";
 import type { RestDeps, TenantRequest } from "./deps";
-import { executeForTenant } from "./execute-for-tenant";
-import { readOutcome, transactionEnd, writeBody } from "./write-outcome";
+import { runWrite } from "./run-write";
 
 /**
  * PUT /<table>?pk=eq.v: 204, or with return=representation 201 (inserted) / 200 (replaced). No
@@ -20,19 +19,10 @@ export async function handleUpsert(
   input: { body: unknown; query: ReadQuery; preferences: Preferences; single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
-  const { result } = await executeForTenant(
-    deps,
-    request,
-    tableName,
-    (table) => planUpsert(table, input),
-    buildInsertStatement,
-    transactionEnd(preferences, input.single),
-  );
-  const outcome = readOutcome(result);
+  const { outcome, body } = await runWrite(deps, request, tableName, input, (table) => planUpsert(table, input), buildInsertStatement);
   if (outcome.total === 0) {
     throw new RestError(400, { code: "PGRST115", message: "Payload values do not match URL in primary key column(s)" });
   }
-  const body = writeBody(outcome, input.single);
   const headers = preferenceApplied(preferences, { return: true, count: true, tx: true, handling: true });
   if (preferences.return !== "representation") return { status: 204, body: null, headers };
   return { status: outcome.inserted > 0 ? 201 : 200, body, headers };

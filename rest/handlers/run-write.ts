@@ -1,0 +1,24 @@
+import type { Preferences } from "@/rest/parse/parse-prefer";
+import type { TableInfo } from "@/rest/schema-cache/types";
+import type { Statement } from "@/rest/sql/statement";
+import type { RestDeps, TenantRequest } from "./deps";
+import { executeForTenant } from "./execute-for-tenant";
+import { readOutcome, transactionEnd, writeBody, type WriteOutcome } from "./write-outcome";
+
+/**
+ * Plans and runs one write in the request transaction, ending it as the preferences (and a singular Accept)
+ * require, and returns the outcome with the response body already shaped.
+ */
+export async function runWrite<P>(
+  deps: RestDeps,
+  request: TenantRequest,
+  tableName: string,
+  input: { preferences: Preferences; single: boolean },
+  plan: (table: TableInfo) => P,
+  build: (planned: P) => Statement,
+): Promise<{ planned: P; outcome: WriteOutcome; body: string | null }> {
+  const finish = transactionEnd(input.preferences, input.single);
+  const { planned, result } = await executeForTenant(deps, request, tableName, plan, build, finish);
+  const outcome = readOutcome(result);
+  return { planned, outcome, body: writeBody(outcome, input.single) };
+}

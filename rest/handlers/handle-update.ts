@@ -16,12 +16,12 @@ export async function handleUpdate(
   input: { body: unknown; columns: string[] | null; query: ReadQuery; preferences: Preferences; single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
-  const { outcome, body } = await runWrite(deps, request, tableName, input, (table) => planUpdate(table, input), buildUpdateStatement);
+  const { outcome, body } = await runWrite(deps, request, tableName, { ...input, limitsAffected: true }, (table) => planUpdate(table, input), buildUpdateStatement);
   // PostgREST reports an update's rows as a range from 0, e.g. `0-2/*`.
   const range = outcome.total > 0 ? `0-${outcome.total - 1}` : "*";
   const headers = {
     "Content-Range": `${range}/${writeTotal(preferences, outcome.total)}`,
-    ...preferenceApplied(preferences, { missing: true, return: true, count: true, tx: true, handling: true }),
+    ...preferenceApplied(preferences, { missing: true, return: true, count: true, tx: true, handling: true, maxAffected: true }),
   };
   return { status: preferences.return === "representation" ? 200 : 204, body, headers };
 }

@@ -1,5 +1,6 @@
 import type { StatementResult, TransactionEnd } from "@/rest/execute/run-request-transaction";
 import type { Preferences } from "@/rest/parse/parse-prefer";
+import { RestError } from "@/rest/respond/rest-error";
 import { singleObjectBody } from "@/rest/respond/singular";
 
 /** The one row every write statement returns (see sql/build-write.ts). */
@@ -16,13 +17,27 @@ export function readOutcome(result: StatementResult): WriteOutcome {
 }
 
 /**
- * `Prefer: tx=commit|rollback` is honoured (our policy, docs/decisions/0007); a singular write
- * (Accept: application/vnd.pgrst.object+json) that touched other than one row is rolled back, as in PostgREST.
+ * `Prefer: tx=commit|rollback` is honoured (our policy, docs/decisions/0007). A singular write
+ * (Accept: application/vnd.pgrst.object+json) that touched other than one row, or a write over
+ * `max-affected`, is rolled back, as in PostgREST; `checkWriteOutcome` then says why.
  */
-export function transactionEnd(preferences: Preferences, single: boolean) {
+export function transactionEnd(preferences: Preferences, single: boolean, maxAffected: number | null) {
   const wanted: TransactionEnd = preferences.tx ?? "commit";
-  if (!single) return wanted;
-  return (result: StatementResult): TransactionEnd => (readOutcome(result).total === 1 ? wanted : "rollback");
+  if (!single && maxAffected === null) return wanted;
+  return (result: StatementResult): TransactionEnd => {
+    const { total } = readOutcome(result);
+    return (single && total !== 1) || (maxAffected !== null && total > maxAffected) ? "rollback" : wanted;
+  };
+}
+
+/** PostgREST 13's `Prefer: handling=strict, max-affected=<n>` for PATCH and DELETE (400 PGRST124). */
+export function checkMaxAffected(total: number, maxAffected: number | null): void {
+  if (maxAffected === null || total <= maxAffected) return;
+  throw new RestError(400, {
+    code: "PGRST124",
+    message: "Query result exceeds max-affected preference constraint",
+    details: `The query affects ${total} rows`,
+  });
 }
 
 /** The response body: the rows (or the one row when asked) for return=representation, else none. */

@@ -14,7 +14,7 @@ export type Preferences = {
   missing: "default" | "null" | null;
   handling: "strict" | "lenient" | null;
   params: "single-object" | null;
-  /** Recognised so strict handling accepts it; not enforced yet (PostgREST 13's PGRST124). */
+  /** PostgREST 13: with handling=strict, PATCH/DELETE touching more rows roll back with 400 PGRST124. */
   maxAffected: number | null;
   /** The raw text of every preference not recognised above. */
   invalid: string[];

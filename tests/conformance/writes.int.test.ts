@@ -380,6 +380,30 @@ describe("PATCH", () => {
     expect(error?.code).toBe("42703");
   });
 
+  it("changes nothing for an empty payload ({}, [], [{}]): 204, Content-Range */*", async () => {
+    for (const body of ["{}", "[]", "[{}]"]) {
+      const answer = await world.request("/queue?id=eq.1", { method: "PATCH", body });
+      expect([answer.status, answer.headers["content-range"], answer.text]).toEqual([204, "*/*", ""]);
+    }
+    const represented = await world.request("/queue?select=id", { method: "PATCH", body: "{}", headers: { prefer: "return=representation" } });
+    expect([represented.status, represented.json()]).toEqual([200, []]);
+    expect(await rowsOf("/queue?id=eq.1")).toEqual([{ id: 1, name: "one" }]);
+  });
+
+  it("rolls back past max-affected under handling=strict: 400 PGRST124", async () => {
+    const answer = await world.request("/queue?id=in.(3,4)", { method: "PATCH", body: json({ name: "many" }), headers: { prefer: "handling=strict, max-affected=1" } });
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toEqual({ code: "PGRST124", message: "Query result exceeds max-affected preference constraint", details: "The query affects 2 rows", hint: null });
+    expect(await rowsOf("/queue?id=in.(3,4)&select=name")).toEqual([{ name: "low" }, { name: "low" }]);
+  });
+
+  it("applies max-affected within the limit and reports it; ignores it when lenient", async () => {
+    const within = await world.request("/queue?id=eq.3", { method: "PATCH", body: json({ name: "three" }), headers: { prefer: "handling=strict, max-affected=1" } });
+    expect([within.status, within.headers["preference-applied"]]).toEqual([204, "handling=strict, max-affected=1"]);
+    const lenient = await world.request("/queue?id=in.(3,4)", { method: "PATCH", body: json({ name: "both" }), headers: { prefer: "handling=lenient, max-affected=1" } });
+    expect([lenient.status, lenient.headers["preference-applied"]]).toEqual([204, "handling=lenient"]);
+  });
+
   it("answers 400 PGRST102 for a malformed body", async () => {
     const answer = await world.request("/queue?id=eq.1", { method: "PATCH", body: "{oops" });
     expect(answer.status).toBe(400);
@@ -425,6 +449,14 @@ describe("DELETE", () => {
     const answer = await world.request("/employees?limit=1&offset=1", { method: "DELETE" });
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ code: "PGRST109", hint: "Apply an 'order' using unique column(s)" });
+  });
+
+  it("refuses a delete past max-affected (what postgrest-js .maxAffected() sends) and keeps the rows", async () => {
+    // The harness's client is typed for PostgREST 12, where .maxAffected() does not type-check; send its headers.
+    const answer = await world.request("/employees?first_name=eq.del", { method: "DELETE", headers: { prefer: "handling=strict, max-affected=1" } });
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ code: "PGRST124", details: "The query affects 2 rows" });
+    expect(await rowsOf("/employees?first_name=eq.del&select=salary&order=salary")).toEqual([{ salary: 5 }, { salary: 7 }]);
   });
 
   it("undoes a delete with .rollback() (Prefer: tx=rollback)", async () => {

@@ -1,3 +1,4 @@
+import type { Payload } from "@/rest/http/read-body";
 import type { ReadQuery } from "@/rest/parse/ast";
 import type { Preferences } from "@/rest/parse/parse-prefer";
 import { planUpdate } from "@/rest/plan/plan-update";
@@ -13,7 +14,7 @@ export async function handleUpdate(
   deps: RestDeps,
   request: TenantRequest,
   tableName: string,
-  input: { body: unknown; columns: string[] | null; query: ReadQuery; preferences: Preferences; single: boolean },
+  input: { payload: Payload; columns: string[] | null; query: ReadQuery; preferences: Preferences; single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
   const { outcome, body } = await runWrite(deps, request, tableName, { ...input, limitsAffected: true }, (table) => planUpdate(table, input), buildUpdateStatement);

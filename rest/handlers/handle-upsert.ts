@@ -1,3 +1,4 @@
+import type { Payload } from "@/rest/http/read-body";
 import type { ReadQuery } from "@/rest/parse/ast";
 import type { Preferences } from "@/rest/parse/parse-prefer";
 import { planUpsert } from "@/rest/plan/plan-upsert";
@@ -16,7 +17,7 @@ export async function handleUpsert(
   deps: RestDeps,
   request: TenantRequest,
   tableName: string,
-  input: { body: unknown; query: ReadQuery; preferences: Preferences; single: boolean },
+  input: { payload: Payload; query: ReadQuery; preferences: Preferences; single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
   const { outcome, body } = await runWrite(deps, request, tableName, input, (table) => planUpsert(table, input), buildInsertStatement);

@@ -43,18 +43,18 @@ export async function handleWrite(
     case "POST": {
       const select = parseSelect(params.get("select"));
       const onConflict = parseOnConflict(params.get("on_conflict"));
-      const body = await readPayload(req, deps.bodyLimitBytes);
-      return handleInsert(deps, request, table, { ...options, body, columns, onConflict, select });
+      const payload = await readPayload(req, deps.bodyLimitBytes);
+      return handleInsert(deps, request, table, { ...options, payload, columns, onConflict, select });
     }
     case "PATCH": {
       const query = parseMutationQuery(params);
-      const body = await readPayload(req, deps.bodyLimitBytes);
-      return handleUpdate(deps, request, table, { ...options, body, columns, query });
+      const payload = await readPayload(req, deps.bodyLimitBytes);
+      return handleUpdate(deps, request, table, { ...options, payload, columns, query });
     }
     case "PUT": {
       const query = parseMutationQuery(params);
-      const body = await readPayload(req, deps.bodyLimitBytes);
-      return handleUpsert(deps, request, table, { ...options, body, query });
+      const payload = await readPayload(req, deps.bodyLimitBytes);
+      return handleUpsert(deps, request, table, { ...options, payload, query });
     }
     default:
       return handleDelete(deps, request, table, { ...options, query: parseMutationQuery(params) });

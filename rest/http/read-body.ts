@@ -41,15 +41,26 @@ function parseJson(text: string): unknown {
 }
 
 /**
+ * A write's payload: `value` to validate its shape and keys, `json` to bind. For JSON bodies `json` is the text
+ * as sent, so numbers beyond double precision (bigint keys, exact numerics) reach PostgreSQL unrounded.
+ */
+export type Payload = { value: unknown; json: string };
+
+const fromRows = (rows: unknown): Payload => ({ value: rows, json: JSON.stringify(rows) });
+
+/**
  * A write's payload by its Content-Type, as PostgREST accepts them for tables: JSON (also when no type is
  * given), CSV (header line = columns) and HTML form encoding (one row). Anything else is 415 PGRST107.
  */
-export async function readPayload(req: IncomingMessage, limit: number): Promise<unknown> {
+export async function readPayload(req: IncomingMessage, limit: number): Promise<Payload> {
   const mediaType = (req.headers["content-type"] ?? "application/json").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (mediaType === "application/json" || mediaType === "" || mediaType === "*/*") return readJsonBody(req, limit);
-  if (mediaType === "text/csv") return parseCsv(await readText(req, limit));
+  if (mediaType === "application/json" || mediaType === "" || mediaType === "*/*") {
+    const text = await readText(req, limit);
+    return { value: parseJson(text), json: text };
+  }
+  if (mediaType === "text/csv") return fromRows(parseCsv(await readText(req, limit)));
   if (mediaType === "application/x-www-form-urlencoded") {
-    return Object.fromEntries(new URLSearchParams(await readText(req, limit)));
+    return fromRows(Object.fromEntries(new URLSearchParams(await readText(req, limit))));
   }
   throw new RestError(415, {
     code: "PGRST107",

@@ -1,3 +1,4 @@
+import type { Payload } from "@/rest/http/read-body";
 import type { ReadQuery } from "@/rest/parse/ast";
 import type { Preferences } from "@/rest/parse/parse-prefer";
 import { RestError } from "@/rest/respond/rest-error";
@@ -13,7 +14,7 @@ const notPrimaryKeyFilters = () =>
  * URL must name the whole primary key with `eq` filters and nothing else (405 PGRST105); the payload's key
  * must equal the URL's, checked by PostgreSQL on the bound row (400 PGRST115 when it does not).
  */
-export function planUpsert(table: TableInfo, request: { body: unknown; query: ReadQuery; preferences: Preferences }): InsertPlan {
+export function planUpsert(table: TableInfo, request: { payload: Payload; query: ReadQuery; preferences: Preferences }): InsertPlan {
   const { query } = request;
   if (query.limit !== null || query.offset !== null) {
     throw new RestError(400, { code: "PGRST114", message: "limit/offset querystring parameters are not allowed for PUT" });
@@ -27,13 +28,14 @@ export function planUpsert(table: TableInfo, request: { body: unknown; query: Re
     key.every((column) => named.includes(column)) &&
     query.filters.every((filter) => filter.operator === "eq" && !filter.negated);
   if (!exact) throw notPrimaryKeyFilters();
-  const [row] = payloadRows(request.body);
+  const [row] = payloadRows(request.payload.value);
   const columns = row ? payloadColumns([row], null) : [];
   assertWritableColumns(table, columns);
   return {
     table: { schema: table.schema, name: table.name },
     columns,
-    groups: [{ columns, rowsJson: JSON.stringify(row ? [row] : []) }],
+    payloadJson: request.payload.json,
+    groups: [{ columns, rows: null }],
     conflict: { target: key, action: "merge" },
     sourceFilters: query.filters,
     firstRowOnly: true,

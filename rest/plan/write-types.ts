@@ -11,13 +11,18 @@ export type WriteReturning = {
   countInserted: boolean;
 };
 
-/** Rows with the same present columns, inserted by one INSERT so absent columns take their defaults. */
-export type InsertGroup = { columns: string[]; rowsJson: string };
+/**
+ * Rows with the same present columns, inserted by one INSERT so absent columns take their defaults. `rows`:
+ * their 1-based positions in the payload array, or null for every row.
+ */
+export type InsertGroup = { columns: string[]; rows: number[] | null };
 
 export type InsertPlan = {
   table: TableRef;
   /** Every inserted column (the union over groups); an upsert's DO UPDATE sets them all. */
   columns: string[];
+  /** The payload's JSON text as sent (one object or an array), bound once. */
+  payloadJson: string;
   groups: InsertGroup[];
   conflict: { target: string[]; action: "merge" | "ignore" } | null;
   /** PUT: the URL's primary-key filters, applied to the payload row so a mismatch inserts nothing. */
@@ -34,7 +39,8 @@ export type UpdatePlan = {
   table: TableRef;
   /** Empty: nothing to set, so nothing is updated (PostgREST answers as if no row matched). */
   columns: string[];
-  rowJson: string;
+  /** The payload's JSON text as sent; its first object (or the object itself) is applied. */
+  payloadJson: string;
   target: MutationTarget;
   returning: WriteReturning;
 };

@@ -2,6 +2,7 @@ import { quoteIdent } from "@/lib/engines/sql";
 import type { UpdatePlan } from "@/rest/plan/write-types";
 import { returningSql, wrapWrite } from "./build-write";
 import { mutationWhere } from "./mutation-where";
+import { payloadFirstObject } from "./payload-sql";
 import { Params, qualifiedName, type Statement } from "./statement";
 
 /**
@@ -16,7 +17,7 @@ export function buildUpdateStatement(plan: UpdatePlan): Statement {
     return wrapWrite([`select ${table}.* from ${table} where false`], { ...plan.returning, countInserted: false }, params.values);
   }
   const names = plan.columns.map(quoteIdent).join(", ");
-  const row = `(select ${names} from json_populate_record(null::${table}, ${params.add(plan.rowJson)}::json))`;
+  const row = `(select ${names} from json_populate_record(null::${table}, ${payloadFirstObject(params.add(plan.payloadJson))}))`;
   const update = `update ${table} set (${names}) = ${row}${mutationWhere(plan.target, table, params)}`;
   return wrapWrite([`${update}${returningSql(plan.returning, table)}`], plan.returning, params.values);
 }

@@ -21,8 +21,9 @@ const notes: TableInfo = {
   kind: "table",
   columns: new Map([column("id"), column("title"), column("done")]),
 };
+const payload = (value: unknown) => ({ value, json: JSON.stringify(value) });
 const insert = (body: unknown, prefer = "", extra: Partial<InsertRequest> = {}) =>
-  planInsert(notes, { body, columns: null, onConflict: null, select: [], preferences: parsePreferences(prefer), ...extra });
+  planInsert(notes, { payload: payload(body), columns: null, onConflict: null, select: [], preferences: parsePreferences(prefer), ...extra });
 const query = (search: string) => parseReadQuery(new URLSearchParams(search));
 
 describe("buildInsertStatement", () => {
@@ -31,7 +32,9 @@ describe("buildInsertStatement", () => {
     const statement = buildInsertStatement(plan);
     expect(statement.values).toEqual(['[{"title":"a"},{"title":"b"}]']);
     expect(statement.text).toContain(
-      'insert into "s"."notes" ("title") select "title" from json_populate_recordset(null::"s"."notes", $1::json) pgrst_body returning "s"."notes".*',
+      'insert into "s"."notes" ("title") select "title" from json_populate_recordset(null::"s"."notes", ' +
+        "(case when json_typeof($1::json) = 'array' then $1::json else json_build_array($1::json) end)) pgrst_body " +
+        'returning "s"."notes".*',
     );
     expect(statement.text).toContain('from (select "id", "title" from pgrst_source) _r');
   });
@@ -54,7 +57,8 @@ describe("buildInsertStatement", () => {
     expect(plan.groups.map((group) => group.columns)).toEqual([["id", "title"], ["title"]]);
     const statement = buildInsertStatement(plan);
     expect(statement.text).toContain("pgrst_write_1 as (insert into");
-    expect(statement.values).toEqual(['[{"id":1,"title":"a"}]', '[{"title":"b"}]']);
+    expect(statement.text).toContain("with ordinality as e(value, position) where e.position = any($3)");
+    expect(statement.values).toEqual(['[{"id":1,"title":"a"},{"title":"b"}]', [1], [2]]);
   });
 
   it("refuses unknown columns (PGRST204), mismatched keys and non-objects (PGRST102)", () => {
@@ -67,10 +71,11 @@ describe("buildInsertStatement", () => {
 
 describe("buildUpdateStatement and buildDeleteStatement", () => {
   it("sets the payload's columns from one bound object, filters bound", () => {
-    const plan = planUpdate(notes, { body: { title: "t" }, columns: null, query: query("id=eq.3"), preferences: parsePreferences("") });
+    const plan = planUpdate(notes, { payload: payload({ title: "t" }), columns: null, query: query("id=eq.3"), preferences: parsePreferences("") });
     const statement = buildUpdateStatement(plan);
     expect(statement.text).toContain(
-      'update "s"."notes" set ("title") = (select "title" from json_populate_record(null::"s"."notes", $1::json)) where "id" = $2',
+      'update "s"."notes" set ("title") = (select "title" from json_populate_record(null::"s"."notes", ' +
+        "(case when json_typeof($1::json) = 'array' then $1::json -> 0 else $1::json end))) where \"id\" = $2",
     );
     expect(statement.values).toEqual(['{"title":"t"}', "3"]);
   });
@@ -86,11 +91,17 @@ describe("buildUpdateStatement and buildDeleteStatement", () => {
 
 describe("planUpsert (PUT)", () => {
   const put = (search: string, body: unknown = { id: "1", title: "x" }) =>
-    planUpsert(notes, { body, query: query(search), preferences: parsePreferences("") });
+    planUpsert(notes, { payload: payload(body), query: query(search), preferences: parsePreferences("") });
 
   it("applies the key filters to the payload row and merges on the primary key", () => {
     const text = buildInsertStatement(put("id=eq.1")).text;
     expect(text).toContain('pgrst_body where "id" = $2 limit 1 on conflict ("id") do update set');
+  });
+
+  it("keeps the payload's text as sent, so big numbers are not rounded", () => {
+    const json = '{"id": 9007199254740993, "title": "big"}';
+    const plan = planUpsert(notes, { payload: { value: JSON.parse(json), json }, query: query("id=eq.9007199254740993"), preferences: parsePreferences("") });
+    expect(buildInsertStatement(plan).values[0]).toBe(json);
   });
 
   it("answers 405 PGRST105 unless the filters are exactly the key with eq, 400 PGRST114 for limit", () => {

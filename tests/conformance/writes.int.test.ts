@@ -21,9 +21,10 @@ beforeAll(async () => {
       create table queue (id int primary key, name text);
       create table reviews (id int primary key, film_id int references films (id), stars int);
       create table inbox (id serial primary key, msg text);
+      create table big (id bigint primary key, amount numeric);
       insert into tiobe values ('Java', 1), ('C', 2), ('Python', 3);
       insert into uniq values (1, 'A');
-      grant select, insert, update, delete on films, items, tiobe, employees, no_pk, uniq, queue, reviews to ${api};
+      grant select, insert, update, delete on films, items, tiobe, employees, no_pk, uniq, queue, reviews, big to ${api};
       grant insert on inbox to ${api};
       revoke select on inbox from ${api};
       grant usage on all sequences in schema ${quoteIdent(schema)} to ${api};`;
@@ -303,6 +304,14 @@ describe("POST over raw HTTP", () => {
     const answer = await post("/films?columns=id,title", json([{ id: 43, title: "a", bogus: 1 }, { id: 44, title: "b" }]), "return=representation");
     expect(answer.status).toBe(201);
     expect(answer.json()).toEqual([{ id: 43, title: "a", year: null }, { id: 44, title: "b", year: null }]);
+  });
+
+  it("stores numbers exactly as sent (bigint beyond 2^53, long numerics) on POST and PATCH", async () => {
+    const inserted = await post("/big", '{"id": 9007199254740993, "amount": 0.1000000000000000055}', "return=representation");
+    expect(inserted.status).toBe(201);
+    expect(inserted.text).toBe('[{"id":9007199254740993,"amount":0.1000000000000000055}]');
+    const patched = await world.request("/big?id=eq.9007199254740993", { method: "PATCH", body: '{"amount": 12345678901234567890.5}', headers: { prefer: "return=representation" } });
+    expect(patched.text).toBe('[{"id":9007199254740993,"amount":12345678901234567890.5}]');
   });
 
   it("answers 413 for a body over FLUX_BODY_LIMIT_BYTES", async () => {

@@ -147,6 +147,32 @@ describe("POST through postgrest-js", () => {
   });
 });
 
+describe("writes and SQL injection", () => {
+  it("stores a payload value that looks like SQL verbatim, as data", async () => {
+    const client = await world.client();
+    const title = "x'); drop table films; --";
+    const { status, data } = await client.from("films").insert({ id: 70, title }).select("title").single();
+    expect(status).toBe(201);
+    expect(data).toEqual({ title });
+    expect(await rowsOf("/films?id=eq.70&select=title")).toEqual([{ title }]);
+  });
+
+  it("refuses a payload key carrying SQL as an unknown column (PGRST204), running nothing", async () => {
+    const answer = await post("/films", json({ id: 71, 'title") values (1); drop table films; --': "x" }));
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ code: "PGRST204" });
+    expect((await world.request("/films?id=eq.1&select=id")).json()).toEqual([{ id: 1 }]);
+  });
+
+  it("keeps serving after a singular write fails inside PostgreSQL (the connection comes back clean)", async () => {
+    const client = await world.client();
+    const failed = await client.from("films").insert({ id: 1, title: "dup" }).select().single();
+    expect(failed.status).toBe(409);
+    const next = await client.from("films").insert({ id: 72, title: "after" }).select("id").single();
+    expect([next.status, next.data]).toEqual([201, { id: 72 }]);
+  });
+});
+
 describe("upserts through postgrest-js", () => {
   it("merges on the primary key: updates existing rows and inserts new ones (201)", async () => {
     const client = await world.client();

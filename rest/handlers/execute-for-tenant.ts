@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { runRequestTransaction, type StatementResult } from "@/rest/execute/run-request-transaction";
+import { runRequestTransaction, type Finish, type StatementResult } from "@/rest/execute/run-request-transaction";
 import { isPgError } from "@/rest/respond/to-rest-error";
 import { RestError, tableNotFound } from "@/rest/respond/rest-error";
 import { loadSchema } from "@/rest/schema-cache/load-schema";
@@ -21,6 +21,7 @@ export async function executeForTenant<P>(
   tableName: string,
   plan: (table: TableInfo) => P,
   build: (planned: P) => Statement,
+  finish: Finish = "commit",
 ): Promise<{ planned: P; result: StatementResult }> {
   const client = await deps.pools.connect(request.identity.role);
   let planned: P;
@@ -31,7 +32,7 @@ export async function executeForTenant<P>(
     client.release(error instanceof RestError || isPgError(error) ? undefined : true);
     throw error;
   }
-  const result = await runRequestTransaction(client, buildPreamble(request.context), build(planned));
+  const result = await runRequestTransaction(client, buildPreamble(request.context), build(planned), finish);
   return { planned, result };
 }
 

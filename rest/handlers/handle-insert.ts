@@ -1,36 +1,37 @@
-import type { ReturnPreference, SelectItem } from "@/rest/parse/ast";
-import { planInsert } from "@/rest/plan/plan-insert";
-import { CONTENT_TYPE } from "@/rest/respond/media-types";
+import { planInsert, type InsertRequest } from "@/rest/plan/plan-insert";
+import { preferenceApplied } from "@/rest/respond/preference-applied";
 import type { JsonReply } from "@/rest/respond/send";
-import { requireOneRow, singleObjectBody, singularityFromPgError } from "@/rest/respond/singular";
 import { buildInsertStatement } from "@/rest/sql/build-insert";
 import type { RestDeps, TenantRequest } from "./deps";
-import { executeForTenant } from "./execute-for-tenant";
+import { runWrite } from "./run-write";
+import { writeTotal } from "./write-outcome";
 
-export type InsertInput = {
-  body: unknown;
-  columns: string[] | null;
-  select: SelectItem[];
-  preference: ReturnPreference;
-  single: boolean;
-};
-
-/** POST /<table>: 201, with the inserted rows only when the client asked for return=representation. */
-export async function handleInsert(deps: RestDeps, request: TenantRequest, tableName: string, input: InsertInput): Promise<JsonReply> {
-  const { planned, result } = await executeForTenant(
-    deps,
-    request,
-    tableName,
-    (table) => planInsert(input.body, table, input),
-    // One object asked for: the transaction itself fails (and rolls back) unless exactly one row comes back.
-    (plan) => (input.single && plan.returning !== null ? requireOneRow(buildInsertStatement(plan)) : buildInsertStatement(plan)),
-  ).catch((error: unknown) => {
-    throw singularityFromPgError(error);
-  });
-  const headers: Record<string, string> = { "Content-Range": "*/*" };
-  if (planned.returning === null) return { status: 201, body: null, headers };
-  const row = result.rows[0];
-  const rows = typeof row?.body === "string" ? row.body : "[]";
-  const body = input.single ? singleObjectBody(rows, Number(row?.page_total ?? 0)) : rows;
-  return { status: 201, body, headers, contentType: CONTENT_TYPE[input.single ? "object" : "json"] };
+/**
+ * POST /<table>: 201 (200 when merge-duplicates inserted nothing), the rows for return=representation,
+ * `Location` for return=headers-only when one row with a primary key was written.
+ */
+export async function handleInsert(
+  deps: RestDeps,
+  request: TenantRequest,
+  tableName: string,
+  input: InsertRequest & { single: boolean },
+): Promise<JsonReply> {
+  const { preferences } = input;
+  const { planned, outcome, body } = await runWrite(deps, request, tableName, input, (table) => planInsert(table, input), buildInsertStatement);
+  const headers: Record<string, string> = {
+    "Content-Range": `*/${writeTotal(preferences, outcome.total)}`,
+    ...preferenceApplied(preferences, { resolution: planned.conflict !== null, missing: true, return: true, count: true, tx: true, handling: true }),
+  };
+  const keyColumns = planned.returning.keyColumns;
+  if (outcome.total === 1 && outcome.key && keyColumns.length > 0) headers.Location = location(tableName, keyColumns, outcome.key);
+  const nothingInserted = preferences.resolution === "merge-duplicates" && outcome.inserted === 0;
+  return { status: nothingInserted ? 200 : 201, body, headers };
 }
+
+/** `/<table>?<pk>=eq.<value>&…`, percent-encoded like PostgREST's renderSimpleQuery. */
+function location(tableName: string, columns: string[], values: string[]): string {
+  const encode = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const query = columns.map((column, index) => `${encode(column)}=${encode(`eq.${values[index] ?? ""}`)}`);
+  return `/${tableName}?${query.join("&")}`;
+}
+

@@ -1,21 +1,19 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate } from "@/rest/http/authenticate";
 import { checkProfile } from "@/rest/http/check-profile";
-import { readJsonBody } from "@/rest/http/read-body";
 import { requestIdOf } from "@/rest/http/request-id";
 import { parseTablePath } from "@/rest/parse/parse-path";
-import { parseReturnPreference } from "@/rest/parse/parse-prefer";
+import { assertPreferencesAccepted, parsePreferences } from "@/rest/parse/parse-prefer";
 import { parseReadQuery } from "@/rest/parse/parse-read-query";
-import { parseColumns, parseSelect } from "@/rest/parse/parse-select";
 import { RestError } from "@/rest/respond/rest-error";
 import { sendError, sendReply, type JsonReply } from "@/rest/respond/send";
 import { isSingleObject, RELATION_MEDIA, ROOT_MEDIA, WRITE_MEDIA } from "@/rest/respond/media-types";
 import { negotiate } from "@/rest/respond/negotiate";
 import { toRestError } from "@/rest/respond/to-rest-error";
 import type { RestDeps, TenantRequest } from "./deps";
-import { handleInsert } from "./handle-insert";
 import { handleOpenApi } from "./handle-openapi";
 import { handleRead } from "./handle-read";
+import { handleWrite } from "./handle-write";
 import { headersForSql } from "./request-headers";
 
 export const HEALTH_PATH = "/_flux/health";
@@ -74,22 +72,22 @@ async function dispatch(deps: RestDeps, req: IncomingMessage, url: URL, request:
   const reading = req.method === "GET" || req.method === "HEAD";
   const media = negotiate(req.headers, reading ? RELATION_MEDIA : WRITE_MEDIA);
   const single = isSingleObject(media);
+  const preferences = parsePreferences(req.headers.prefer);
+  assertPreferencesAccepted(preferences);
   switch (req.method) {
     case "GET":
     case "HEAD":
       return handleRead(deps, request, table, { query: parseReadQuery(url.searchParams), media });
-    case "POST": {
-      const select = parseSelect(url.searchParams.get("select"));
-      const columns = parseColumns(url.searchParams.get("columns"));
-      const preference = parseReturnPreference(req.headers.prefer);
-      const body = await readJsonBody(req, deps.bodyLimitBytes);
-      return handleInsert(deps, request, table, { body, columns, select, preference, single });
-    }
+    case "POST":
+    case "PATCH":
+    case "PUT":
+    case "DELETE":
+      return handleWrite(deps, request, table, req, url, { preferences, single });
     default:
       throw new RestError(405, {
         code: "PGRST117",
         message: `Unsupported HTTP method: ${req.method ?? "(none)"}`,
-        hint: "This version serves GET, HEAD and POST",
+        hint: "This version serves GET, HEAD, POST, PATCH, PUT and DELETE",
       });
   }
 }

@@ -1,14 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { parseReturnPreference } from "./parse-prefer";
+import { assertPreferencesAccepted, parsePreferences, parseReturnPreference } from "./parse-prefer";
 import { parseTablePath } from "./parse-path";
 
-describe("parseReturnPreference", () => {
-  it("is minimal unless representation or headers-only is asked for", () => {
+describe("parsePreferences", () => {
+  it("reads every preference from one or several headers, the first occurrence winning", () => {
+    const preferences = parsePreferences(["count=exact,    tx=commit   ,return=representation", "missing=default, tx=rollback"]);
+    expect(preferences).toMatchObject({ count: "exact", tx: "commit", return: "representation", missing: "default", invalid: [] });
+    expect(parsePreferences("resolution=ignore-duplicates, resolution=merge-duplicates").resolution).toBe("ignore-duplicates");
+    expect(parsePreferences("max-affected=5, params=single-object")).toMatchObject({ maxAffected: 5, params: "single-object", invalid: [] });
+  });
+
+  it("collects what it does not recognise, and refuses it only with handling=strict (PGRST122)", () => {
+    const lenient = parsePreferences("return=everything, anything");
+    expect(lenient.return).toBeNull();
+    expect(lenient.invalid).toEqual(["return=everything", "anything"]);
+    expect(() => assertPreferencesAccepted(lenient)).not.toThrow();
+    expect(() => assertPreferencesAccepted(parsePreferences(["handling=strict", "something, else"]))).toThrowError(
+      expect.objectContaining({ status: 400, code: "PGRST122", details: "Invalid preferences: something, else" }),
+    );
+  });
+
+  it("keeps parseReturnPreference: minimal unless representation or headers-only is asked for", () => {
     expect(parseReturnPreference(undefined)).toBe("minimal");
-    expect(parseReturnPreference("return=representation")).toBe("representation");
     expect(parseReturnPreference("count=exact, return=headers-only")).toBe("headers-only");
-    expect(parseReturnPreference(["tx=commit", "return=representation"])).toBe("representation");
-    expect(parseReturnPreference("return=everything")).toBe("minimal");
   });
 });
 

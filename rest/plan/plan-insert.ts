@@ -1,53 +1,72 @@
-import type { ReturnPreference, SelectItem } from "@/rest/parse/ast";
+import type { SelectItem } from "@/rest/parse/ast";
+import type { Payload } from "@/rest/http/read-body";
+import type { Preferences } from "@/rest/parse/parse-prefer";
 import { RestError } from "@/rest/respond/rest-error";
 import type { TableInfo } from "@/rest/schema-cache/types";
-import { planProjection } from "./plan-projection";
-import type { InsertPlan } from "./types";
+import { assertColumn } from "./plan-projection";
+import { assertWritableColumns, payloadColumns, payloadRows, planReturning, primaryKeyOf, type Row } from "./plan-write-payload";
+import type { InsertGroup, InsertPlan } from "./write-types";
 
-type Row = Record<string, unknown>;
-
-const isRow = (value: unknown): value is Row => typeof value === "object" && value !== null && !Array.isArray(value);
-
-const invalidBody = (message: string) => new RestError(400, { code: "PGRST102", message });
+/** Each distinct key set is one INSERT in the statement; bound so a payload cannot make it unplannably large. */
+const MAX_DEFAULT_GROUPS = 100;
 
 export type InsertRequest = {
-  body: unknown;
-  /** The `columns` parameter, if given: then rows may omit keys (they insert NULL) and extra keys are ignored. */
+  payload: Payload;
+  /** The `columns` parameter, if given: then rows may omit keys and extra keys are ignored. */
   columns: string[] | null;
+  /** The `on_conflict` parameter: the upsert's conflict target instead of the primary key. */
+  onConflict: string[] | null;
   select: SelectItem[];
-  preference: ReturnPreference;
+  preferences: Preferences;
 };
 
 /**
- * A POST body (one object or an array of objects) bound to a table. Without `columns`, as in PostgREST, the
- * first object's keys are the inserted columns and every other object must have the same keys; columns not
- * inserted take their defaults.
+ * POST /<table>: one object or an array bound to the table. Upserts (`resolution=`) need a conflict target
+ * (on_conflict, else the primary key); without one PostgREST inserts plainly, and so do we.
  */
-export function planInsert(body: unknown, table: TableInfo, request: Omit<InsertRequest, "body">): InsertPlan {
-  const rows = Array.isArray(body) ? body : [body];
-  if (!rows.every(isRow)) throw invalidBody("The body must be a JSON object or an array of JSON objects");
-  const columns = request.columns ?? keysOfIdenticalRows(rows);
-  for (const column of columns) {
-    if (!table.columns.has(column)) {
-      throw new RestError(400, {
-        code: "PGRST204",
-        message: `Could not find the '${column}' column of '${table.name}' in the schema cache`,
-      });
-    }
-  }
+export function planInsert(table: TableInfo, request: InsertRequest): InsertPlan {
+  const rows = payloadRows(request.payload.value);
+  const columns = payloadColumns(rows, request.columns);
+  assertWritableColumns(table, columns);
+  for (const column of request.onConflict ?? []) assertColumn(table, column);
+  const target = request.onConflict ?? primaryKeyOf(table);
+  const resolution = request.preferences.resolution;
+  const conflict =
+    resolution && target.length > 0 ? { target, action: resolution === "merge-duplicates" ? "merge" : "ignore" } as const : null;
+  const applyDefaults = request.preferences.missing === "default" && request.columns !== null;
   return {
     table: { schema: table.schema, name: table.name },
     columns,
-    rowsJson: JSON.stringify(rows),
-    returning: request.preference === "representation" ? planProjection(request.select, table) : null,
+    payloadJson: request.payload.json,
+    groups: applyDefaults ? groupByPresentColumns(rows, columns) : [{ columns, rows: null }],
+    conflict,
+    sourceFilters: [],
+    firstRowOnly: false,
+    returning: planReturning(request.preferences, request.select, table, conflict?.action === "merge"),
   };
 }
 
-function keysOfIdenticalRows(rows: Row[]): string[] {
-  const columns = rows[0] ? Object.keys(rows[0]) : [];
-  const expected = [...columns].sort().join("\u0000");
-  for (const row of rows) {
-    if (Object.keys(row).sort().join("\u0000") !== expected) throw invalidBody("All object keys must match");
+/**
+ * `Prefer: missing=default`: a key absent from a row means the column's default, not NULL. Rows are grouped
+ * by which columns they carry and each group inserts only those, so PostgreSQL itself applies the defaults
+ * (per row, so sequences advance per row) and no default expression is ever copied into our SQL.
+ */
+function groupByPresentColumns(rows: Row[], columns: string[]): InsertGroup[] {
+  const groups = new Map<string, { columns: string[]; rows: number[] }>();
+  rows.forEach((row, index) => {
+    const present = columns.filter((column) => Object.hasOwn(row, column));
+    const key = present.join("\u0000");
+    const group = groups.get(key) ?? { columns: present, rows: [] };
+    group.rows.push(index + 1);
+    groups.set(key, group);
+  });
+  if (groups.size > MAX_DEFAULT_GROUPS) {
+    throw new RestError(400, {
+      code: "PGRST102",
+      message: `With missing=default, rows may differ in at most ${MAX_DEFAULT_GROUPS} ways in which columns they carry`,
+      hint: "Split the request, or send every key (null where you mean NULL)",
+    });
   }
-  return columns;
+  if (groups.size === 0) return [{ columns, rows: null }];
+  return [...groups.values()];
 }

@@ -15,13 +15,3 @@ export type ReadPlan = {
   limit: number;
   offset: number;
 };
-
-export type InsertPlan = {
-  table: TableRef;
-  /** The payload's keys; empty means every row takes all column defaults. */
-  columns: string[];
-  /** The rows as a JSON array, bound as one parameter for json_populate_recordset. */
-  rowsJson: string;
-  /** null: return=minimal (no RETURNING, so no SELECT privilege or policy is needed). */
-  returning: Projection | null;
-};

@@ -1,20 +1,38 @@
 import { quoteIdent } from "@/lib/engines/sql";
-import type { InsertPlan } from "@/rest/plan/types";
-import { jsonBody, Params, qualifiedName, selectList, type Statement } from "./statement";
+import type { InsertGroup, InsertPlan } from "@/rest/plan/write-types";
+import { filtersSql } from "./mutation-where";
+import { payloadArray, payloadRowsAt } from "./payload-sql";
+import { Params, qualifiedName, type Statement } from "./statement";
+import { returningSql, wrapWrite } from "./build-write";
 
 /**
- * POST /<table>: the rows arrive as one JSON parameter and are typed by json_populate_recordset against the
- * table's own row type, so every column gets PostgreSQL's input conversion. Only the payload's columns are
- * named, leaving the others to their defaults.
+ * POST and PUT: the payload arrives as one JSON parameter (its text as sent), typed by json_populate_recordset against the
+ * table's own row type (PostgreSQL's input conversion for every column, no type names in our SQL). Only a
+ * group's columns are named, leaving the others to their defaults.
  */
 export function buildInsertStatement(plan: InsertPlan): Statement {
   const params = new Params();
   const table = qualifiedName(plan.table);
-  const names = plan.columns.map(quoteIdent).join(", ");
-  const target = plan.columns.length > 0 ? `${table} (${names})` : table;
-  const source = `select${names ? ` ${names}` : ""} from json_populate_recordset(null::${table}, ${params.add(plan.rowsJson)}::json)`;
-  const insert = `insert into ${target} ${source}`;
-  if (plan.returning === null) return { text: insert, values: params.values };
-  const text = `with _inserted as (${insert} returning *) ${jsonBody(`select ${selectList(plan.returning)} from _inserted`)}`;
-  return { text, values: params.values };
+  const payload = params.add(plan.payloadJson);
+  const mutations = plan.groups.map((group) => `${insertSql(plan, group, table, payload, params)}${returningSql(plan.returning, table)}`);
+  return wrapWrite(mutations, plan.returning, params.values);
+}
+
+function insertSql(plan: InsertPlan, group: InsertGroup, table: string, payload: string, params: Params): string {
+  const names = group.columns.map(quoteIdent).join(", ");
+  const target = group.columns.length > 0 ? `${table} (${names})` : table;
+  const parts = [`insert into ${target} select${names ? ` ${names}` : ""}`];
+  const rows = group.rows === null ? payloadArray(payload) : payloadRowsAt(payload, params.add(group.rows));
+  parts.push(`from json_populate_recordset(null::${table}, ${rows}) pgrst_body`);
+  const where = filtersSql(plan.sourceFilters, params);
+  if (where) parts.push(`where ${where}`);
+  if (plan.firstRowOnly) parts.push("limit 1");
+  if (plan.conflict) parts.push(conflictSql(plan.conflict, plan.columns));
+  return parts.join(" ");
+}
+
+function conflictSql(conflict: NonNullable<InsertPlan["conflict"]>, columns: string[]): string {
+  const target = `on conflict (${conflict.target.map(quoteIdent).join(", ")})`;
+  if (conflict.action === "ignore" || columns.length === 0) return `${target} do nothing`;
+  return `${target} do update set ${columns.map((column) => `${quoteIdent(column)} = excluded.${quoteIdent(column)}`).join(", ")}`;
 }

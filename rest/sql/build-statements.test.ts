@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseReadQuery } from "@/rest/parse/parse-read-query";
-import { parseSelect } from "@/rest/parse/parse-select";
-import { planInsert, type InsertRequest } from "@/rest/plan/plan-insert";
 import { planRead } from "@/rest/plan/plan-read";
 import type { ColumnInfo, TableInfo } from "@/rest/schema-cache/types";
-import { buildInsertStatement } from "./build-insert";
 import { buildPreamble } from "./build-preamble";
 import { buildReadStatement } from "./build-read";
 
@@ -66,48 +63,6 @@ describe("buildReadStatement", () => {
     expect(() => read("select=id,nope")).toThrowError(expect.objectContaining({ status: 400, code: "42703" }));
     expect(() => read("nope=eq.1")).toThrowError(expect.objectContaining({ code: "42703" }));
     expect(() => read("order=nope")).toThrowError(expect.objectContaining({ message: "column notes.nope does not exist" }));
-  });
-});
-
-const minimal: Omit<InsertRequest, "body"> = { columns: null, select: [], preference: "minimal" };
-
-describe("buildInsertStatement", () => {
-  it("returns the inserted rows as JSON for return=representation", () => {
-    const plan = planInsert([{ title: "a", done: false }, { done: true, title: "b" }], notes, {
-      columns: null,
-      select: parseSelect("id,title"),
-      preference: "representation",
-    });
-    expect(buildInsertStatement(plan)).toEqual({
-      text:
-        'with _inserted as (insert into "t_0123456789ab_api"."notes" ("title", "done") select "title", "done" ' +
-        'from json_populate_recordset(null::"t_0123456789ab_api"."notes", $1::json) returning *) ' +
-        "select coalesce(json_agg(_r), '[]')::text as body, count(*) as page_total from (select \"id\", \"title\" from _inserted) _r",
-      values: ['[{"title":"a","done":false},{"done":true,"title":"b"}]'],
-    });
-  });
-
-  it("has no RETURNING for return=minimal and wraps a single object in an array", () => {
-    expect(buildInsertStatement(planInsert({ title: "x" }, notes, minimal))).toEqual({
-      text:
-        'insert into "t_0123456789ab_api"."notes" ("title") select "title" from ' +
-        'json_populate_recordset(null::"t_0123456789ab_api"."notes", $1::json)',
-      values: ['[{"title":"x"}]'],
-    });
-  });
-
-  it("takes the columns parameter over the payload's keys, so rows may differ", () => {
-    const plan = planInsert([{ title: "a" }, { done: true, extra: 1 }], notes, { ...minimal, columns: ["title", "done"] });
-    expect(plan.columns).toEqual(["title", "done"]);
-    expect(buildInsertStatement(plan).text).toContain('("title", "done") select "title", "done" from');
-  });
-
-  it("refuses unknown payload columns (PGRST204), mismatched keys and non-objects (PGRST102)", () => {
-    expect(() => planInsert({ nope: 1 }, notes, minimal)).toThrowError(expect.objectContaining({ code: "PGRST204" }));
-    expect(() => planInsert([{ title: "a" }, { done: true }], notes, minimal)).toThrowError(
-      expect.objectContaining({ code: "PGRST102", message: "All object keys must match" }),
-    );
-    expect(() => planInsert([1, 2], notes, minimal)).toThrowError(expect.objectContaining({ code: "PGRST102" }));
   });
 });
 

@@ -242,11 +242,13 @@ describe("limits", () => {
     expect(res.json()).toMatchObject({ code: "57014", message: "canceling statement due to statement timeout" });
   });
 
+  // The gateway enforces the same FLUX_BODY_LIMIT_BYTES before rest sees a byte (rest's own PGRST413 is
+  // covered in rest/limits.int.test.ts).
   it("refuses a body over FLUX_BODY_LIMIT_BYTES with 413 before running any SQL", async () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => ({ id: 100_000 + i, title: "x".repeat(20) }));
     const res = await world.request("/films", { method: "POST", body: JSON.stringify(rows) });
     expect(res.status).toBe(413);
-    expect(res.json()).toMatchObject({ code: "PGRST413" });
+    expect(res.json()).toMatchObject({ code: "FLUX-GW-BODY-TOO-LARGE" });
     const count = await world.request("/films?select=id&id=gte.100000");
     expect(count.json()).toEqual([]);
   });

@@ -1,0 +1,15 @@
+import type { ReadQuery } from "@/rest/parse/ast";
+import type { Preferences } from "@/rest/parse/parse-prefer";
+import type { TableInfo } from "@/rest/schema-cache/types";
+import { planMutationTarget } from "./plan-mutation-target";
+import { planReturning } from "./plan-write-payload";
+import type { DeletePlan } from "./write-types";
+
+/** DELETE /<table>?filters. */
+export function planDelete(table: TableInfo, request: { query: ReadQuery; preferences: Preferences }): DeletePlan {
+  return {
+    table: { schema: table.schema, name: table.name },
+    target: planMutationTarget(request.query, table),
+    returning: planReturning(request.preferences, request.query.select, table, false),
+  };
+}

@@ -1,7 +1,12 @@
 import type pg from "pg";
 import type { Statement } from "@/rest/sql/statement";
 
-export type StatementResult = { rows: Array<Record<string, unknown>>; rowCount: number };
+export type StatementResult = {
+  rows: Array<Record<string, unknown>>;
+  rowCount: number;
+  /** Rows of the statement's `followUps`, in order (e.g. the EXPLAIN behind a planned count). */
+  followUps: Array<Array<Record<string, unknown>>>;
+};
 
 /**
  * BEGIN, the settings preamble, the statement and COMMIT, written together on a pipelined client: the whole
@@ -12,23 +17,33 @@ export type StatementResult = { rows: Array<Record<string, unknown>>; rowCount: 
 export async function runRequestTransaction(
   client: pg.PoolClient,
   preamble: Statement,
-  statement: Statement,
+  statement: Statement & { followUps?: Statement[] },
 ): Promise<StatementResult> {
-  const [begin, settings, main, commit] = await Promise.allSettled([
+  const followUps = statement.followUps ?? [];
+  const settled = await Promise.allSettled([
     client.query("begin"),
     client.query(preamble.text, preamble.values),
     client.query(statement.text, statement.values),
+    ...followUps.map((followUp) => client.query(followUp.text, followUp.values)),
     client.query("commit"),
   ]);
-  const clean = begin.status === "fulfilled" && settings.status === "fulfilled" && commit.status === "fulfilled";
-  if (!clean) {
+  const [begin, settings, main] = settled;
+  const commit = settled.at(-1);
+  const extra = settled.slice(3, -1);
+  if (begin?.status !== "fulfilled" || settings?.status !== "fulfilled" || commit?.status !== "fulfilled" || !main) {
     client.release(true);
-    throw firstFailure([begin, settings, commit, main]);
+    throw firstFailure(settled);
   }
   client.release();
   if (main.status === "rejected") throw main.reason;
+  const failedFollowUp = extra.find((result) => result.status === "rejected");
+  if (failedFollowUp) throw failedFollowUp.reason;
   if (commit.value.command !== "COMMIT") throw new Error(`The transaction ended with ${commit.value.command}, not COMMIT`);
-  return { rows: main.value.rows as Array<Record<string, unknown>>, rowCount: main.value.rowCount ?? 0 };
+  return {
+    rows: main.value.rows as Array<Record<string, unknown>>,
+    rowCount: main.value.rowCount ?? 0,
+    followUps: extra.map((result) => (result.status === "fulfilled" ? (result.value.rows as Array<Record<string, unknown>>) : [])),
+  };
 }
 
 function firstFailure(results: Array<PromiseSettledResult<unknown>>): unknown {

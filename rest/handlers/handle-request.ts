@@ -4,7 +4,8 @@ import { checkProfile } from "@/rest/http/check-profile";
 import { readJsonBody } from "@/rest/http/read-body";
 import { requestIdOf } from "@/rest/http/request-id";
 import { parseTablePath } from "@/rest/parse/parse-path";
-import { parseReturnPreference } from "@/rest/parse/parse-prefer";
+import { parseCountPreference, parseReturnPreference } from "@/rest/parse/parse-prefer";
+import { parseRangeHeader } from "@/rest/parse/parse-range-header";
 import { parseReadQuery } from "@/rest/parse/parse-read-query";
 import { parseColumns, parseSelect } from "@/rest/parse/parse-select";
 import { RestError } from "@/rest/respond/rest-error";
@@ -69,7 +70,12 @@ async function dispatch(deps: RestDeps, req: IncomingMessage, url: URL, request:
   switch (req.method) {
     case "GET":
     case "HEAD":
-      return handleRead(deps, request, table, { query: parseReadQuery(url.searchParams), single });
+      return handleRead(deps, request, table, {
+        query: parseReadQuery(url.searchParams),
+        single,
+        range: parseRangeHeader(req.headers.range),
+        count: parseCountPreference(req.headers.prefer),
+      });
     case "POST": {
       const select = parseSelect(url.searchParams.get("select"));
       const columns = parseColumns(url.searchParams.get("columns"));

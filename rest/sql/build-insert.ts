@@ -15,6 +15,6 @@ export function buildInsertStatement(plan: InsertPlan): Statement {
   const source = `select${names ? ` ${names}` : ""} from json_populate_recordset(null::${table}, ${params.add(plan.rowsJson)}::json)`;
   const insert = `insert into ${target} ${source}`;
   if (plan.returning === null) return { text: insert, values: params.values };
-  const text = `with _inserted as (${insert} returning *) ${jsonBody(`select ${selectList(plan.returning)} from _inserted`)}`;
+  const text = `with _inserted as (${insert} returning *) ${jsonBody(`select ${selectList(plan.returning, params)} from _inserted`)}`;
   return { text, values: params.values };
 }

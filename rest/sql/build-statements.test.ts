@@ -26,7 +26,7 @@ describe("buildReadStatement", () => {
   it("builds one statement with every value bound", () => {
     expect(read("select=id,heading:title&done=is.false&title=like.*a'b*&id=not.in.(1,2)&order=id.desc.nullsfirst&limit=5&offset=10")).toEqual({
       text:
-        "select coalesce(json_agg(_r), '[]')::text as body, count(*) as page_total from (" +
+        "select coalesce(json_agg(_r), '[]')::text as body, count(*) as page_total, null::bigint as total from (" +
         'select "id", "title" as "heading" from "t_0123456789ab_api"."notes" ' +
         'where "done" is false and "title" like $1 and not ("id" = any ($2)) ' +
         'order by "id" desc nulls first limit $3 offset $4) _r',
@@ -36,7 +36,7 @@ describe("buildReadStatement", () => {
 
   it("selects every column and caps the page at max rows when no limit is given", () => {
     expect(read("", 50)).toEqual({
-      text: `select coalesce(json_agg(_r), '[]')::text as body, count(*) as page_total from (select * from "t_0123456789ab_api"."notes" limit $1) _r`,
+      text: `select coalesce(json_agg(_r), '[]')::text as body, count(*) as page_total, null::bigint as total from (select * from "t_0123456789ab_api"."notes" limit $1) _r`,
       values: [50],
     });
     expect(read("limit=5000", 50).values).toEqual([50]);
@@ -53,8 +53,11 @@ describe("buildReadStatement", () => {
     const statement = buildReadStatement({
       table: { schema: notes.schema, name: "notes" },
       projection: { kind: "columns", columns: [{ column: 'we"ird', alias: null }] },
-      filters: [{ column: 'we"ird', negated: false, operator: "eq", value: "1" }],
+      filters: [{ path: [], column: 'we"ird', jsonPath: [], negated: false, operator: "eq", value: "1" }],
+      logic: [],
       order: [],
+      page: { offset: 0, limit: 1 },
+      count: null,
       limit: 1,
       offset: 0,
     });

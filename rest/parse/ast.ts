@@ -30,7 +30,8 @@ export type Predicate =
   | { operator: QuantifiableOperator; quantifier: "any" | "all"; value: string }
   | { operator: "in"; values: Array<string | null> }
   | { operator: "is"; value: IsValue }
-  | { operator: FtsOperator; language: string | null; value: string };
+  /** `toTsvector`: set by the planner for a text/json column, which PostgREST searches via to_tsvector. */
+  | { operator: FtsOperator; language: string | null; value: string; toTsvector?: boolean };
 
 /** `[path.]column[->json]=[not.]operator.value`. `column` and `negated` stay top level for existing callers. */
 export type Filter = { path: EmbedPath; column: string; jsonPath: JsonStep[]; negated: boolean } & Predicate;

@@ -14,8 +14,8 @@ export type ReadOptions = { range?: RangeHeader | null; count?: CountPreference 
  */
 export function planRead(query: ReadQuery, table: TableInfo, maxRows: number, options: ReadOptions = {}): ReadPlan {
   const projection = planProjection(query.select, table);
-  for (const filter of query.filters) checkFilter(table, filter);
-  for (const tree of query.logic ?? []) checkTree(table, tree);
+  const filters = query.filters.map((filter) => checkFilter(table, filter));
+  const logic = (query.logic ?? []).map((tree) => checkTree(table, tree));
   for (const term of query.order) {
     refuseEmbedPath(table, term.path ?? []);
     assertColumn(table, term.column);
@@ -24,8 +24,8 @@ export function planRead(query: ReadQuery, table: TableInfo, maxRows: number, op
   return {
     table: { schema: table.schema, name: table.name },
     projection,
-    filters: query.filters,
-    logic: query.logic ?? [],
+    filters,
+    logic,
     order: query.order,
     page,
     count: options.count ?? null,
@@ -34,15 +34,17 @@ export function planRead(query: ReadQuery, table: TableInfo, maxRows: number, op
   };
 }
 
-function checkFilter(table: TableInfo, filter: Filter): void {
+/** Checks the column; full-text search on a column that is not a tsvector goes through to_tsvector. */
+function checkFilter(table: TableInfo, filter: Filter): Filter {
   refuseEmbedPath(table, filter.path ?? []);
   assertColumn(table, filter.column);
+  if (!("language" in filter)) return filter;
+  const searchesText = filter.jsonPath.length > 0 || table.columns.get(filter.column)?.dataType !== "tsvector";
+  return searchesText ? { ...filter, toTsvector: true } : filter;
 }
 
-function checkTree(table: TableInfo, tree: LogicTree): void {
+function checkTree(table: TableInfo, tree: LogicTree): LogicTree {
   refuseEmbedPath(table, tree.path);
-  for (const child of tree.children) {
-    if ("children" in child) checkTree(table, child);
-    else assertColumn(table, child.column);
-  }
+  const children = tree.children.map((child) => ("children" in child ? checkTree(table, child) : checkFilter(table, child)));
+  return { ...tree, children };
 }

@@ -3,21 +3,12 @@ import { parseReadQuery } from "@/rest/parse/parse-read-query";
 import { parseSelect } from "@/rest/parse/parse-select";
 import { planInsert, type InsertRequest } from "@/rest/plan/plan-insert";
 import { planRead } from "@/rest/plan/plan-read";
-import type { ColumnInfo, TableInfo } from "@/rest/schema-cache/types";
+import { tableInfo } from "@/rest/testing/table-info";
 import { buildInsertStatement } from "./build-insert";
 import { buildPreamble } from "./build-preamble";
 import { buildReadStatement } from "./build-read";
 
-const column = (name: string, dataType: string): [string, ColumnInfo] => [
-  name,
-  { name, dataType, notNull: false, hasDefault: false, primaryKey: name === "id" },
-];
-const notes: TableInfo = {
-  schema: "t_0123456789ab_api",
-  name: "notes",
-  kind: "table",
-  columns: new Map([column("id", "bigint"), column("title", "text"), column("done", "boolean"), column('we"ird', "text")]),
-};
+const notes = tableInfo("notes", [["id", "bigint"], ["title", "text"], ["done", "boolean"], ['we"ird', "text"]]);
 
 const read = (query: string, maxRows = 1000) =>
   buildReadStatement(planRead(parseReadQuery(new URLSearchParams(query)), notes, maxRows));

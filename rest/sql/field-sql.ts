@@ -14,8 +14,11 @@ export function fieldSql(column: string, jsonPath: JsonStep[] | undefined, param
   return sql;
 }
 
-/** The output name PostgREST gives a JSON path without alias: its last key (`data->a->>b` → `b`). */
+/**
+ * The output name PostgREST gives a JSON path without alias: its last object key (`data->a->>b` → `b`,
+ * `data->a->0` → `a`), or the column when the path has only array indexes (`data->0` → `data`).
+ */
 export function defaultName(column: string, jsonPath: JsonStep[] | undefined): string {
-  const last = jsonPath?.at(-1);
-  return last ? last.key : column;
+  const lastKey = [...(jsonPath ?? [])].reverse().find((step) => !step.index);
+  return lastKey ? lastKey.key : column;
 }

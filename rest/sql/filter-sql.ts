@@ -29,7 +29,8 @@ export function filterSql(filter: Filter, params: Params, qualifier?: string): s
     case "phfts":
     case "wfts": {
       const language = filter.language === null ? "" : `${params.add(filter.language)}::regconfig, `;
-      condition = `${field} @@ ${FTS_FUNCTIONS[filter.operator]}(${language}${params.add(filter.value)})`;
+      const document = filter.toTsvector ? `to_tsvector(${language}${field})` : field;
+      condition = `${document} @@ ${FTS_FUNCTIONS[filter.operator]}(${language}${params.add(filter.value)})`;
       break;
     }
     default:

@@ -58,6 +58,12 @@ describe("whereSql", () => {
     expect(params.values).toEqual(["1", "a", "b"]);
     expect(whereSql(query("select=id"), new Params())).toBeNull();
   });
+
+  it("refuses a condition on an embed instead of dropping it (a DELETE must never widen to every row)", () => {
+    for (const text of ["author.id=eq.1", "author.or=(id.eq.1)"]) {
+      expect(() => whereSql(query(text), new Params())).toThrowError(expect.objectContaining({ status: 400, code: "PGRST200" }));
+    }
+  });
 });
 
 describe("planPage", () => {

@@ -1,4 +1,5 @@
 import type { Filter, LogicTree, ReadQuery } from "@/rest/parse/ast";
+import { RestError } from "@/rest/respond/rest-error";
 import { fieldSql } from "./field-sql";
 import type { Params } from "./statement";
 
@@ -51,13 +52,20 @@ export function logicSql(tree: LogicTree, params: Params, qualifier?: string): s
 }
 
 /**
- * Every root-level condition of a parsed query (filters and logic trees) as one boolean expression, or null
- * when there is none. PATCH, DELETE and RPC reads share it so they filter exactly as GET does.
+ * Every condition of a parsed query (filters and logic trees) as one boolean expression, or null when there is
+ * none. PATCH, DELETE and RPC reads share it so they filter exactly as GET does. A condition on an embed is
+ * refused rather than dropped: silently ignoring `author.id=eq.1` would widen a DELETE to every row.
  */
 export function whereSql(query: Pick<ReadQuery, "filters" | "logic">, params: Params, qualifier?: string): string | null {
-  const conditions = [
-    ...query.filters.filter((f) => (f.path ?? []).length === 0).map((f) => filterSql(f, params, qualifier)),
-    ...(query.logic ?? []).filter((t) => t.path.length === 0).map((t) => logicSql(t, params, qualifier)),
-  ];
+  const logic = query.logic ?? [];
+  const embedded = [...query.filters.map((f) => f.path ?? []), ...logic.map((t) => t.path)].find((path) => path.length > 0);
+  if (embedded) {
+    throw new RestError(400, {
+      code: "PGRST200",
+      message: `Could not find a relationship to '${embedded[0] ?? ""}' in the schema cache`,
+      hint: "Resource embedding is not supported in this version; filter on the table's own columns",
+    });
+  }
+  const conditions = [...query.filters.map((f) => filterSql(f, params, qualifier)), ...logic.map((t) => logicSql(t, params, qualifier))];
   return conditions.length > 0 ? conditions.join(" and ") : null;
 }

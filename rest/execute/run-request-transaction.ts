@@ -1,7 +1,16 @@
 import type pg from "pg";
 import type { Statement } from "@/rest/sql/statement";
 
-export type StatementResult = { rows: Array<Record<string, unknown>>; rowCount: number };
+/** What SQL asked of the reply through `response.status` / `response.headers` (raw; checked by the caller). */
+export type SqlResponseSettings = { status: string | null; headers: string | null };
+
+export type StatementResult = {
+  rows: Array<Record<string, unknown>>;
+  rowCount: number;
+  /** Rows of the statement's `followUps`, in order (e.g. the EXPLAIN behind a planned count). */
+  followUps: Array<Array<Record<string, unknown>>>;
+  response: SqlResponseSettings;
+};
 
 export type TransactionEnd = "commit" | "rollback";
 /**
@@ -10,43 +19,84 @@ export type TransactionEnd = "commit" | "rollback";
  */
 export type Finish = TransactionEnd | ((result: StatementResult) => TransactionEnd);
 
+export type TransactionOptions = {
+  /** GET/HEAD and calls of STABLE/IMMUTABLE functions: PostgreSQL refuses writes with 25006. */
+  readOnly?: boolean;
+  /** The tenant's pre-request function call, run after the settings and before the statement. */
+  preRequest?: Statement | null;
+  finish?: Finish;
+};
+
+// Read in the same transaction, after the statement, so values a function set are still visible.
+const RESPONSE_SETTINGS =
+  "select nullif(current_setting('response.status', true), '') as status, " +
+  "nullif(current_setting('response.headers', true), '') as headers";
+
+type Settled = PromiseSettledResult<pg.QueryResult>;
+
 /**
- * BEGIN, the settings preamble, the statement and COMMIT, written together on a pipelined client: the whole
- * transaction costs one network round trip. If the statement fails, PostgreSQL answers the queued COMMIT
- * with ROLLBACK, so the connection always comes back idle and clean. The client is destroyed instead of
- * returned whenever that cannot be guaranteed (a broken connection, a failure outside the statement).
+ * BEGIN, the settings preamble, the optional pre-request call, the statement (and its follow-ups), the
+ * response settings and COMMIT, written together on a pipelined client: the whole transaction costs one network
+ * round trip. If anything fails, PostgreSQL answers the queued COMMIT with ROLLBACK, so the connection always
+ * comes back idle and clean. The client is destroyed instead of returned whenever that cannot be guaranteed.
  */
 export async function runRequestTransaction(
   client: pg.PoolClient,
   preamble: Statement,
-  statement: Statement,
-  finish: Finish = "commit",
+  statement: Statement & { followUps?: Statement[] },
+  options: TransactionOptions = {},
 ): Promise<StatementResult> {
-  const queued = [client.query("begin"), client.query(preamble.text, preamble.values), client.query(statement.text, statement.values)];
+  const finish = options.finish ?? "commit";
+  const followUps = statement.followUps ?? [];
+  const pre = options.preRequest ? [options.preRequest] : [];
+  const queued = [
+    client.query(options.readOnly ? "begin read only" : "begin"),
+    client.query(preamble.text, preamble.values),
+    ...pre.map((step) => client.query(step.text, step.values)),
+    client.query(statement.text, statement.values),
+    ...followUps.map((step) => client.query(step.text, step.values)),
+    client.query(RESPONSE_SETTINGS),
+  ];
   const upFront = typeof finish === "string" ? client.query(finish) : null;
-  const [begin, settings, main] = await Promise.allSettled(queued);
+  const settled: Settled[] = await Promise.allSettled(queued);
+  const [begin, settings] = settled;
+  const preRequest = settled.slice(2, 2 + pre.length);
+  const main = settled[2 + pre.length];
+  const extra = settled.slice(3 + pre.length, -1);
+  const response = settled.at(-1);
+
   let wanted: TransactionEnd = "rollback";
   if (typeof finish === "string") wanted = finish;
-  else if (main?.status === "fulfilled") wanted = finish(toResult(main.value));
+  else if (main?.status === "fulfilled" && response?.status === "fulfilled") {
+    wanted = finish(toResult(main.value, extra, response.value));
+  }
   const [end] = await Promise.allSettled([upFront ?? client.query(wanted)]);
-  const clean = begin?.status === "fulfilled" && settings?.status === "fulfilled" && end?.status === "fulfilled";
-  if (!clean || !main || !end) {
+  if (begin?.status !== "fulfilled" || settings?.status !== "fulfilled" || end?.status !== "fulfilled" || !main || !response) {
     client.release(true);
-    throw firstFailure([begin, settings, end, main]);
+    throw firstFailure([begin, settings, end, ...preRequest, main]);
   }
   client.release();
-  if (main.status === "rejected") throw main.reason;
-  const command = end.status === "fulfilled" ? end.value.command : "";
-  if (command !== wanted.toUpperCase()) throw new Error(`The transaction ended with ${command}, not ${wanted.toUpperCase()}`);
-  return toResult(main.value);
+  // The pre-request function's failure is the request's failure, reported before the statement's.
+  const failed = [...preRequest, main, ...extra, response].find((result) => result.status === "rejected");
+  if (failed?.status === "rejected") throw failed.reason;
+  if (main.status !== "fulfilled" || response.status !== "fulfilled") throw new Error("unreachable: checked above");
+  if (end.value.command !== wanted.toUpperCase()) {
+    throw new Error(`The transaction ended with ${end.value.command}, not ${wanted.toUpperCase()}`);
+  }
+  return toResult(main.value, extra, response.value);
 }
 
-const toResult = (result: pg.QueryResult): StatementResult => ({
-  rows: result.rows as Array<Record<string, unknown>>,
-  rowCount: result.rowCount ?? 0,
-});
+function toResult(main: pg.QueryResult, extra: Settled[], response: pg.QueryResult): StatementResult {
+  const settingsRow = (response.rows[0] ?? {}) as Partial<SqlResponseSettings>;
+  return {
+    rows: main.rows as Array<Record<string, unknown>>,
+    rowCount: main.rowCount ?? 0,
+    followUps: extra.map((result) => (result.status === "fulfilled" ? (result.value.rows as Array<Record<string, unknown>>) : [])),
+    response: { status: settingsRow.status ?? null, headers: settingsRow.headers ?? null },
+  };
+}
 
-function firstFailure(results: Array<PromiseSettledResult<unknown> | undefined>): unknown {
+function firstFailure(results: Array<Settled | undefined>): unknown {
   const failed = results.find((result): result is PromiseRejectedResult => result?.status === "rejected");
   return failed ? failed.reason : new Error("The request transaction failed without an error");
 }

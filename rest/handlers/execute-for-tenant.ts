@@ -32,7 +32,7 @@ export async function executeForTenant<P>(
     client.release(error instanceof RestError || isPgError(error) ? undefined : true);
     throw error;
   }
-  const result = await runRequestTransaction(client, buildPreamble(request.context), build(planned), finish);
+  const result = await runRequestTransaction(client, buildPreamble(request.context), build(planned), { finish });
   return { planned, result };
 }
 

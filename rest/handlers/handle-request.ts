@@ -4,6 +4,7 @@ import { checkProfile } from "@/rest/http/check-profile";
 import { requestIdOf } from "@/rest/http/request-id";
 import { parseTablePath } from "@/rest/parse/parse-path";
 import { assertPreferencesAccepted, parsePreferences } from "@/rest/parse/parse-prefer";
+import { parseRangeHeader } from "@/rest/parse/parse-range-header";
 import { parseReadQuery } from "@/rest/parse/parse-read-query";
 import { RestError } from "@/rest/respond/rest-error";
 import { sendError, sendReply, type JsonReply } from "@/rest/respond/send";
@@ -77,7 +78,12 @@ async function dispatch(deps: RestDeps, req: IncomingMessage, url: URL, request:
   switch (req.method) {
     case "GET":
     case "HEAD":
-      return handleRead(deps, request, table, { query: parseReadQuery(url.searchParams), media });
+      return handleRead(deps, request, table, {
+        query: parseReadQuery(url.searchParams),
+        media,
+        range: parseRangeHeader(req.headers.range),
+        count: preferences.count,
+      });
     case "POST":
     case "PATCH":
     case "PUT":

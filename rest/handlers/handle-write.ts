@@ -1,7 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { readPayload } from "@/rest/http/read-body";
 import type { ReadQuery } from "@/rest/parse/ast";
-import { parseName } from "@/rest/parse/parse-name";
 import type { Preferences } from "@/rest/parse/parse-prefer";
 import { parseReadQuery } from "@/rest/parse/parse-read-query";
 import { parseColumns, parseSelect } from "@/rest/parse/parse-select";
@@ -22,11 +21,6 @@ const WRITE_PARAMETERS = new Set(["columns", "on_conflict"]);
  */
 function parseMutationQuery(params: URLSearchParams): ReadQuery {
   return parseReadQuery(new URLSearchParams([...params].filter(([key]) => !WRITE_PARAMETERS.has(key))));
-}
-
-function parseOnConflict(raw: string | null): string[] | null {
-  if (raw === null) return null;
-  return raw.split(",").map((name) => parseName(name, `on_conflict parameter (${raw})`));
 }
 
 /** POST, PATCH, PUT and DELETE on /<table>; a representation asked for as one object is labelled so. */
@@ -56,7 +50,7 @@ async function dispatchWrite(
   switch (req.method) {
     case "POST": {
       const select = parseSelect(params.get("select"));
-      const onConflict = parseOnConflict(params.get("on_conflict"));
+      const onConflict = parseColumns(params.get("on_conflict"), "on_conflict");
       const payload = await readPayload(req, deps.bodyLimitBytes);
       return handleInsert(deps, request, table, { ...options, payload, columns, onConflict, select });
     }

@@ -1,49 +1,27 @@
-import { syntaxError } from "@/rest/respond/rest-error";
+import type { Cursor } from "./cursor";
+import { readQuoted } from "./parse-field";
 
 /**
- * The list of `in.(a,b,"c,d")`: comma-separated, items optionally double-quoted (then `\"` and `\\` escape).
- * An unquoted `null` is SQL NULL, as in PostgREST.
+ * The list of `in.(a,b,"c,d")`: comma-separated, items optionally double-quoted (then `\` escapes the next
+ * character). An unquoted `null` is SQL NULL; `()` is the empty list.
  */
-export function parseInList(raw: string, where: string): Array<string | null> {
-  if (!raw.startsWith("(") || !raw.endsWith(")")) {
-    throw syntaxError(`failed to parse ${where}: in. takes a parenthesised list such as in.(1,2,3)`);
-  }
-  const body = raw.slice(1, -1);
-  if (body.trim() === "") return [];
+export function readInList(cursor: Cursor): Array<string | null> {
+  cursor.skipSpaces();
+  cursor.expect("(");
   const items: Array<string | null> = [];
-  let i = 0;
-  while (i <= body.length) {
-    if (body[i] === '"') {
-      const { value, end } = readQuoted(body, i + 1, where);
-      items.push(value);
-      i = end;
-      if (i < body.length && body[i] !== ",") {
-        throw syntaxError(`failed to parse ${where}: expected , after a quoted item`);
-      }
+  if (cursor.eat(")")) return items;
+  for (;;) {
+    if (cursor.peek() === '"') {
+      items.push(readQuoted(cursor));
     } else {
-      const comma = body.indexOf(",", i);
-      const end = comma === -1 ? body.length : comma;
-      const item = body.slice(i, end).trim();
+      const start = cursor.pos;
+      while (!cursor.done && cursor.peek() !== "," && cursor.peek() !== ")") cursor.pos += 1;
+      const item = cursor.text.slice(start, cursor.pos).trim();
       items.push(item === "null" ? null : item);
-      i = end;
     }
-    i += 1; // past the comma (or past the end, which ends the loop)
+    if (cursor.eat(",")) continue;
+    cursor.expect(")", '"," or ")"');
+    cursor.skipSpaces();
+    return items;
   }
-  return items;
-}
-
-function readQuoted(body: string, start: number, where: string): { value: string; end: number } {
-  let value = "";
-  for (let i = start; i < body.length; i += 1) {
-    const char = body[i];
-    if (char === "\\" && i + 1 < body.length) {
-      value += body[i + 1];
-      i += 1;
-    } else if (char === '"') {
-      return { value, end: i + 1 };
-    } else {
-      value += char;
-    }
-  }
-  throw syntaxError(`failed to parse ${where}: unterminated quoted item in in.(...)`);
 }

@@ -1,34 +1,40 @@
-import { syntaxError } from "@/rest/respond/rest-error";
-import type { OrderTerm } from "./ast";
-import { parseName } from "./parse-name";
+import type { EmbedPath, OrderTerm } from "./ast";
+import { type Cursor, parseWhole } from "./cursor";
+import { readField } from "./parse-field";
 
-/** `order=a.desc.nullslast,b` — each term is a column, then optional direction, then optional nulls placement. */
-export function parseOrder(raw: string | null): OrderTerm[] {
+/** `order=a.desc.nullslast,data->>b` — each term is a field, then optional direction, then optional nulls. */
+export function parseOrder(raw: string | null, path: EmbedPath = []): OrderTerm[] {
   if (raw === null || raw.trim() === "") return [];
-  const where = `order parameter (${raw})`;
-  return raw.split(",").map((term) => {
-    // A quoted name may itself contain dots, so take the modifiers from the end.
-    const parts = term.trim().split(".");
-    let nulls: OrderTerm["nulls"] = null;
-    let direction: OrderTerm["direction"] = null;
-    const last = parts.at(-1);
-    if (last === "nullsfirst" || last === "nullslast") {
-      nulls = last === "nullsfirst" ? "first" : "last";
-      parts.pop();
+  return parseWhole(
+    raw,
+    `order (${raw})`,
+    (cursor) => {
+      const terms = [readTerm(cursor, path)];
+      while (cursor.eat(",")) terms.push(readTerm(cursor, path));
+      return terms;
+    },
+    '"," or end of input',
+  );
+}
+
+function readTerm(cursor: Cursor, path: EmbedPath): OrderTerm {
+  const { column, jsonPath } = readField(cursor);
+  if (cursor.startsWith("(")) throw cursor.fail("ordering by an embedded resource is not supported yet");
+  let direction: OrderTerm["direction"] = null;
+  let nulls: OrderTerm["nulls"] = null;
+  if (cursor.eat(".")) {
+    if (cursor.eat("asc")) direction = "asc";
+    else if (cursor.eat("desc")) direction = "desc";
+    else if (cursor.eat("nullsfirst")) nulls = "first";
+    else if (cursor.eat("nullslast")) nulls = "last";
+    else throw cursor.fail('expecting "asc", "desc", "nullsfirst" or "nullslast"');
+    if (direction !== null && cursor.eat(".")) {
+      if (cursor.eat("nullsfirst")) nulls = "first";
+      else if (cursor.eat("nullslast")) nulls = "last";
+      else throw cursor.fail('expecting "nullsfirst" or "nullslast"');
     }
-    const maybeDirection = parts.at(-1);
-    if (parts.length > 1 && (maybeDirection === "asc" || maybeDirection === "desc")) {
-      direction = maybeDirection;
-      parts.pop();
-    }
-    const name = parts.join(".");
-    if (name === "") throw syntaxError(`failed to parse ${where}: a term names no column`);
-    if (parts.length > 1 && !name.startsWith('"')) {
-      throw syntaxError(
-        `failed to parse ${where}: unexpected "${parts.slice(1).join(".")}" after column "${parts[0] ?? ""}"`,
-        "Expected asc, desc, nullsfirst or nullslast",
-      );
-    }
-    return { column: parseName(name, where), direction, nulls };
-  });
+  }
+  cursor.skipSpaces();
+  if (!cursor.done && cursor.peek() !== ",") throw cursor.fail('expecting "," or end of input');
+  return { path, column, jsonPath, direction, nulls };
 }

@@ -1,38 +1,63 @@
 import { syntaxError } from "@/rest/respond/rest-error";
-import type { Filter, ReadQuery } from "./ast";
+import type { EmbedPath, Filter, LogicTree, OrderTerm, ReadQuery } from "./ast";
+import { parseWhole } from "./cursor";
+import { readFieldName } from "./parse-field";
 import { parseFilter } from "./parse-filter";
+import { parseLogicTree } from "./parse-logic";
 import { parseOrder } from "./parse-order";
 import { parseSelect } from "./parse-select";
 
-const NOT_YET: Readonly<Record<string, string>> = {
-  or: "logical trees (or=...) are not supported yet",
-  and: "logical trees (and=...) are not supported yet",
-  on_conflict: "on_conflict (upsert) is not supported yet",
-};
+/** Keys that are never filters (as PostgREST's `reserved`); `columns`/`on_conflict` only mean something on POST. */
+const RESERVED = new Set(["select", "columns", "on_conflict"]);
+/** Keys whose last segment makes them per-embed settings rather than filters: `author.order`, `not.or`. */
+const EMBEDDABLE = new Set(["order", "limit", "offset", "and", "or"]);
 
-/** The query string of GET/HEAD /<table>: select, order, limit, offset, and every other key as a filter. */
+/**
+ * The query string of GET/HEAD /<table> (and the filters of PATCH/DELETE): select, order, limit, offset,
+ * logic trees, and every other key as a filter. Any failure is a 400 PGRST100 naming the parameter.
+ */
 export function parseReadQuery(params: URLSearchParams): ReadQuery {
   const filters: Filter[] = [];
+  const logic: LogicTree[] = [];
+  const order: OrderTerm[] = [];
   for (const [key, value] of params) {
-    // `columns` only means something on POST; PostgREST ignores it elsewhere.
-    if (key === "select" || key === "order" || key === "limit" || key === "offset" || key === "columns") continue;
-    const notYet = NOT_YET[key];
-    if (notYet) throw syntaxError(`failed to parse ${key} parameter: ${notYet}`);
-    filters.push(parseFilter(key, value));
+    if (RESERVED.has(key)) continue;
+    const segments = key.split(".");
+    const last = segments.at(-1) ?? "";
+    if (!EMBEDDABLE.has(last)) {
+      filters.push(parseFilter(key, value));
+      continue;
+    }
+    const path = parsePrefix(key, segments.slice(0, -1));
+    if (last === "order") order.push(...parseOrder(value, path));
+    else if (last === "and" || last === "or") {
+      const negated = path.at(-1) === "not";
+      logic.push(parseLogicTree(value, negated ? path.slice(0, -1) : path, last, negated));
+    } else if (path.length > 0) {
+      // Embedded limit/offset arrive with resource embedding; name it rather than ignore it.
+      throw syntaxError(`failed to parse ${key} parameter: limits on embedded resources are not supported yet`);
+    }
   }
   return {
     select: parseSelect(params.get("select")),
     filters,
-    order: parseOrder(params.get("order")),
-    limit: parseCount(params.get("limit"), "limit"),
-    offset: parseCount(params.get("offset"), "offset"),
+    logic,
+    order,
+    limit: parseWholeNumber(params.get("limit"), "limit"),
+    offset: parseWholeNumber(params.get("offset"), "offset"),
   };
 }
 
-function parseCount(raw: string | null, name: "limit" | "offset"): number | null {
+function parsePrefix(key: string, segments: string[]): EmbedPath {
+  return segments.map((segment) => parseWhole(segment, `tree path (${key})`, readFieldName, '"." or end of input'));
+}
+
+/** limit may be negative (PostgREST then answers 416); anything not an integer is refused. */
+function parseWholeNumber(raw: string | null, name: "limit" | "offset"): number | null {
   if (raw === null) return null;
-  if (!/^[0-9]{1,15}$/.test(raw)) {
-    throw syntaxError(`failed to parse ${name} parameter (${raw}): expected a non-negative whole number`);
+  const pattern = name === "limit" ? /^-?[0-9]{1,15}$/ : /^[0-9]{1,15}$/;
+  if (!pattern.test(raw.trim())) {
+    throw syntaxError(`failed to parse ${name} parameter (${raw})`, `expected a ${name === "limit" ? "" : "non-negative "}whole number`);
   }
-  return Number(raw);
+  return Number(raw.trim());
 }

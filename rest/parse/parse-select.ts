@@ -1,37 +1,69 @@
-import { syntaxError } from "@/rest/respond/rest-error";
 import type { SelectItem } from "./ast";
-import { parseName } from "./parse-name";
+import { type Cursor, parseWhole } from "./cursor";
+import { readField, readFieldName } from "./parse-field";
 
-const UNSUPPORTED: Array<[RegExp, string]> = [
-  [/\(/, "resource embedding (table(columns)) is not supported yet"],
-  [/::/, "casts (column::type) are not supported yet"],
-  [/->/, "JSON paths (column->key) are not supported yet"],
-  [/^\.\.\./, "spreads (...table) are not supported yet"],
-];
+const CAST_TYPE = /^[\p{L}\p{N}_$ ]+/u;
 
-/** `select=*` | `select=a,b,alias:c`. A missing or empty parameter means every column. */
+/** `select=*` | `select=id,heading:title,data->a->>b,price::text`. A missing or empty parameter means `*`. */
 export function parseSelect(raw: string | null): SelectItem[] {
   if (raw === null || raw.trim() === "") return [{ kind: "star" }];
-  const where = `select parameter (${raw})`;
-  return raw.split(",").map((part) => {
-    const item = part.trim();
-    if (item === "*") return { kind: "star" };
-    for (const [pattern, reason] of UNSUPPORTED) {
-      if (pattern.test(item)) throw syntaxError(`failed to parse ${where}: ${reason}`);
-    }
-    const colon = item.indexOf(":");
-    if (colon === -1) return { kind: "column", column: parseName(item, where), alias: null };
-    return {
-      kind: "column",
-      alias: parseName(item.slice(0, colon), where),
-      column: parseName(item.slice(colon + 1), where),
-    };
-  });
+  return parseWhole(
+    raw,
+    `select parameter (${raw})`,
+    (cursor) => {
+      const items = [readSelectItem(cursor)];
+      while (cursor.eat(",")) items.push(readSelectItem(cursor));
+      return items;
+    },
+    '"," or end of input',
+  );
+}
+
+function readSelectItem(cursor: Cursor): SelectItem {
+  cursor.skipSpaces();
+  if (cursor.eat("*")) {
+    cursor.skipSpaces();
+    return { kind: "star" };
+  }
+  if (cursor.startsWith("...") || cursor.startsWith("..")) {
+    throw cursor.fail("spreads (...table(columns)) are not supported yet: resource embedding comes in a later version");
+  }
+  let alias: string | null = null;
+  const start = cursor.pos;
+  const first = readFieldName(cursor);
+  if (cursor.peek() === ":" && cursor.peek(2) !== "::") {
+    cursor.pos += 1;
+    alias = first;
+  } else {
+    cursor.pos = start;
+  }
+  const field = readField(cursor);
+  if (cursor.startsWith("(") || cursor.startsWith("!")) {
+    throw cursor.fail("resource embedding (table(columns)) is not supported yet");
+  }
+  let cast: string | null = null;
+  if (cursor.eat("::")) {
+    const type = CAST_TYPE.exec(cursor.text.slice(cursor.pos))?.[0] ?? "";
+    if (type.trim() === "") throw cursor.fail("expecting letter or digit");
+    cursor.pos += type.length;
+    cast = type.trim();
+  }
+  cursor.skipSpaces();
+  return { kind: "column", column: field.column, alias, jsonPath: field.jsonPath, cast };
 }
 
 /** POST's `columns=a,b` (postgrest-js sends it for arrays): the inserted columns, whatever keys each row has. */
-export function parseColumns(raw: string | null): string[] | null {
+/** `columns=a,b` of writes and RPC, and `on_conflict=a,b` of upserts: a comma list of plain names. */
+export function parseColumns(raw: string | null, parameter = "columns"): string[] | null {
   if (raw === null) return null;
-  const where = `columns parameter (${raw})`;
-  return raw.split(",").map((name) => parseName(name, where));
+  return parseWhole(
+    raw,
+    `${parameter} parameter (${raw})`,
+    (cursor) => {
+      const names = [readFieldName(cursor)];
+      while (cursor.eat(",")) names.push(readFieldName(cursor));
+      return names;
+    },
+    '"," or end of input',
+  );
 }

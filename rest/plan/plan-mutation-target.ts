@@ -2,6 +2,7 @@ import type { ReadQuery } from "@/rest/parse/ast";
 import { RestError } from "@/rest/respond/rest-error";
 import type { TableInfo } from "@/rest/schema-cache/types";
 import { assertColumn } from "./plan-projection";
+import { planConditions } from "./plan-read";
 import type { MutationTarget } from "./write-types";
 
 /**
@@ -9,7 +10,7 @@ import type { MutationTarget } from "./write-types";
  * changed would be arbitrary): 400 PGRST109.
  */
 export function planMutationTarget(query: ReadQuery, table: TableInfo): MutationTarget {
-  for (const filter of query.filters) assertColumn(table, filter.column);
+  const conditions = planConditions(query, table);
   for (const term of query.order) assertColumn(table, term.column);
   const limited = query.limit !== null || query.offset !== null;
   if (limited && query.order.length === 0) {
@@ -19,5 +20,5 @@ export function planMutationTarget(query: ReadQuery, table: TableInfo): Mutation
       hint: "Apply an 'order' using unique column(s)",
     });
   }
-  return { filters: query.filters, order: limited ? query.order : [], limit: query.limit, offset: query.offset };
+  return { ...conditions, order: limited ? query.order : [], limit: query.limit, offset: query.offset };
 }

@@ -1,14 +1,19 @@
 import type { SelectItem } from "@/rest/parse/ast";
 import { columnNotFound } from "@/rest/respond/rest-error";
 import type { TableInfo } from "@/rest/schema-cache/types";
-import type { Projection } from "./types";
+import type { ProjectedColumn, Projection } from "./types";
 
-/** Checks every selected column exists; `*` anywhere selects all columns (plus nothing else, in this slice). */
+/** Checks every selected column exists. Only `*` is the star projection; `*` plus columns lists both. */
 export function planProjection(select: SelectItem[], table: TableInfo): Projection {
-  if (select.some((item) => item.kind === "star")) return { kind: "star" };
-  const columns = select.flatMap((item) => (item.kind === "column" ? [item] : []));
-  for (const { column } of columns) assertColumn(table, column);
-  return { kind: "columns", columns: columns.map(({ column, alias }) => ({ column, alias })) };
+  const star = select.some((item) => item.kind === "star");
+  const columns: ProjectedColumn[] = [];
+  for (const item of select) {
+    if (item.kind !== "column") continue;
+    assertColumn(table, item.column);
+    columns.push({ column: item.column, alias: item.alias, jsonPath: item.jsonPath ?? [], cast: item.cast ?? null });
+  }
+  if (columns.length === 0) return { kind: "star" };
+  return star ? { kind: "columns", columns, star } : { kind: "columns", columns };
 }
 
 export function assertColumn(table: TableInfo, column: string): void {

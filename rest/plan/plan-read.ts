@@ -1,22 +1,57 @@
-import type { ReadQuery } from "@/rest/parse/ast";
+import type { CountPreference, Filter, LogicTree, ReadQuery } from "@/rest/parse/ast";
+import type { RangeHeader } from "@/rest/parse/parse-range-header";
 import type { TableInfo } from "@/rest/schema-cache/types";
+import { planPage } from "./plan-page";
 import { assertColumn, planProjection } from "./plan-projection";
+import { refuseEmbedPath } from "./refuse-embed";
 import type { ReadPlan } from "./types";
 
+export type ReadOptions = { range?: RangeHeader | null; count?: CountPreference | null };
+
 /**
- * Binds a parsed GET to one table: every column must exist, and the page never exceeds `maxRows`
- * (FLUX_REST_MAX_ROWS, PostgREST's db-max-rows), whatever limit the client asked for.
+ * Binds a parsed GET to one table: every column must exist, conditions on embeds are refused (no embedding
+ * yet), and the page never exceeds `maxRows` (FLUX_REST_MAX_ROWS, PostgREST's db-max-rows).
  */
-export function planRead(query: ReadQuery, table: TableInfo, maxRows: number): ReadPlan {
+export function planRead(query: ReadQuery, table: TableInfo, maxRows: number, options: ReadOptions = {}): ReadPlan {
   const projection = planProjection(query.select, table);
-  for (const filter of query.filters) assertColumn(table, filter.column);
-  for (const term of query.order) assertColumn(table, term.column);
+  const { filters, logic } = planConditions(query, table);
+  for (const term of query.order) {
+    refuseEmbedPath(table, term.path ?? []);
+    assertColumn(table, term.column);
+  }
+  const page = planPage(query, options.range ?? null, maxRows);
   return {
     table: { schema: table.schema, name: table.name },
     projection,
-    filters: query.filters,
+    filters,
+    logic,
     order: query.order,
-    limit: Math.min(query.limit ?? maxRows, maxRows),
-    offset: query.offset ?? 0,
+    page,
+    count: options.count ?? null,
+    limit: page.limit ?? maxRows,
+    offset: page.offset,
   };
+}
+
+/** The row conditions of a query (filters and logic trees), every column checked against the table. */
+export function planConditions(query: Pick<ReadQuery, "filters" | "logic">, table: TableInfo): Pick<ReadPlan, "filters" | "logic"> {
+  return {
+    filters: query.filters.map((filter) => checkFilter(table, filter)),
+    logic: (query.logic ?? []).map((tree) => checkTree(table, tree)),
+  };
+}
+
+/** Checks the column; full-text search on a column that is not a tsvector goes through to_tsvector. */
+function checkFilter(table: TableInfo, filter: Filter): Filter {
+  refuseEmbedPath(table, filter.path ?? []);
+  assertColumn(table, filter.column);
+  if (!("language" in filter)) return filter;
+  const searchesText = filter.jsonPath.length > 0 || table.columns.get(filter.column)?.dataType !== "tsvector";
+  return searchesText ? { ...filter, toTsvector: true } : filter;
+}
+
+function checkTree(table: TableInfo, tree: LogicTree): LogicTree {
+  refuseEmbedPath(table, tree.path);
+  const children = tree.children.map((child) => ("children" in child ? checkTree(table, child) : checkFilter(table, child)));
+  return { ...tree, children };
 }

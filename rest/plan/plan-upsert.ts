@@ -26,7 +26,10 @@ export function planUpsert(table: TableInfo, request: { payload: Payload; query:
     named.length === key.length &&
     new Set(named).size === named.length &&
     key.every((column) => named.includes(column)) &&
-    query.filters.every((filter) => filter.operator === "eq" && !filter.negated);
+    query.logic.length === 0 &&
+    query.filters.every(
+      (filter) => filter.operator === "eq" && !("quantifier" in filter) && !filter.negated && filter.jsonPath.length === 0 && filter.path.length === 0,
+    );
   if (!exact) throw notPrimaryKeyFilters();
   const [row] = payloadRows(request.payload.value);
   const columns = row ? payloadColumns([row], null) : [];

@@ -1,4 +1,4 @@
-import type { Filter, OrderTerm } from "@/rest/parse/ast";
+import type { Filter, LogicTree, OrderTerm } from "@/rest/parse/ast";
 import type { Projection, TableRef } from "./types";
 
 /** What a write hands back to the caller; every name has been checked against the schema cache. */
@@ -33,7 +33,14 @@ export type InsertPlan = {
 };
 
 /** Which rows PATCH and DELETE touch: filters, and an ordered limit/offset window (PostgREST 12). */
-export type MutationTarget = { filters: Filter[]; order: OrderTerm[]; limit: number | null; offset: number | null };
+export type MutationTarget = {
+  filters: Filter[];
+  /** `or=(…)` / `and=(…)` trees: without them a PATCH/DELETE would widen to rows the client excluded. */
+  logic: LogicTree[];
+  order: OrderTerm[];
+  limit: number | null;
+  offset: number | null;
+};
 
 export type UpdatePlan = {
   table: TableRef;

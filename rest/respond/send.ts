@@ -29,7 +29,11 @@ export function sendError(res: ServerResponse, error: RestError, omitBody: boole
   sendReply(res, { status: error.status, body: JSON.stringify(error.toBody()), headers: error.headers }, omitBody);
 }
 
-/** `Content-Range` as PostgREST sends it without a count: `<first>-<last>/*`, or `*\/*` for no rows. */
-export function contentRange(offset: number, rowCount: number): string {
-  return rowCount > 0 ? `${offset}-${offset + rowCount - 1}/*` : "*/*";
+/**
+ * `Content-Range` as PostgREST sends it: `<first>-<last>/<total>`, `*` for the range when the page is empty or
+ * the total is 0, and `*` for the total when none was counted (`0-9/*`, `*\/0`, `*\/*`).
+ */
+export function contentRange(offset: number, rowCount: number, total: number | null = null): string {
+  const range = rowCount > 0 && total !== 0 ? `${offset}-${offset + rowCount - 1}` : "*";
+  return `${range}/${total === null ? "*" : total}`;
 }

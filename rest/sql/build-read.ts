@@ -1,22 +1,41 @@
-import { quoteIdent } from "@/lib/engines/sql";
 import type { OrderTerm } from "@/rest/parse/ast";
 import type { ReadPlan } from "@/rest/plan/types";
-import { filterSql } from "./filter-sql";
-import { jsonBody, Params, qualifiedName, selectList, type Statement } from "./statement";
+import { fieldSql } from "./field-sql";
+import { whereSql } from "./filter-sql";
+import { jsonBody, Params, qualifiedName, selectList, type BodyShape, type Statement } from "./statement";
 
-/** GET /<table> as one statement returning `body` (a JSON array as text, or `wrap`'s shape) and `page_total`. */
-export function buildReadStatement(plan: ReadPlan, wrap: (source: string) => string = jsonBody): Statement {
+/**
+ * GET /<table> as one statement returning `body` (the page as a JSON array, text, or `shape`'s form),
+ * `page_total` and, when a count is wanted, `total` (an exact count over the same conditions, in the same
+ * snapshot). A planned or estimated count adds an EXPLAIN of the counted query as a follow-up in the same round trip.
+ */
+export function buildReadStatement(plan: ReadPlan, shape: BodyShape = jsonBody): Statement & { followUps?: Statement[] } {
   const params = new Params();
-  const parts = [`select ${selectList(plan.projection)} from ${qualifiedName(plan.table)}`];
-  if (plan.filters.length > 0) parts.push(`where ${plan.filters.map((f) => filterSql(f, params)).join(" and ")}`);
-  if (plan.order.length > 0) parts.push(`order by ${plan.order.map(orderSql).join(", ")}`);
-  parts.push(`limit ${params.add(plan.limit)}`);
-  if (plan.offset > 0) parts.push(`offset ${params.add(plan.offset)}`);
-  return { text: wrap(parts.join(" ")), values: params.values };
+  const table = qualifiedName(plan.table);
+  const source = [`select ${selectList(plan.projection, params)} from ${table}`];
+  const where = whereSql(plan, params);
+  if (where) source.push(`where ${where}`);
+  if (plan.order.length > 0) source.push(`order by ${plan.order.map((term) => orderSql(term, params)).join(", ")}`);
+  if (plan.page.limit !== null) source.push(`limit ${params.add(plan.page.limit)}`);
+  if (plan.page.offset > 0) source.push(`offset ${params.add(plan.page.offset)}`);
+  const exact = plan.count === "exact" || plan.count === "estimated";
+  const total = exact ? `(select count(*) from ${table}${where ? ` where ${where}` : ""})` : "null::bigint";
+  const text = shape(source.join(" "), total);
+  const statement = { text, values: params.values };
+  if (plan.count !== "planned" && plan.count !== "estimated") return statement;
+  return { ...statement, followUps: [explainCount(plan)] };
 }
 
-function orderSql(term: OrderTerm): string {
+/** PostgREST's planned count: the planner's row estimate for the filtered table, from EXPLAIN's JSON. */
+function explainCount(plan: ReadPlan): Statement {
+  const params = new Params();
+  const where = whereSql(plan, params);
+  const text = `explain (format json) select 1 from ${qualifiedName(plan.table)}${where ? ` where ${where}` : ""}`;
+  return { text, values: params.values };
+}
+
+export function orderSql(term: OrderTerm, params: Params): string {
   const direction = term.direction ? ` ${term.direction}` : "";
   const nulls = term.nulls ? ` nulls ${term.nulls}` : "";
-  return `${quoteIdent(term.column)}${direction}${nulls}`;
+  return `${fieldSql(term.column, term.jsonPath, params)}${direction}${nulls}`;
 }

@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseReadQuery } from "@/rest/parse/parse-read-query";
 import { planRead } from "@/rest/plan/plan-read";
-import type { ColumnInfo, TableInfo } from "@/rest/schema-cache/types";
+import { tableInfo } from "@/rest/testing/table-info";
 import { buildPreamble } from "./build-preamble";
 import { buildReadStatement } from "./build-read";
 
-const column = (name: string, dataType: string): [string, ColumnInfo] => [
-  name,
-  { name, dataType, notNull: false, hasDefault: false, primaryKey: name === "id" },
-];
-const notes: TableInfo = {
-  schema: "t_0123456789ab_api",
-  name: "notes",
-  kind: "table",
-  columns: new Map([column("id", "bigint"), column("title", "text"), column("done", "boolean"), column('we"ird', "text")]),
-};
+const notes = tableInfo("notes", [["id", "bigint"], ["title", "text"], ["done", "boolean"], ['we"ird', "text"]]);
 
 const read = (query: string, maxRows = 1000) =>
   buildReadStatement(planRead(parseReadQuery(new URLSearchParams(query)), notes, maxRows));
@@ -23,7 +14,7 @@ describe("buildReadStatement", () => {
   it("builds one statement with every value bound", () => {
     expect(read("select=id,heading:title&done=is.false&title=like.*a'b*&id=not.in.(1,2)&order=id.desc.nullsfirst&limit=5&offset=10")).toEqual({
       text:
-        "select coalesce(json_agg(_r), '[]')::text as body, count(*) as page_total from (" +
+        "select coalesce(json_agg(_r), '[]')::text as body, count(*) as page_total, null::bigint as total from (" +
         'select "id", "title" as "heading" from "t_0123456789ab_api"."notes" ' +
         'where "done" is false and "title" like $1 and not ("id" = any ($2)) ' +
         'order by "id" desc nulls first limit $3 offset $4) _r',
@@ -33,7 +24,7 @@ describe("buildReadStatement", () => {
 
   it("selects every column and caps the page at max rows when no limit is given", () => {
     expect(read("", 50)).toEqual({
-      text: `select coalesce(json_agg(_r), '[]')::text as body, count(*) as page_total from (select * from "t_0123456789ab_api"."notes" limit $1) _r`,
+      text: `select coalesce(json_agg(_r), '[]')::text as body, count(*) as page_total, null::bigint as total from (select * from "t_0123456789ab_api"."notes" limit $1) _r`,
       values: [50],
     });
     expect(read("limit=5000", 50).values).toEqual([50]);
@@ -50,8 +41,11 @@ describe("buildReadStatement", () => {
     const statement = buildReadStatement({
       table: { schema: notes.schema, name: "notes" },
       projection: { kind: "columns", columns: [{ column: 'we"ird', alias: null }] },
-      filters: [{ column: 'we"ird', negated: false, operator: "eq", value: "1" }],
+      filters: [{ path: [], column: 'we"ird', jsonPath: [], negated: false, operator: "eq", value: "1" }],
+      logic: [],
       order: [],
+      page: { offset: 0, limit: 1 },
+      count: null,
       limit: 1,
       offset: 0,
     });

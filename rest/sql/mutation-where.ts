@@ -1,18 +1,12 @@
-import { quoteIdent } from "@/lib/engines/sql";
-import type { Filter, OrderTerm } from "@/rest/parse/ast";
+import type { Filter } from "@/rest/parse/ast";
 import type { MutationTarget } from "@/rest/plan/write-types";
-import { filterSql } from "./filter-sql";
+import { orderSql } from "./build-read";
+import { whereSql } from "./filter-sql";
 import type { Params } from "./statement";
 
-/** The writes' one use of the read grammar's filter SQL: switch here when the filter AST changes. */
+/** The filters a PUT applies to its payload row (PUT accepts no logic trees). */
 export function filtersSql(filters: Filter[], params: Params): string | null {
-  return filters.length > 0 ? filters.map((filter) => filterSql(filter, params)).join(" and ") : null;
-}
-
-function orderSql(term: OrderTerm): string {
-  const direction = term.direction ? ` ${term.direction}` : "";
-  const nulls = term.nulls ? ` nulls ${term.nulls}` : "";
-  return `${quoteIdent(term.column)}${direction}${nulls}`;
+  return whereSql({ filters, logic: [] }, params);
 }
 
 /**
@@ -20,11 +14,11 @@ function orderSql(term: OrderTerm): string {
  * requested order and matched back by ctid (tables only), so exactly that window changes.
  */
 export function mutationWhere(target: MutationTarget, table: string, params: Params): string {
-  const filters = filtersSql(target.filters, params);
+  const filters = whereSql(target, params);
   if (target.limit === null && target.offset === null) return filters ? ` where ${filters}` : "";
   const window = [`select ctid from ${table}`];
   if (filters) window.push(`where ${filters}`);
-  window.push(`order by ${target.order.map(orderSql).join(", ")}`);
+  window.push(`order by ${target.order.map((term) => orderSql(term, params)).join(", ")}`);
   if (target.limit !== null) window.push(`limit ${params.add(target.limit)}`);
   if (target.offset !== null) window.push(`offset ${params.add(target.offset)}`);
   return ` where ctid = any(array(${window.join(" ")}))`;

@@ -1,5 +1,7 @@
 import { quoteIdent } from "@/lib/engines/sql";
-import type { Projection, TableRef } from "@/rest/plan/types";
+import type { ProjectedColumn, Projection, TableRef } from "@/rest/plan/types";
+import { castSql } from "./cast-sql";
+import { defaultName, fieldSql } from "./field-sql";
 
 /** One parameterised statement: values travel only in `values`, never inside `text`. */
 export type Statement = { text: string; values: unknown[] };
@@ -16,16 +18,27 @@ export class Params {
 
 export const qualifiedName = (table: TableRef) => `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
 
-export function selectList(projection: Projection): string {
+/** The select list; JSON path keys are bound into `params` (a fresh list when the caller binds nothing else). */
+export function selectList(projection: Projection, params: Params = new Params()): string {
   if (projection.kind === "star") return "*";
-  return projection.columns
-    .map(({ column, alias }) => (alias ? `${quoteIdent(column)} as ${quoteIdent(alias)}` : quoteIdent(column)))
-    .join(", ");
+  const columns = projection.columns.map((column) => columnSql(column, params));
+  return (projection.star ? ["*", ...columns] : columns).join(", ");
 }
+
+function columnSql({ column, alias, jsonPath, cast }: ProjectedColumn, params: Params): string {
+  const plain = !cast && (jsonPath ?? []).length === 0;
+  if (plain && !alias) return quoteIdent(column);
+  const field = fieldSql(column, jsonPath, params);
+  const expression = cast ? castSql(field, cast) : field;
+  return `${expression} as ${quoteIdent(alias ?? defaultName(column, jsonPath))}`;
+}
+
+/** Turns a row source into the one row a read returns: `body`, `page_total` and `total` (an SQL expression). */
+export type BodyShape = (source: string, total?: string) => string;
 
 /**
  * Wraps a row source so PostgreSQL returns the whole JSON body in one text column (no per-row decoding in
- * Node) together with the row count for Content-Range.
+ * Node) together with the row count for Content-Range and, when counted, the total.
  */
-export const jsonBody = (source: string) =>
-  `select coalesce(json_agg(_r), '[]')::text as body, count(*) as page_total from (${source}) _r`;
+export const jsonBody: BodyShape = (source, total = "null::bigint") =>
+  `select coalesce(json_agg(_r), '[]')::text as body, count(*) as page_total, ${total} as total from (${source}) _r`;

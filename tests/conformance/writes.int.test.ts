@@ -494,6 +494,27 @@ describe("DELETE", () => {
     expect(await rowsOf("/employees?first_name=eq.del&select=salary&order=salary")).toEqual([{ salary: 5 }, { salary: 7 }]);
   });
 
+  it("a delete with an or=(…) filter removes only the rows the tree matches, never more", async () => {
+    const client = await world.client();
+    await client.from("no_pk").insert([{ a: "or-1", b: "x" }, { a: "or-2", b: "y" }, { a: "or-3", b: "z" }]);
+    const { status, data } = await client.from("no_pk").delete().or("a.eq.or-1,b.eq.y").select("a");
+    expect(status).toBe(200);
+    expect(data).toEqual([{ a: "or-1" }, { a: "or-2" }]);
+    expect(await rowsOf("/no_pk?a=like.or-*&select=a")).toEqual([{ a: "or-3" }]);
+  });
+
+  it("a PATCH with a not.and=(…) tree changes only the rows outside it", async () => {
+    await post("/no_pk", json([{ a: "or-4", b: "w" }]));
+    const answer = await world.request("/no_pk?a=like.or-*&not.and=(a.eq.or-3)&select=a", {
+      method: "PATCH",
+      body: json({ b: "patched" }),
+      headers: { prefer: "return=representation" },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toEqual([{ a: "or-4" }]);
+    expect(await rowsOf("/no_pk?a=like.or-*&select=a,b&order=a")).toEqual([{ a: "or-3", b: "z" }, { a: "or-4", b: "patched" }]);
+  });
+
   it("undoes a delete with .rollback() (Prefer: tx=rollback)", async () => {
     const answer = await world.request("/employees?last_name=eq.n7", { method: "DELETE", headers: { prefer: "return=representation, tx=rollback" } });
     expect(answer.status).toBe(200);

@@ -4,6 +4,7 @@ import { checkProfile } from "@/rest/http/check-profile";
 import { readJsonBody } from "@/rest/http/read-body";
 import { requestIdOf } from "@/rest/http/request-id";
 import { parseTablePath } from "@/rest/parse/parse-path";
+import { rpcNameOf } from "@/rest/parse/parse-rpc-path";
 import { parseReturnPreference } from "@/rest/parse/parse-prefer";
 import { parseReadQuery } from "@/rest/parse/parse-read-query";
 import { parseColumns, parseSelect } from "@/rest/parse/parse-select";
@@ -14,6 +15,7 @@ import { toRestError } from "@/rest/respond/to-rest-error";
 import type { RestDeps, TenantRequest } from "./deps";
 import { handleInsert } from "./handle-insert";
 import { handleRead } from "./handle-read";
+import { handleRpc } from "./handle-rpc";
 import { headersForSql } from "./request-headers";
 
 export const HEALTH_PATH = "/_flux/health";
@@ -30,12 +32,14 @@ export function createRequestHandler(deps: RestDeps) {
     const url = new URL(req.url ?? "/", "http://rest.invalid");
     const headOnly = req.method === "HEAD";
     let tenantId: string | undefined;
+    let anonymous = false;
     try {
       if (url.pathname === HEALTH_PATH && (req.method === "GET" || headOnly)) {
         sendReply(res, { status: 200, body: '{"status":"ok"}' }, headOnly);
       } else {
         const identity = await authenticate(req, deps.bridgeKey);
         tenantId = identity.tenantId;
+        anonymous = isAnonymous(identity.claims);
         const context = {
           schema: identity.schema,
           claims: identity.claims,
@@ -46,7 +50,7 @@ export function createRequestHandler(deps: RestDeps) {
         sendReply(res, await dispatch(deps, req, url, { identity, context }), headOnly);
       }
     } catch (error) {
-      const { error: answer, unexplained } = toRestError(error, requestId);
+      const { error: answer, unexplained } = toRestError(error, requestId, { anonymous });
       if (unexplained) deps.logger.error("request failed", { requestId, tenantId, cause: describe(error) });
       if (!res.headersSent) sendError(res, answer, headOnly);
       else res.destroy();
@@ -63,8 +67,10 @@ export function createRequestHandler(deps: RestDeps) {
 }
 
 async function dispatch(deps: RestDeps, req: IncomingMessage, url: URL, request: TenantRequest): Promise<JsonReply> {
-  const table = parseTablePath(url.pathname);
+  const rpc = rpcNameOf(url.pathname);
   checkProfile(req, request.identity.schema);
+  if (rpc !== null) return handleRpc(deps, request, req, url, rpc);
+  const table = parseTablePath(url.pathname);
   const single = wantsSingleObject(req.headers);
   switch (req.method) {
     case "GET":
@@ -85,6 +91,9 @@ async function dispatch(deps: RestDeps, req: IncomingMessage, url: URL, request:
       });
   }
 }
+
+/** PostgREST answers 42501 with 401 rather than 403 when the caller is not signed in (the anon key). */
+const isAnonymous = (claims: Record<string, unknown>) => claims.role === undefined || claims.role === "anon";
 
 function describe(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { value: String(error) };

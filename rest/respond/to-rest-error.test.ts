@@ -20,9 +20,9 @@ describe("statusForSqlState", () => {
     ["42P10", 400],
   ])("maps %s to %i", (code, status) => expect(statusForSqlState(code)).toBe(status));
 
-  it("does not explain server-side classes", () => {
-    expect(statusForSqlState("XX000")).toBeNull();
-    expect(statusForSqlState("58030")).toBeNull();
+  it("answers 500 for server-side classes", () => {
+    expect(statusForSqlState("XX000")).toBe(500);
+    expect(statusForSqlState("58030")).toBe(500);
   });
 });
 

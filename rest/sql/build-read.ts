@@ -15,7 +15,7 @@ export function buildReadStatement(plan: ReadPlan): Statement {
   return { text: jsonBody(parts.join(" ")), values: params.values };
 }
 
-function orderSql(term: OrderTerm): string {
+export function orderSql(term: OrderTerm): string {
   const direction = term.direction ? ` ${term.direction}` : "";
   const nulls = term.nulls ? ` nulls ${term.nulls}` : "";
   return `${quoteIdent(term.column)}${direction}${nulls}`;

@@ -53,6 +53,7 @@ export async function executeAgainstSchema<P>(
     readOnly: readOnly(planned.value),
     preRequest: preRequestCall(planned.snapshot),
   });
+  request.sqlResponse = result.response;
   return { planned: planned.value, result };
 }
 

@@ -11,6 +11,7 @@ import { parseColumns, parseSelect } from "@/rest/parse/parse-select";
 import { RestError } from "@/rest/respond/rest-error";
 import { sendError, sendReply, type JsonReply } from "@/rest/respond/send";
 import { wantsSingleObject } from "@/rest/respond/singular";
+import { applySqlResponse } from "@/rest/respond/sql-response";
 import { toRestError } from "@/rest/respond/to-rest-error";
 import type { RestDeps, TenantRequest } from "./deps";
 import { handleInsert } from "./handle-insert";
@@ -47,7 +48,9 @@ export function createRequestHandler(deps: RestDeps) {
           path: url.pathname,
           headers: headersForSql(req.headers),
         };
-        sendReply(res, await dispatch(deps, req, url, { identity, context }), headOnly);
+        const request: TenantRequest = { identity, context };
+        const reply = await dispatch(deps, req, url, request);
+        sendReply(res, request.sqlResponse ? applySqlResponse(reply, request.sqlResponse) : reply, headOnly);
       }
     } catch (error) {
       const { error: answer, unexplained } = toRestError(error, requestId, { anonymous });

@@ -5,7 +5,6 @@ import { parseReadQuery } from "@/rest/parse/parse-read-query";
 import { methodNotAllowedForRpc, planRpc, splitQueryArguments, type RpcArguments } from "@/rest/plan/plan-rpc";
 import { contentRange, type JsonReply } from "@/rest/respond/send";
 import { singleObjectBody, wantsSingleObject } from "@/rest/respond/singular";
-import { applySqlResponse } from "@/rest/respond/sql-response";
 import { buildRpcStatement } from "@/rest/sql/build-rpc";
 import type { RestDeps, TenantRequest } from "./deps";
 import { executeAgainstSchema } from "./execute-for-tenant";
@@ -63,7 +62,7 @@ export async function handleRpc(deps: RestDeps, request: TenantRequest, req: Inc
       headers: { "Content-Range": withTotal(contentRange(planned.offset, rowCount), total) },
     };
   }
-  return applySqlResponse(reply, result.response);
+  return reply;
 }
 
 /** An empty POST body means "no arguments", as in PostgREST (postgrest-js sends `{}` anyway). */

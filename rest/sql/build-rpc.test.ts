@@ -34,7 +34,7 @@ describe("buildRpcStatement", () => {
   it("casts the whole body to the single unnamed parameter's json type", () => {
     const single = fn({ params: [{ name: "", type: "jsonb", required: true, isArray: false }] });
     const statement = buildRpcStatement(plan({ fn: single, args: { kind: "whole-body", json: '{"x":1}' } }));
-    expect(statement.text).toContain(`("$1"::jsonb)`.replace('"$1"', "$1"));
+    expect(statement.text).toContain(`"we""ird"($1::jsonb)`);
     expect(statement.values).toEqual(['{"x":1}']);
   });
 

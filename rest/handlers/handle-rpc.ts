@@ -50,7 +50,9 @@ export async function handleRpc(deps: RestDeps, request: TenantRequest, req: Inc
   if (fn.returns.kind === "void") {
     reply = { status: 204, body: null };
   } else if (!fn.returnsSet) {
-    reply = { status: 200, body: typeof row.body === "string" ? row.body : "null" };
+    // One value or row: PostgREST answers Content-Range 0-0/* (0-0/1 with count=exact).
+    const range = withTotal("0-0/*", countRequested(req) ? 1 : null);
+    reply = { status: 200, body: typeof row.body === "string" ? row.body : "null", headers: { "Content-Range": range } };
   } else {
     const rowCount = Number(row.page_total ?? 0);
     const total = countRequested(req) ? Number(row.total ?? 0) : null;

@@ -36,21 +36,28 @@ export function ambiguousFunction(candidates: FunctionInfo[]): RestError {
 }
 
 function suggestion(schema: string, name: string, keys: string[], available: Map<string, FunctionInfo[]>): string | null {
-  const overloads = available.get(name);
-  if (overloads && overloads.length > 0) {
-    const closest = [...overloads].sort((a, b) => overlap(b, keys) - overlap(a, keys))[0];
-    if (!closest) return null;
-    return `Perhaps you meant to call the function ${schema}.${name}(${closest.params.map((p) => p.name).join(", ")})`;
+  const overloads = available.get(name) ?? [];
+  const listOf = (names: string[]) => `(${[...names].sort().join(", ")})`;
+  const [only] = overloads;
+  // As PostgREST: one function of that name is suggested as is; among overloads, the closest parameter
+  // list (fuzzy, or nothing); an unknown name, the closest function name.
+  if (only && overloads.length === 1) return `Perhaps you meant to call the function ${schema}.${name}${listOf(only.params.map((p) => p.name))}`;
+  if (overloads.length > 1) {
+    const best = closest(listOf(keys), overloads.map((fn) => listOf(fn.params.map((p) => p.name))), 0.33);
+    return best === null ? null : `Perhaps you meant to call the function ${schema}.${name}${best}`;
   }
-  let best: { name: string; score: number } | null = null;
-  for (const candidate of available.keys()) {
-    const score = similarity(name, candidate);
-    if (score >= 0.5 && (best === null || score > best.score)) best = { name: candidate, score };
-  }
-  return best ? `Perhaps you meant to call the function ${schema}.${best.name}` : null;
+  const best = closest(name, [...available.keys()], 0.5);
+  return best === null ? null : `Perhaps you meant to call the function ${schema}.${best}`;
 }
 
-const overlap = (fn: FunctionInfo, keys: string[]) => fn.params.filter((p) => keys.includes(p.name)).length;
+function closest(wanted: string, candidates: string[], minimum: number): string | null {
+  let best: { value: string; score: number } | null = null;
+  for (const value of candidates) {
+    const score = similarity(wanted, value);
+    if (score >= minimum && (best === null || score > best.score)) best = { value, score };
+  }
+  return best?.value ?? null;
+}
 
 /** 1 − edit distance / longer length: enough to catch a typo without suggesting unrelated names. */
 function similarity(a: string, b: string): number {

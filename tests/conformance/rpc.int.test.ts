@@ -41,6 +41,14 @@ describe("calling functions", () => {
     expect(answer.status).toBe(200);
     expect(answer.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(answer.json()).toBe(3);
+    expect(answer.headers["content-range"]).toBe("0-0/*");
+  });
+
+  it("count=exact on a scalar function answers Content-Range 0-0/1", async () => {
+    const answer = await world.request("/rpc/add_them?a=3&b=4", { headers: { prefer: "count=exact" } });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toBe("7");
+    expect(answer.headers["content-range"]).toBe("0-0/1");
   });
 
   it("GET takes the arguments from the query string (postgrest-js get: true)", async () => {
@@ -197,6 +205,23 @@ describe("resolution errors", () => {
       details: `Searched for the function ${world.schema}.add_them with parameters a, x or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache.`,
       hint: `Perhaps you meant to call the function ${world.schema}.add_them(a, b)`,
     });
+  });
+
+  it("unknown arguments are not ignored: PGRST202 suggests the real parameter list", async () => {
+    const answer = await world.request("/rpc/add_them?a=1&b=2&smthelse=blabla");
+    expect(answer.status).toBe(404);
+    expect(answer.json()).toEqual({
+      code: "PGRST202",
+      message: `Could not find the function ${world.schema}.add_them(a, b, smthelse) in the schema cache`,
+      details: `Searched for the function ${world.schema}.add_them with parameters a, b, smthelse, but no matches were found in the schema cache.`,
+      hint: `Perhaps you meant to call the function ${world.schema}.add_them(a, b)`,
+    });
+  });
+
+  it("an argument name close to none of an overloaded function's parameter lists gets no hint", async () => {
+    const answer = await world.request("/rpc/rental?wrong_arg=value");
+    expect(answer.status).toBe(404);
+    expect(answer.json()).toMatchObject({ code: "PGRST202", hint: null });
   });
 
   it("a function called without its required arguments says 'without parameters'", async () => {

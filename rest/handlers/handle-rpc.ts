@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { readJsonBody } from "@/rest/http/read-body";
 import { parseFilter } from "@/rest/parse/parse-filter";
 import { parseReadQuery } from "@/rest/parse/parse-read-query";
+import { parseColumns } from "@/rest/parse/parse-select";
 import { methodNotAllowedForRpc, planRpc, splitQueryArguments, type RpcArguments } from "@/rest/plan/plan-rpc";
 import { contentRange, type JsonReply } from "@/rest/respond/send";
 import { singleObjectBody, wantsSingleObject } from "@/rest/respond/singular";
@@ -31,15 +32,16 @@ export async function handleRpc(deps: RestDeps, request: TenantRequest, req: Inc
     deps,
     request,
     (snapshot) => {
-      const overloads = snapshot.functions.get(name) ?? [];
       let args: RpcArguments = { kind: "body", body };
       let readParams = url.searchParams;
       if (method !== "POST") {
-        const split = splitQueryArguments(url.searchParams, overloads, isFilter);
+        const split = splitQueryArguments(url.searchParams, isFilter);
         args = { kind: "query", pairs: split.args };
         readParams = split.rest;
       }
-      return planRpc({ name, method, args, query: parseReadQuery(readParams) }, snapshot.schema, snapshot.functions, deps.maxRows);
+      const columns = method === "POST" ? parseColumns(url.searchParams.get("columns")) : null;
+      const call = { name, method, args, columns, query: parseReadQuery(readParams) } as const;
+      return planRpc(call, snapshot.schema, snapshot.functions, deps.maxRows);
     },
     buildRpcStatement,
     (plan) => plan.readOnly,

@@ -48,6 +48,12 @@ describe("planRpc", () => {
     expect(plan("arr", body({ xs: [1, null, 'q"t'] })).args).toEqual({ kind: "named", values: [{ name: "xs", value: '{"1",NULL,"q\\"t"}' }] });
   });
 
+  it("calls with the first object of an array body, and only the ?columns keys when given", () => {
+    expect(plan("add", body([{ a: 1, b: 2 }, { a: 3, b: 4 }])).args).toMatchObject({ values: [{ value: "1" }, { value: "2" }] });
+    const call = { name: "greet", method: "POST" as const, args: body({ name: "x", other: 1 }), query, columns: ["name"] };
+    expect(planRpc(call, "api", functions, 100).args).toEqual({ kind: "named", values: [{ name: "name", value: "x" }] });
+  });
+
   it("lets parameters with defaults be omitted", () => {
     expect(plan("greet", body({})).args).toEqual({ kind: "named", values: [] });
   });
@@ -92,13 +98,12 @@ describe("planRpc", () => {
 });
 
 describe("splitQueryArguments", () => {
-  const overloads = functions.get("add") ?? [];
   const isFilter = (_key: string, value: string) => /^(not\.)?[a-z]+\./.test(value);
 
-  it("treats parameter names and non-filter values as arguments, the rest as filters", () => {
-    const params = new URLSearchParams("a=1&b=eq.2&id=eq.3&zz=9&select=id&limit=2");
-    const { args, rest } = splitQueryArguments(params, overloads, isFilter);
-    expect(args).toEqual([["a", "1"], ["b", "eq.2"], ["zz", "9"]]);
-    expect(rest.toString()).toBe("id=eq.3&select=id&limit=2");
+  it("treats values that are not filters as arguments, the rest as filters (a key may be both)", () => {
+    const params = new URLSearchParams("a=1&a=gt.2&id=eq.3&zz=9&select=id&limit=2");
+    const { args, rest } = splitQueryArguments(params, isFilter);
+    expect(args).toEqual([["a", "1"], ["zz", "9"]]);
+    expect(rest.toString()).toBe("a=gt.2&id=eq.3&select=id&limit=2");
   });
 });

@@ -8,7 +8,14 @@ import type { Projection } from "./types";
 /** How the caller supplied arguments: query-string pairs (GET/HEAD) or a JSON body (POST). */
 export type RpcArguments = { kind: "query"; pairs: Array<[string, string]> } | { kind: "body"; body: unknown };
 
-export type RpcCall = { name: string; method: "GET" | "HEAD" | "POST"; args: RpcArguments; query: ReadQuery };
+export type RpcCall = {
+  name: string;
+  method: "GET" | "HEAD" | "POST";
+  args: RpcArguments;
+  query: ReadQuery;
+  /** POST `?columns=a,b`: only these body keys are arguments (PostgREST ignores the others). */
+  columns?: string[] | null;
+};
 
 /** Bound arguments: by name (`fn(a => $1)`), or the whole body as the single unnamed json/jsonb parameter. */
 export type RpcArgs = { kind: "named"; values: Array<{ name: string; value: string | null }> } | { kind: "whole-body"; json: string };
@@ -34,7 +41,7 @@ export type RpcPlan = {
  */
 export function planRpc(call: RpcCall, schema: string, functions: Map<string, FunctionInfo[]>, maxRows: number): RpcPlan {
   const overloads = functions.get(call.name) ?? [];
-  const given = argumentMap(call.args);
+  const given = argumentMap(call.args, call.columns ?? null);
   const keys = [...given.keys()];
   const named = overloads.filter((fn) => takesExactly(fn, keys));
   const fallback = call.args.kind === "body" ? overloads.filter(takesWholeBody) : [];
@@ -63,30 +70,31 @@ export function planRpc(call: RpcCall, schema: string, functions: Map<string, Fu
 }
 
 /**
- * On GET, a query-string key is an argument when it names a parameter of some overload, or when its value is
- * not a filter (so `?a=1` on a function without `a` is PGRST202, as in PostgREST); anything else is a filter.
+ * On GET, as in PostgREST, a query-string pair is an argument unless its value reads as a filter
+ * (`?id=5&id=gt.2`: argument id = 5, filter id > 2); `?a=1` on a function without `a` is therefore PGRST202.
+ * A repeated argument keeps its last value.
  */
 export function splitQueryArguments(
   params: URLSearchParams,
-  overloads: FunctionInfo[],
   isFilter: (key: string, value: string) => boolean,
 ): { args: Array<[string, string]>; rest: URLSearchParams } {
   const reserved = new Set(["select", "order", "limit", "offset", "columns", "or", "and", "on_conflict"]);
-  const paramNames = new Set(overloads.flatMap((fn) => fn.params.map((p) => p.name)));
   const args: Array<[string, string]> = [];
   const rest = new URLSearchParams();
   for (const [key, value] of params) {
-    if (!reserved.has(key) && (paramNames.has(key) || !isFilter(key, value))) args.push([key, value]);
+    if (!reserved.has(key) && !isFilter(key, value)) args.push([key, value]);
     else rest.append(key, value);
   }
   return { args, rest };
 }
 
-function argumentMap(args: RpcArguments): Map<string, unknown> {
+function argumentMap(args: RpcArguments, columns: string[] | null): Map<string, unknown> {
   if (args.kind === "query") return new Map(args.pairs);
-  const { body } = args;
+  // An array body calls the function with its first object, as PostgREST does.
+  const body: unknown = Array.isArray(args.body) ? args.body[0] : args.body;
   if (typeof body !== "object" || body === null || Array.isArray(body)) return new Map();
-  return new Map(Object.entries(body));
+  const entries = Object.entries(body);
+  return new Map(columns === null ? entries : entries.filter(([key]) => columns.includes(key)));
 }
 
 function takesExactly(fn: FunctionInfo, keys: string[]): boolean {

@@ -38,12 +38,13 @@ const BY_CLASS: Readonly<Record<string, number>> = {
 };
 
 /**
- * The status for a SQLSTATE. `PTxyz` (RAISE SQLSTATE 'PT402') answers status xyz; 42501 answers 401 when the
+ * The status for a SQLSTATE. `PTxyz` (RAISE SQLSTATE 'PT402') answers status xyz (other PT codes 500); 42501 answers 401 when the
  * caller is anonymous (no user in the token) and 403 otherwise.
  */
 export function statusForSqlState(sqlState: string, anonymous = false): number {
   const custom = /^PT([1-5][0-9]{2})$/.exec(sqlState);
   if (custom?.[1]) return Number(custom[1]);
+  if (sqlState.startsWith("PT")) return 500; // PT not followed by a status, e.g. PT40A
   if (sqlState === "42501" && anonymous) return 401;
   return BY_SQLSTATE[sqlState] ?? BY_CLASS[sqlState.slice(0, 2)] ?? 400;
 }

@@ -18,7 +18,7 @@ export function applySqlResponse(reply: JsonReply, settings: SqlResponseSettings
 function parseStatus(raw: string): number {
   const status = Number(raw);
   if (!/^\s*[0-9]{3}\s*$/.test(raw) || status < 100 || status > 599) {
-    throw new RestError(500, { code: "PGRST112", message: "response.status guc must be a valid status code", details: raw });
+    throw new RestError(500, { code: "PGRST112", message: "response.status guc must be a valid status code" });
   }
   return status;
 }
@@ -29,7 +29,6 @@ function parseHeaders(raw: string | null): Record<string, string> {
     new RestError(500, {
       code: "PGRST111",
       message: "response.headers guc must be a JSON array composed of objects with a single key and a string value",
-      details: raw,
     });
   let parsed: unknown;
   try {

@@ -33,6 +33,7 @@ describe("statusForSqlState", () => {
     ["42883", 404],
     ["PT402", 402],
     ["PT418", 418],
+    ["PT40A", 500],
     ["99999", 400],
   ])("maps %s to %i as PostgREST does", (code, status) => expect(statusForSqlState(code)).toBe(status));
 

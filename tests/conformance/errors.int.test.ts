@@ -128,6 +128,7 @@ describe("the SQLSTATE → HTTP status table", () => {
     ["42P01", 404],
     ["42P17", 500],
     ["22023", 400],
+    ["PT40A", 500],
   ])("a function raising %s answers %i with the code and message", async (code, status) => {
     const answer = await post("raise_code", { code });
     expect(answer.status).toBe(status);

@@ -14,6 +14,8 @@ beforeAll(async () => {
       create function add_them(a integer, b integer) returns integer language sql immutable as $$ select a + b $$;
       create function films_since(min_year int) returns setof films language sql stable
         as $$ select * from films where year >= min_year order by id $$;
+      create function films_upto(id int) returns setof films language sql stable
+        as $$ select * from films where films.id <= films_upto.id order by films.id $$;
       create function film_titles() returns table (title text, year int) language sql stable
         as $$ select title, year from films order by id $$;
       create function first_film() returns films language sql stable as $$ select * from films order by id limit 1 $$;
@@ -81,6 +83,30 @@ describe("calling functions", () => {
     const answer = await world.request("/rpc/films_since?min_year=1980&title=eq.Clue&select=id");
     expect(answer.status).toBe(200);
     expect(answer.json()).toEqual([{ id: 3 }]);
+  });
+
+  it("one key can be both an argument and a filter (?id=3&id=gt.1)", async () => {
+    const answer = await world.request("/rpc/films_upto?id=3&id=gt.1&select=id");
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toEqual([{ id: 2 }, { id: 3 }]);
+  });
+
+  it("a repeated argument keeps its last value", async () => {
+    expect((await world.request("/rpc/greet?name=ignored&name=world")).json()).toBe("hello world");
+  });
+
+  it("POST with an array body calls with the first object; ?columns keeps only the named keys", async () => {
+    const array = await world.request("/rpc/add_them", { method: "POST", body: JSON.stringify([{ a: 1, b: 2 }, { a: 4, b: 6 }]) });
+    expect(array.json()).toBe(3);
+    const columns = await world.request("/rpc/greet?columns=name", { method: "POST", body: JSON.stringify({ name: "John", smth: "here" }) });
+    expect(columns.status).toBe(200);
+    expect(columns.json()).toBe("hello John");
+  });
+
+  it("POST with filter-less query keys is a filter parse error (400 PGRST100)", async () => {
+    const answer = await world.request("/rpc/greet?name=John", { method: "POST", body: JSON.stringify({ name: "John" }) });
+    expect(answer.status).toBe(400);
+    expect(answer.json().code).toBe("PGRST100");
   });
 
   it("limit and offset page a set-returning result", async () => {

@@ -18,7 +18,9 @@ export type RpcCall = {
 };
 
 /** Bound arguments: by name (`fn(a => $1)`), or the whole body as the single unnamed json/jsonb parameter. */
-export type RpcArgs = { kind: "named"; values: Array<{ name: string; value: string | null }> } | { kind: "whole-body"; json: string };
+export type RpcArgs =
+  | { kind: "named"; values: Array<{ name: string; value: string | null; variadic?: boolean }> }
+  | { kind: "whole-body"; json: string };
 
 export type RpcPlan = {
   fn: FunctionInfo;
@@ -52,7 +54,7 @@ export function planRpc(call: RpcCall, schema: string, functions: Map<string, Fu
 
   const args: RpcArgs =
     named.length > 0
-      ? { kind: "named", values: fn.params.filter((p) => given.has(p.name)).map((p) => ({ name: p.name, value: argumentText(given.get(p.name), p) })) }
+      ? { kind: "named", values: fn.params.filter((p) => given.has(p.name)).map((p) => boundArgument(p, call.args, given)) }
       : { kind: "whole-body", json: JSON.stringify(call.args.kind === "body" ? call.args.body : null) };
   const shape = resultShape(fn);
   const projection = shape ? planProjection(call.query.select, shape) : ({ kind: "star" } as const);
@@ -106,6 +108,13 @@ function takesExactly(fn: FunctionInfo, keys: string[]): boolean {
 function takesWholeBody(fn: FunctionInfo): boolean {
   const [only] = fn.params;
   return fn.params.length === 1 && only !== undefined && only.name === "" && (only.type === "json" || only.type === "jsonb");
+}
+
+function boundArgument(param: FunctionParam, args: RpcArguments, given: Map<string, unknown>) {
+  // A repeated GET key fills a VARIADIC parameter in order; any other repeated key keeps its last value.
+  const value =
+    param.variadic && args.kind === "query" ? args.pairs.filter(([key]) => key === param.name).map(([, v]) => v) : given.get(param.name);
+  return { name: param.name, value: argumentText(value, param), ...(param.variadic ? { variadic: true } : {}) };
 }
 
 /** A JSON value as the text PostgreSQL parses for the parameter's type; JSON arrays become array literals. */

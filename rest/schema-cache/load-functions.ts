@@ -65,7 +65,13 @@ function inputParams(row: FunctionRow): FunctionParam[] {
   const inputs = row.args.filter((arg) => INPUT_MODES.has(arg.mode));
   // PostgreSQL stores only how many trailing inputs have defaults.
   const firstOptional = inputs.length - row.input_defaults;
-  return inputs.map((arg, index) => ({ name: arg.name, type: arg.type, required: index < firstOptional, isArray: arg.is_array }));
+  return inputs.map((arg, index) => ({
+    name: arg.name,
+    type: arg.type,
+    required: index < firstOptional,
+    isArray: arg.is_array,
+    variadic: arg.mode === "v",
+  }));
 }
 
 function returnOf(row: FunctionRow): FunctionReturn {

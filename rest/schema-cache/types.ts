@@ -25,6 +25,8 @@ export type FunctionParam = {
   required: boolean;
   /** An array type: a JSON array argument is converted to a PostgreSQL array literal. */
   isArray: boolean;
+  /** VARIADIC: GET repeats the key (`?v=a&v=b`), POST sends a JSON array; bound as `VARIADIC "v" => $n`. */
+  variadic?: boolean;
 };
 
 /** What a function hands back, which decides the reply's shape (scalar, object, array or 204). */

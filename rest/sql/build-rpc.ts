@@ -36,7 +36,10 @@ export function buildRpcStatement(plan: RpcPlan): Statement {
 function argumentList(plan: RpcPlan, params: Params): string {
   // json or jsonb, nothing else (planRpc checked): a fixed word, so a sibling overload cannot capture the call.
   if (plan.args.kind === "whole-body") return `${params.add(plan.args.json)}::${plan.fn.params[0]?.type === "jsonb" ? "jsonb" : "json"}`;
-  return plan.args.values.map(({ name, value }) => `${quoteIdent(name)} => ${params.add(value)}`).join(", ");
+  // Named notation reaches a VARIADIC parameter only with the VARIADIC keyword (an array argument).
+  return plan.args.values
+    .map(({ name, value, variadic }) => `${variadic ? "variadic " : ""}${quoteIdent(name)} => ${params.add(value)}`)
+    .join(", ");
 }
 
 // The one place filters become SQL for RPC results: swap for the read grammar's whereSql when it lands.

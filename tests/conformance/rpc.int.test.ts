@@ -16,6 +16,7 @@ beforeAll(async () => {
         as $$ select * from films where year >= min_year order by id $$;
       create function films_upto(id int) returns setof films language sql stable
         as $$ select * from films where films.id <= films_upto.id order by films.id $$;
+      create function joined(variadic v text[]) returns text language sql as $$ select array_to_string(v, '+') $$;
       create function film_titles() returns table (title text, year int) language sql stable
         as $$ select title, year from films order by id $$;
       create function first_film() returns films language sql stable as $$ select * from films order by id limit 1 $$;
@@ -89,6 +90,12 @@ describe("calling functions", () => {
     const answer = await world.request("/rpc/films_upto?id=3&id=gt.1&select=id");
     expect(answer.status).toBe(200);
     expect(answer.json()).toEqual([{ id: 2 }, { id: 3 }]);
+  });
+
+  it("a VARIADIC parameter takes a repeated GET key or a JSON array on POST", async () => {
+    expect((await world.request("/rpc/joined?v=a&v=b&v=c")).json()).toBe("a+b+c");
+    const post = await world.request("/rpc/joined", { method: "POST", body: JSON.stringify({ v: ["x", "y"] }) });
+    expect(post.json()).toBe("x+y");
   });
 
   it("a repeated argument keeps its last value", async () => {

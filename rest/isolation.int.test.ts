@@ -35,6 +35,9 @@ function attacks(other: { schema: string; role: string; owner: string }): string
     ${plpgsql("via_pg_authid", "return (select json_agg(rolpassword) from pg_catalog.pg_authid);")}
     ${plpgsql("via_pg_read_file", "return to_json(pg_catalog.pg_read_file('postgresql.conf'));")}
     ${plpgsql("via_dblink", "return to_json(dblink_connect('dbname=postgres'));")}
+    create function sticky_header() returns int language plpgsql as $fn$
+      begin perform set_config('response.headers', '[{"X-Sticky": "leaked"}]', false); return 1; end $fn$;
+    create function plain() returns int language sql as $fn$ select 1 $fn$;
     create table audit (id int);
     create function leak_to_other() returns trigger language plpgsql as $fn$
       begin execute format('insert into %s (id, title) values (99, ''from-a'')', ${notes}); return new; end $fn$;
@@ -141,6 +144,17 @@ describe("isolation through functions a tenant writes", () => {
     await expect(a.engine.importSql(a.project, { name: "steal", sql: view, actorUserId: null })).rejects.toMatchObject({
       message: expect.stringMatching(/permission denied/),
     });
+  });
+
+  it("a session-level response.headers left on a pooled connection does not reach later requests", async () => {
+    const token = await bridgeTokenFor(api.config, a);
+    const first = await call(api.baseUrl, "/rpc/sticky_header", { token, method: "POST", body: "{}" });
+    expect(first.headers.get("x-sticky")).toBe("leaked");
+    for (let i = 0; i < 6; i++) {
+      const later = await call(api.baseUrl, "/rpc/plain", { token, method: "POST", body: "{}" });
+      expect(later.status).toBe(200);
+      expect(later.headers.get("x-sticky")).toBeNull();
+    }
   });
 
   it("cannot call the other tenant's functions by naming its schema in the path", async () => {

@@ -3,6 +3,7 @@ import type { TenantPools } from "@/rest/pools/tenant-pools";
 import type { SchemaCache } from "@/rest/schema-cache/schema-cache";
 import type { RequestIdentity } from "@/rest/http/authenticate";
 import type { RequestContext } from "@/rest/sql/build-preamble";
+import type { SqlResponseSettings } from "@/rest/execute/run-request-transaction";
 
 /** What the request handlers share for the life of the server. */
 export type RestDeps = {
@@ -14,5 +15,8 @@ export type RestDeps = {
   bodyLimitBytes: number;
 };
 
-/** One authenticated request, with the settings its transaction will carry. */
-export type TenantRequest = { identity: RequestIdentity; context: RequestContext };
+/**
+ * One authenticated request, with the settings its transaction will carry and, once it ran, what SQL set in
+ * `response.status` / `response.headers` (applied to whichever reply the handler builds).
+ */
+export type TenantRequest = { identity: RequestIdentity; context: RequestContext; sqlResponse?: SqlResponseSettings };

@@ -3,19 +3,17 @@ import { runRequestTransaction, type Finish, type StatementResult } from "@/rest
 import { isPgError } from "@/rest/respond/to-rest-error";
 import { RestError, tableNotFound } from "@/rest/respond/rest-error";
 import { loadSchema } from "@/rest/schema-cache/load-schema";
-import type { TableInfo } from "@/rest/schema-cache/types";
+import type { SchemaSnapshot, TableInfo } from "@/rest/schema-cache/types";
 import { buildPreamble } from "@/rest/sql/build-preamble";
+import { preRequestCall } from "@/rest/sql/pre-request";
 import type { Statement } from "@/rest/sql/statement";
 import type { RestDeps, TenantRequest } from "./deps";
 
 /** Errors that mean "the catalog may be newer than our cache": worth one reload before answering. */
-const STALE_CACHE_CODES = new Set(["PGRST205", "42703", "PGRST204"]);
+const STALE_CACHE_CODES = new Set(["PGRST205", "42703", "PGRST204", "PGRST202"]);
 
-/**
- * Takes a connection logged in as the tenant's role, plans against that tenant's schema cache (reloading it
- * once if the request names something it lacks) and runs the statement in the request transaction.
- */
-export async function executeForTenant<P>(
+/** Plans a request against a table of the tenant's schema and runs it (see executeAgainstSchema). */
+export function executeForTenant<P>(
   deps: RestDeps,
   request: TenantRequest,
   tableName: string,
@@ -23,39 +21,61 @@ export async function executeForTenant<P>(
   build: (planned: P) => Statement,
   finish: Finish = "commit",
 ): Promise<{ planned: P; result: StatementResult }> {
+  const onTable = (snapshot: SchemaSnapshot) => {
+    const table = snapshot.tables.get(tableName);
+    if (!table) throw tableNotFound(snapshot.schema, tableName);
+    return plan(table);
+  };
+  const reading = request.context.method === "GET" || request.context.method === "HEAD";
+  return executeAgainstSchema(deps, request, onTable, build, () => reading, finish);
+}
+
+/**
+ * Takes a connection logged in as the tenant's role, plans against that tenant's schema cache (reloading it
+ * once if the request names something it lacks) and runs the statement in the request transaction, after
+ * the tenant's pre-request function when it has one.
+ */
+export async function executeAgainstSchema<P>(
+  deps: RestDeps,
+  request: TenantRequest,
+  plan: (snapshot: SchemaSnapshot) => P,
+  build: (planned: P) => Statement,
+  readOnly: (planned: P) => boolean,
+  finish: Finish = "commit",
+): Promise<{ planned: P; result: StatementResult }> {
   const client = await deps.pools.connect(request.identity.role);
-  let planned: P;
+  let planned: { value: P; snapshot: SchemaSnapshot };
   try {
-    planned = await planWithFreshCache(deps, client, request.identity.schema, tableName, plan);
+    planned = await planWithFreshCache(deps, client, request.identity.schema, plan);
   } catch (error) {
     // A planning refusal leaves the connection untouched; anything else may have broken it.
     client.release(error instanceof RestError || isPgError(error) ? undefined : true);
     throw error;
   }
-  const result = await runRequestTransaction(client, buildPreamble(request.context), build(planned), { finish });
-  return { planned, result };
+  const result = await runRequestTransaction(client, buildPreamble(request.context), build(planned.value), {
+    readOnly: readOnly(planned.value),
+    preRequest: preRequestCall(planned.snapshot),
+    finish,
+  });
+  request.sqlResponse = result.response;
+  return { planned: planned.value, result };
 }
 
 async function planWithFreshCache<P>(
   deps: RestDeps,
   client: pg.PoolClient,
   schema: string,
-  tableName: string,
-  plan: (table: TableInfo) => P,
-): Promise<P> {
+  plan: (snapshot: SchemaSnapshot) => P,
+): Promise<{ value: P; snapshot: SchemaSnapshot }> {
   const load = () => loadSchema(client, schema);
-  const attempt = (tables: Map<string, TableInfo>) => {
-    const table = tables.get(tableName);
-    if (!table) throw tableNotFound(schema, tableName);
-    return plan(table);
-  };
   const snapshot = await deps.schemas.get(schema, load);
   try {
-    return attempt(snapshot.tables);
+    return { value: plan(snapshot), snapshot };
   } catch (error) {
     if (!(error instanceof RestError) || !STALE_CACHE_CODES.has(error.code)) throw error;
     const reloaded = deps.schemas.reloadAfterMiss(schema, load);
     if (!reloaded) throw error;
-    return attempt((await reloaded).tables);
+    const fresh = await reloaded;
+    return { value: plan(fresh), snapshot: fresh };
   }
 }

@@ -19,7 +19,8 @@ export async function handleOpenApi(deps: RestDeps, request: TenantRequest, head
   } finally {
     client.release();
   }
-  const document = buildOpenApi(snapshot, publicServer(headers));
+  const functions = [...snapshot.functions.values()].flat().map((fn) => ({ name: fn.name, params: fn.params }));
+  const document = buildOpenApi(snapshot, publicServer(headers), functions);
   return { status: 200, body: JSON.stringify(document), contentType: CONTENT_TYPE.openapi };
 }
 

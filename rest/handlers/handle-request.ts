@@ -5,15 +5,18 @@ import { requestIdOf } from "@/rest/http/request-id";
 import { parseTablePath } from "@/rest/parse/parse-path";
 import { assertPreferencesAccepted, parsePreferences } from "@/rest/parse/parse-prefer";
 import { parseRangeHeader } from "@/rest/parse/parse-range-header";
+import { rpcNameOf } from "@/rest/parse/parse-rpc-path";
 import { parseReadQuery } from "@/rest/parse/parse-read-query";
 import { RestError } from "@/rest/respond/rest-error";
 import { sendError, sendReply, type JsonReply } from "@/rest/respond/send";
 import { isSingleObject, RELATION_MEDIA, ROOT_MEDIA, WRITE_MEDIA } from "@/rest/respond/media-types";
 import { negotiate } from "@/rest/respond/negotiate";
+import { applySqlResponse } from "@/rest/respond/sql-response";
 import { toRestError } from "@/rest/respond/to-rest-error";
 import type { RestDeps, TenantRequest } from "./deps";
 import { handleOpenApi } from "./handle-openapi";
 import { handleRead } from "./handle-read";
+import { handleRpc } from "./handle-rpc";
 import { handleWrite } from "./handle-write";
 import { headersForSql } from "./request-headers";
 
@@ -31,12 +34,14 @@ export function createRequestHandler(deps: RestDeps) {
     const url = new URL(req.url ?? "/", "http://rest.invalid");
     const headOnly = req.method === "HEAD";
     let tenantId: string | undefined;
+    let anonymous = false;
     try {
       if (url.pathname === HEALTH_PATH && (req.method === "GET" || headOnly)) {
         sendReply(res, { status: 200, body: '{"status":"ok"}' }, headOnly);
       } else {
         const identity = await authenticate(req, deps.bridgeKey);
         tenantId = identity.tenantId;
+        anonymous = isAnonymous(identity.claims);
         const context = {
           schema: identity.schema,
           claims: identity.claims,
@@ -44,10 +49,12 @@ export function createRequestHandler(deps: RestDeps) {
           path: url.pathname,
           headers: headersForSql(req.headers),
         };
-        sendReply(res, await dispatch(deps, req, url, { identity, context }), headOnly);
+        const request: TenantRequest = { identity, context };
+        const reply = await dispatch(deps, req, url, request);
+        sendReply(res, request.sqlResponse ? applySqlResponse(reply, request.sqlResponse) : reply, headOnly);
       }
     } catch (error) {
-      const { error: answer, unexplained } = toRestError(error, requestId);
+      const { error: answer, unexplained } = toRestError(error, requestId, { anonymous });
       if (unexplained) deps.logger.error("request failed", { requestId, tenantId, cause: describe(error) });
       if (!res.headersSent) sendError(res, answer, headOnly);
       else res.destroy();
@@ -69,12 +76,14 @@ async function dispatch(deps: RestDeps, req: IncomingMessage, url: URL, request:
     negotiate(req.headers, ROOT_MEDIA);
     return handleOpenApi(deps, request, req.headers);
   }
+  const preferences = parsePreferences(req.headers.prefer);
+  assertPreferencesAccepted(preferences);
+  const rpc = rpcNameOf(url.pathname);
+  if (rpc !== null) return handleRpc(deps, request, req, url, rpc, { media: negotiate(req.headers, WRITE_MEDIA), preferences });
   const table = parseTablePath(url.pathname);
   const reading = req.method === "GET" || req.method === "HEAD";
   const media = negotiate(req.headers, reading ? RELATION_MEDIA : WRITE_MEDIA);
   const single = isSingleObject(media);
-  const preferences = parsePreferences(req.headers.prefer);
-  assertPreferencesAccepted(preferences);
   switch (req.method) {
     case "GET":
     case "HEAD":
@@ -97,6 +106,9 @@ async function dispatch(deps: RestDeps, req: IncomingMessage, url: URL, request:
       });
   }
 }
+
+/** PostgREST answers 42501 with 401 rather than 403 when the caller is not signed in (the anon key). */
+const isAnonymous = (claims: Record<string, unknown>) => claims.role === undefined || claims.role === "anon";
 
 function describe(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { value: String(error) };

@@ -20,6 +20,7 @@ const table = (name: string, kind: TableInfo["kind"], columns: ColumnInfo[]): Ta
 const snapshot: SchemaSnapshot = {
   schema: "s",
   loadedAt: 0,
+  functions: new Map(),
   tables: new Map([
     ["todos", table("todos", "table", [column("id", "bigint", { notNull: true, hasDefault: true, primaryKey: true }), column("task", "text", { notNull: true })])],
     ["stats", table("stats", "materialized_view", [column("n", "integer")])],

@@ -11,7 +11,7 @@ export function parseTablePath(pathname: string): string {
     throw new RestError(404, {
       code: "PGRST125",
       message: `Invalid path specified in request URL: ${pathname}`,
-      hint: "Only /<table> is served in this version; /rpc/<function> is not supported yet",
+      hint: "This version serves /<table> and /rpc/<function>",
     });
   }
   let decoded: string;

@@ -20,9 +20,33 @@ describe("statusForSqlState", () => {
     ["42P10", 400],
   ])("maps %s to %i", (code, status) => expect(statusForSqlState(code)).toBe(status));
 
-  it("does not explain server-side classes", () => {
-    expect(statusForSqlState("XX000")).toBeNull();
-    expect(statusForSqlState("58030")).toBeNull();
+  it.each([
+    ["08006", 503],
+    ["0P000", 403],
+    ["25006", 405],
+    ["28000", 403],
+    ["40001", 500],
+    ["53400", 500],
+    ["53300", 503],
+    ["42P17", 500],
+    ["P0002", 500],
+    ["42883", 404],
+    ["PT402", 402],
+    ["PT418", 418],
+    ["PT40A", 500],
+    ["99999", 400],
+  ])("maps %s to %i as PostgREST does", (code, status) => expect(statusForSqlState(code)).toBe(status));
+
+  it("answers 401 for 42501 when the caller is anonymous", () => {
+    expect(statusForSqlState("42501", true)).toBe(401);
+    const { error } = toRestError(pgError("42501", "permission denied"), "r", { anonymous: true });
+    expect(error.status).toBe(401);
+    expect(error.headers).toEqual({ "WWW-Authenticate": "Bearer" });
+  });
+
+  it("answers 500 for server-side classes", () => {
+    expect(statusForSqlState("XX000")).toBe(500);
+    expect(statusForSqlState("58030")).toBe(500);
   });
 });
 

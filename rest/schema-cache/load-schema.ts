@@ -1,3 +1,4 @@
+import { loadFunctions } from "./load-functions";
 import type { ColumnInfo, SchemaSnapshot, TableInfo } from "./types";
 
 /** Anything that can run one parameterised query: the request's pooled client. */
@@ -35,7 +36,7 @@ const KINDS: Readonly<Record<string, TableInfo["kind"]>> = {
   p: "partitioned_table",
 };
 
-/** Tables, views and their columns (types, primary keys) of one schema, in one catalog query. */
+/** Tables, views and their columns (types, primary keys) of one schema, and its functions. */
 export async function loadSchema(db: Queryable, schema: string): Promise<SchemaSnapshot> {
   const { rows } = await db.query<CatalogRow>(CATALOG_QUERY, [schema]);
   const tables = new Map<string, TableInfo>();
@@ -55,5 +56,5 @@ export async function loadSchema(db: Queryable, schema: string): Promise<SchemaS
     };
     table.columns.set(column.name, column);
   }
-  return { schema, tables, loadedAt: Date.now() };
+  return { schema, tables, functions: await loadFunctions(db, schema), loadedAt: Date.now() };
 }

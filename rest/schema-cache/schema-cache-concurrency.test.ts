@@ -5,6 +5,7 @@ import type { SchemaSnapshot } from "./types";
 const snapshot = (schema: string, tables: string[]): SchemaSnapshot => ({
   schema,
   loadedAt: Date.now(),
+  functions: new Map(),
   tables: new Map(tables.map((name) => [name, { schema, name, kind: "table", columns: new Map() }])),
 });
 

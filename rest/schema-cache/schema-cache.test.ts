@@ -8,6 +8,7 @@ const snapshot = (schema: string, tables: string[]): SchemaSnapshot => ({
   schema,
   loadedAt: Date.now(),
   tables: new Map(tables.map((name) => [name, { schema, name, kind: "table", columns: new Map() }])),
+  functions: new Map(),
 });
 
 describe("LruMap", () => {

@@ -15,5 +15,41 @@ export type TableInfo = {
   columns: Map<string, ColumnInfo>;
 };
 
+/** One input parameter of a function (IN, INOUT or VARIADIC), in call order. */
+export type FunctionParam = {
+  /** Empty for an unnamed parameter (`create function f(json)`). */
+  name: string;
+  /** format_type() of the parameter, for messages only: it is never spliced into SQL. */
+  type: string;
+  /** False when the parameter has a default and may be omitted. */
+  required: boolean;
+  /** An array type: a JSON array argument is converted to a PostgreSQL array literal. */
+  isArray: boolean;
+  /** VARIADIC: GET repeats the key (`?v=a&v=b`), POST sends a JSON array; bound as `VARIADIC "v" => $n`. */
+  variadic?: boolean;
+};
+
+/** What a function hands back, which decides the reply's shape (scalar, object, array or 204). */
+export type FunctionReturn =
+  | { kind: "void" }
+  | { kind: "scalar"; type: string }
+  /** A table row type, `returns table(...)` or OUT parameters; `columns` is null for a bare `record`. */
+  | { kind: "composite"; columns: string[] | null };
+
+export type FunctionInfo = {
+  schema: string;
+  name: string;
+  params: FunctionParam[];
+  returns: FunctionReturn;
+  returnsSet: boolean;
+  volatility: "immutable" | "stable" | "volatile";
+};
+
 /** Everything the API knows about one tenant schema, loaded at once and replaced as a whole on reload. */
-export type SchemaSnapshot = { schema: string; tables: Map<string, TableInfo>; loadedAt: number };
+export type SchemaSnapshot = {
+  schema: string;
+  tables: Map<string, TableInfo>;
+  /** Functions callable under /rpc, by name; overloads share a name. */
+  functions: Map<string, FunctionInfo[]>;
+  loadedAt: number;
+};

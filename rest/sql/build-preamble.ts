@@ -12,14 +12,17 @@ export type RequestContext = {
 /**
  * The per-request settings, all transaction-local (`is_local = true`) so nothing outlives the request's
  * transaction — required under PgBouncer transaction pooling. The role is never set here: the connection is
- * already logged in as the tenant's own role.
+ * already logged in as the tenant's own role. `response.status` / `response.headers` start empty here and are
+ * read back before COMMIT (run-request-transaction.ts).
  */
 export function buildPreamble(context: RequestContext): Statement {
   return {
     text:
       "select set_config('search_path', $1, true), set_config('request.jwt.claims', $2, true), " +
       "set_config('request.method', $3, true), set_config('request.path', $4, true), " +
-      "set_config('request.headers', $5, true)",
+      "set_config('request.headers', $5, true), " +
+      // Shadows any session-level value a function may have left on the pooled connection with is_local = false.
+      "set_config('response.status', '', true), set_config('response.headers', '', true)",
     values: [
       quoteIdent(context.schema),
       JSON.stringify(context.claims),

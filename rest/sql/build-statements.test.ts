@@ -70,7 +70,9 @@ describe("buildPreamble", () => {
       headers: { "x-request-id": "r1" },
     });
     expect(preamble.text).not.toMatch(/'role'/);
-    expect(preamble.text.match(/, true\)/g)).toHaveLength(5);
+    // Every set_config is transaction-local: 5 request settings plus the emptied response.status/headers.
+    expect(preamble.text.match(/set_config\(/g)).toHaveLength(7);
+    expect(preamble.text.match(/, true\)/g)).toHaveLength(7);
     expect(preamble.values).toEqual([
       '"t_0123456789ab_api"',
       '{"sub":"u1","role":"authenticated"}',

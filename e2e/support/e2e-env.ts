@@ -1,7 +1,14 @@
 import path from "node:path";
 
-export const E2E_PORTS = { web: 3310, gateway: 8390, rest: 3410, embeddedPg: 54331 };
-export const E2E_HOME = path.resolve(".flux", "e2e");
+/**
+ * FLUX_E2E_PORT_OFFSET shifts every port (and the home and database names) so two checkouts can run the
+ * end-to-end suite on one machine at the same time.
+ */
+const OFFSET = Number(process.env.FLUX_E2E_PORT_OFFSET ?? 0);
+if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET > 1000) throw new Error("FLUX_E2E_PORT_OFFSET must be an integer from 0 to 1000");
+
+export const E2E_PORTS = { web: 3310 + OFFSET, gateway: 8390 + OFFSET, rest: 3410 + OFFSET, embeddedPg: 54331 + OFFSET };
+export const E2E_HOME = path.resolve(".flux", OFFSET === 0 ? "e2e" : `e2e-${OFFSET}`);
 
 /** The environment of the stack under test and of every CLI call the specs make. */
 export function e2eEnv(): Record<string, string> {
@@ -19,7 +26,7 @@ export function e2eEnv(): Record<string, string> {
   });
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
-    url.pathname = "/flux_e2e";
+    url.pathname = OFFSET === 0 ? "/flux_e2e" : `/flux_e2e_${OFFSET}`;
     env.DATABASE_URL = url.toString();
   }
   return env;

@@ -21,6 +21,8 @@ import { resolveHost } from "./pipeline/resolve-host";
 import { verifyProjectJwt } from "./pipeline/verify-jwt";
 import { createInProcessRateLimiter } from "./ratelimit/in-process";
 import type { RateLimiter } from "./ratelimit/interface";
+import type { RedisHealth } from "./redis/health";
+import { createRedisServices, type RedisServices } from "./redis/redis-services";
 
 export type GatewayDeps = {
   /** flux-system (read-only use); created from DATABASE_URL when omitted, and then closed by close(). */
@@ -36,7 +38,12 @@ export type GatewayDeps = {
   drainTimeoutMs?: number;
 };
 
-export type Gateway = { server: http.Server; close: () => Promise<void> };
+export type Gateway = {
+  server: http.Server;
+  close: () => Promise<void>;
+  /** Fail-open counters and breaker state when REDIS_URL is set (for metrics); undefined without Redis. */
+  redisHealth?: RedisHealth;
+};
 
 /**
  * The data plane's only public door. Every request walks the same named steps, in this order:
@@ -48,6 +55,10 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
   const logger = deps.logger ?? jsonLineLogger(config.FLUX_LOG_LEVEL);
   const ownsDb = deps.db === undefined;
   const db: DbHandle = deps.db ?? createDb(config.DATABASE_URL, { max: 5, applicationName: "flux-gateway" });
+  // With REDIS_URL, the limiter, host cache and activity are shared by every instance; without, per process.
+  const redis: RedisServices | undefined = config.REDIS_URL
+    ? createRedisServices(config.REDIS_URL, settings, logger)
+    : undefined;
   const directory =
     deps.directory ??
     createProjectDirectory({
@@ -55,9 +66,11 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       masterKey: config.FLUX_MASTER_KEY,
       baseDomain: config.FLUX_BASE_DOMAIN,
       ttlMs: settings.FLUX_GATEWAY_HOST_CACHE_TTL_MS,
+      shared: redis?.hostCache,
     });
-  const limiter = deps.rateLimiter ?? createInProcessRateLimiter();
-  const activity = deps.activity ?? createInProcessActivity();
+  redis?.listenForEvictions(directory);
+  const limiter = deps.rateLimiter ?? redis?.rateLimiter ?? createInProcessRateLimiter();
+  const activity = deps.activity ?? redis?.activity ?? createInProcessActivity();
   const readiness = deps.readiness ?? { database: databaseProbe(db.pool), rest: restProbe(config.restUrl) };
   const upstream = createUpstream(config.restUrl, {
     connectTimeoutMs: settings.FLUX_GATEWAY_CONNECT_TIMEOUT_MS,
@@ -129,12 +142,13 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       await drained;
       clearTimeout(deadline);
       upstream.agent.destroy();
+      await redis?.close();
       if (ownsDb) await db.close();
     })();
     return closing;
   }
 
-  return { server, close };
+  return { server, close, redisHealth: redis?.health };
 }
 
 /** The path of origin-form or absolute-form targets, without the query (which may carry user data). */

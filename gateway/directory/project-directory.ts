@@ -3,12 +3,14 @@ import { decryptSecret, jwtSecretContext } from "@/lib/secrets";
 import { parseServiceHost, roleNameOf, schemaNameOf } from "@/lib/tenancy";
 import { findProjectBySlugAndHash, findProjectByVerifiedDomain, type ProjectRow } from "./find-project-row";
 import { TtlLruCache } from "./lru-cache";
+import type { SharedHostCache } from "./shared-host-cache";
 import type { ProjectDirectory, ResolvedProject } from "./types";
 
 /**
  * Resolves a normalised hostname against flux-system: Service URL hosts by (slug, hash), anything else as a
- * verified custom domain. Results — including "nothing here" — are cached briefly in-process, and concurrent
- * misses for one host share a single query, so a flood of requests to one host costs one round trip.
+ * verified custom domain. Results — including "nothing here" — are cached briefly in-process, then (when given)
+ * in the shared Redis cache, and concurrent misses for one host share a single lookup, so a flood of requests
+ * to one host costs one round trip.
  */
 export function createProjectDirectory(options: {
   db: Database;
@@ -17,6 +19,7 @@ export function createProjectDirectory(options: {
   ttlMs?: number;
   maxEntries?: number;
   now?: () => number;
+  shared?: SharedHostCache;
 }): ProjectDirectory {
   const hosts = new TtlLruCache<ResolvedProject | null>({
     maxEntries: options.maxEntries ?? 1_000,
@@ -45,11 +48,22 @@ export function createProjectDirectory(options: {
     return key;
   }
 
-  async function load(hostname: string): Promise<ResolvedProject | null> {
+  async function findRow(hostname: string): Promise<ProjectRow | null> {
     const service = parseServiceHost(hostname, options.baseDomain);
+    const cached = await options.shared?.get(hostname);
+    // A shared entry is used only if it names this very slug and hash: Redis is a cache, never the authority.
+    if (cached && (!service || !cached.row || (cached.row.slug === service.slug && cached.row.hash === service.hash))) {
+      return cached.row;
+    }
     const row = service
       ? await findProjectBySlugAndHash(options.db, service.slug, service.hash)
       : await findProjectByVerifiedDomain(options.db, hostname);
+    options.shared?.set(hostname, row);
+    return row;
+  }
+
+  async function load(hostname: string): Promise<ResolvedProject | null> {
+    const row = await findRow(hostname);
     if (!row) return null;
     const { jwtSecretEncrypted: _sealed, ...project } = row;
     return {
@@ -77,6 +91,9 @@ export function createProjectDirectory(options: {
     },
     evict(hostname) {
       hosts.delete(hostname);
+    },
+    clear() {
+      hosts.clear();
     },
   };
 }

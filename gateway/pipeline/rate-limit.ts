@@ -31,6 +31,8 @@ export async function enforceRateLimit(
     onLimiterError(error);
     return;
   }
+  // Counting failed and the request goes through: headers would claim a budget nobody counted.
+  if (result.failedOpen) return;
   const headers = {
     "RateLimit-Limit": String(limit),
     "RateLimit-Remaining": String(result.remaining),

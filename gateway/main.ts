@@ -24,9 +24,8 @@ async function main(): Promise<void> {
     upstream: config.restUrl,
     baseDomain: config.FLUX_BASE_DOMAIN,
     rateLimitMultiplier: settings.FLUX_RATE_LIMIT_MULTIPLIER,
-    // No Redis implementation yet: caches and counters are per process, so run a single instance.
-    cache: "in-process",
-    rateLimiter: "in-process",
+    // Without REDIS_URL, caches and counters are per process: run a single instance.
+    sharedState: config.REDIS_URL ? "redis" : "in-process",
   });
 
   let stopping = false;

@@ -32,6 +32,8 @@ export function createProjectDirectory(options: {
     ttlMs: Number.POSITIVE_INFINITY,
   });
   const inFlight = new Map<string, Promise<ResolvedProject | null>>();
+  // Bumped by every eviction: a lookup that started before one may carry the old row, so it is not cached.
+  let generation = 0;
 
   async function importProjectKey(row: ProjectRow): Promise<CryptoKey> {
     const cached = keys.get(row.tenantId)?.value;
@@ -49,6 +51,7 @@ export function createProjectDirectory(options: {
   }
 
   async function findRow(hostname: string): Promise<ProjectRow | null> {
+    const startedAt = generation;
     const service = parseServiceHost(hostname, options.baseDomain);
     const cached = await options.shared?.get(hostname);
     // A shared entry is used only if it names this very slug and hash: Redis is a cache, never the authority.
@@ -58,7 +61,8 @@ export function createProjectDirectory(options: {
     const row = service
       ? await findProjectBySlugAndHash(options.db, service.slug, service.hash)
       : await findProjectByVerifiedDomain(options.db, hostname);
-    options.shared?.set(hostname, row);
+    // Evicted while flux-system was being read: the row may predate the change, so do not share it.
+    if (startedAt === generation) options.shared?.set(hostname, row);
     return row;
   }
 
@@ -80,20 +84,27 @@ export function createProjectDirectory(options: {
       if (cached) return cached.value;
       const pending = inFlight.get(hostname);
       if (pending) return pending;
+      const startedAt = generation;
       const lookup = load(hostname)
         .then((project) => {
-          hosts.set(hostname, project);
+          if (startedAt === generation) hosts.set(hostname, project);
           return project;
         })
-        .finally(() => inFlight.delete(hostname));
+        .finally(() => {
+          if (inFlight.get(hostname) === lookup) inFlight.delete(hostname);
+        });
       inFlight.set(hostname, lookup);
       return lookup;
     },
     evict(hostname) {
+      generation += 1;
       hosts.delete(hostname);
+      inFlight.delete(hostname);
     },
     clear() {
+      generation += 1;
       hosts.clear();
+      inFlight.clear();
     },
   };
 }

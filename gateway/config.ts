@@ -78,6 +78,14 @@ export const GatewaySettings = z.object({
     .string()
     .min(32, "FLUX_GATEWAY_INTERNAL_TOKEN must be at least 32 characters: openssl rand -hex 32")
     .optional(),
+  /** With REDIS_URL: how long a request waits for any Redis answer before going on without it (fail-open). */
+  FLUX_GATEWAY_REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(5).max(5_000).default(50),
+  /** With REDIS_URL: consecutive Redis failures after which Redis is skipped entirely for a cooldown. */
+  FLUX_GATEWAY_REDIS_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** With REDIS_URL: how long the breaker stays open before one probe call tries Redis again. */
+  FLUX_GATEWAY_REDIS_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(10).default(2_000),
+  /** With REDIS_URL: lifetime of a shared `hostname:{host}` entry; explicit eviction normally comes first. */
+  FLUX_GATEWAY_REDIS_HOST_TTL_S: z.coerce.number().int().min(1).default(60),
 });
 export type GatewaySettings = z.infer<typeof GatewaySettings>;
 

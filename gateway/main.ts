@@ -27,9 +27,8 @@ async function main(): Promise<void> {
     debug: settings.FLUX_GATEWAY_DEBUG,
     baseDomain: config.FLUX_BASE_DOMAIN,
     rateLimitMultiplier: settings.FLUX_RATE_LIMIT_MULTIPLIER,
-    // No Redis implementation yet: caches and counters are per process, so run a single instance.
-    cache: "in-process",
-    rateLimiter: "in-process",
+    // Without REDIS_URL, caches and counters are per process: run a single instance.
+    sharedState: config.REDIS_URL ? "redis" : "in-process",
   });
 
   if (settings.FLUX_GATEWAY_DEBUG) {

@@ -29,6 +29,8 @@ import { createUpstreamPool } from "./pipeline/upstream-pool";
 import { verifyProjectJwt } from "./pipeline/verify-jwt";
 import { createInProcessRateLimiter } from "./ratelimit/in-process";
 import type { RateLimiter } from "./ratelimit/interface";
+import type { RedisHealth } from "./redis/health";
+import { createRedisServices, type RedisServices } from "./redis/redis-services";
 
 export type GatewayDeps = {
   /** flux-system (read-only use); created from DATABASE_URL when omitted, and then closed by close(). */
@@ -46,7 +48,13 @@ export type GatewayDeps = {
   drainTimeoutMs?: number;
 };
 
-export type Gateway = { server: http.Server; close: () => Promise<void>; metrics: GatewayMetrics };
+export type Gateway = {
+  server: http.Server;
+  close: () => Promise<void>;
+  metrics: GatewayMetrics;
+  /** Fail-open counters and breaker state when REDIS_URL is set; undefined without Redis. */
+  redisHealth?: RedisHealth;
+};
 
 /**
  * The data plane's only public door. Every request walks the same named steps, in this order:
@@ -59,6 +67,10 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
   const metrics = deps.metrics ?? (settings.FLUX_GATEWAY_METRICS ? createPrometheusMetrics() : noopMetrics);
   const ownsDb = deps.db === undefined;
   const db: DbHandle = deps.db ?? createDb(config.DATABASE_URL, { max: 5, applicationName: "flux-gateway" });
+  // With REDIS_URL, the limiter, host cache and activity are shared by every instance; without, per process.
+  const redis: RedisServices | undefined = config.REDIS_URL
+    ? createRedisServices(config.REDIS_URL, settings, logger)
+    : undefined;
   const directory =
     deps.directory ??
     createProjectDirectory({
@@ -67,9 +79,15 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       baseDomain: config.FLUX_BASE_DOMAIN,
       ttlMs: settings.FLUX_GATEWAY_HOST_CACHE_TTL_MS,
       onCacheLookup: (hit) => metrics.hostCacheLookup(hit),
+      shared: redis?.hostCache,
     });
-  const limiter = deps.rateLimiter ?? createInProcessRateLimiter();
-  const activity = deps.activity ?? createInProcessActivity();
+  redis?.listenForEvictions(directory);
+  // Every request that went on without Redis is counted, by what it needed Redis for and why.
+  redis?.health.onEvent((event) => {
+    if (event.type === "fail-open") metrics.redisFailOpen(`${event.use}:${event.reason}`);
+  });
+  const limiter = deps.rateLimiter ?? redis?.rateLimiter ?? createInProcessRateLimiter();
+  const activity = deps.activity ?? redis?.activity ?? createInProcessActivity();
   const upstreamUrls = settings.FLUX_REST_UPSTREAMS.length > 0 ? settings.FLUX_REST_UPSTREAMS : [config.restUrl];
   const pool = createUpstreamPool(upstreamUrls, {
     connectTimeoutMs: settings.FLUX_GATEWAY_CONNECT_TIMEOUT_MS,
@@ -183,12 +201,13 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       await drained;
       clearTimeout(deadline);
       pool.destroy();
+      await redis?.close();
       if (ownsDb) await db.close();
     })();
     return closing;
   }
 
-  return { server, close, metrics };
+  return { server, close, metrics, redisHealth: redis?.health };
 }
 
 /** The path of origin-form or absolute-form targets, without the query (which may carry user data). */

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { callApi } from "../api-client";
 import { CliError } from "../errors";
 import { emit, table } from "../output";
+import { registerProjectLimits } from "./projects-limits";
 
 export type ProjectView = {
   tenantId: string;
@@ -53,6 +54,8 @@ export function registerProjects(program: Command): void {
       const project = await callApi<ProjectView>("GET", `/projects/${encodeURIComponent(slug)}`);
       emit(Boolean(opts.json), project, () => describeProject(project, "Project"));
     });
+
+  registerProjectLimits(projects);
 
   program.command("list").description("alias of `projects list`").option("--json", "print JSON").action(listProjects);
 }

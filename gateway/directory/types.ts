@@ -15,6 +15,8 @@ export type ResolvedProject = Omit<ProjectRow, "jwtSecretEncrypted" | "previousJ
 /** Host → project; null when no project is served there. Implementations cache, never write. */
 export interface ProjectDirectory {
   resolve(hostname: string): Promise<ResolvedProject | null>;
-  /** Drops a cached resolution (the control plane's eviction hook once pub/sub exists). */
+  /** Drops a cached resolution (called on the control plane's eviction message, see host-evictions.ts). */
   evict(hostname: string): void;
+  /** Drops every cached resolution (after eviction messages may have been missed). */
+  clear?(): void;
 }

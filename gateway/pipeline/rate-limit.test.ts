@@ -38,6 +38,13 @@ describe("rate-limit step", () => {
     await expect(enforceRateLimit(res, await stubProject(), broken, 1, (e) => seen.push(e))).resolves.toBeUndefined();
     expect(seen).toHaveLength(1);
   });
+
+  it("lets a request through without RateLimit-* headers when the limiter could not count (failedOpen)", async () => {
+    const uncounted: RateLimiter = { hit: async () => ({ allowed: true, remaining: 5, resetSeconds: 10, failedOpen: true }) };
+    const res = stubResponse(stubRequest());
+    await expect(enforceRateLimit(res, await stubProject(), uncounted, 1)).resolves.toBeUndefined();
+    expect(res.getHeader("ratelimit-remaining")).toBeUndefined();
+  });
 });
 
 describe("in-process rate limiter", () => {

@@ -1,14 +1,13 @@
 // Step 4 — count the request against its tenant's per-minute budget; refuse with 429 once it is spent.
 import type { ServerResponse } from "node:http";
+import { PLAN_RATE_LIMITS_PER_MINUTE } from "@/lib/projects/plan-rate-limits";
 import type { ResolvedProject } from "../directory/types";
 import { GatewayError } from "../errors";
 import type { RateLimiter, RateLimitResult } from "../ratelimit/interface";
 
-export const PLAN_LIMITS_PER_MINUTE = { free: 20, pro: 100, enterprise: 1000 } as const;
-
 /** The project's own limit wins over its plan's; the multiplier (FLUX_RATE_LIMIT_MULTIPLIER) scales both. */
 export function limitPerMinute(project: Pick<ResolvedProject, "plan" | "rateLimitPerMinute">, multiplier: number): number {
-  const base = project.rateLimitPerMinute ?? PLAN_LIMITS_PER_MINUTE[project.plan];
+  const base = project.rateLimitPerMinute ?? PLAN_RATE_LIMITS_PER_MINUTE[project.plan];
   return Math.max(1, Math.round(base * multiplier));
 }
 
@@ -31,6 +30,8 @@ export async function enforceRateLimit(
     onLimiterError(error);
     return;
   }
+  // Counting failed and the request goes through: headers would claim a budget nobody counted.
+  if (result.failedOpen) return;
   const headers = {
     "RateLimit-Limit": String(limit),
     "RateLimit-Remaining": String(result.remaining),

@@ -22,17 +22,28 @@ const TEST_ENV = {
   FLUX_GATEWAY_HEADERS_TIMEOUT_MS: "1000",
   FLUX_GATEWAY_REQUEST_TIMEOUT_MS: "3000",
   FLUX_GATEWAY_BODY_IDLE_TIMEOUT_MS: "500",
+  // Tests that are not about Redis faults must not see a late answer on a loaded machine as a failure.
+  FLUX_GATEWAY_REDIS_COMMAND_TIMEOUT_MS: "1000",
 };
 
 /**
  * A real gateway on port 0 in front of a fake rest on port 0, reading the run's fresh flux-system database.
- * `env` holds gateway settings (FLUX_GATEWAY_*, FLUX_TRUST_PROXY, …) and shared ones (FLUX_BODY_LIMIT_BYTES).
+ * `env` holds gateway settings (FLUX_GATEWAY_*, FLUX_TRUST_PROXY, …) and shared ones (FLUX_BODY_LIMIT_BYTES);
+ * `redisUrl` overrides the run's REDIS_URL (null: no Redis, in-process services).
  */
 export async function startTestGateway(
-  options: { restUrl?: string; env?: Record<string, string>; deps?: GatewayDeps } = {},
+  options: { restUrl?: string; env?: Record<string, string>; deps?: GatewayDeps; redisUrl?: string | null } = {},
 ): Promise<TestGateway> {
   const upstream = await startFakeUpstream(process.env.FLUX_BRIDGE_SECRET ?? "");
-  const env = { ...process.env, FLUX_REST_URL: options.restUrl ?? upstream.url, FLUX_BASE_DOMAIN: "localhost", ...TEST_ENV, ...options.env };
+  const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL : (options.redisUrl ?? undefined);
+  const env = {
+    ...process.env,
+    REDIS_URL: redisUrl,
+    FLUX_REST_URL: options.restUrl ?? upstream.url,
+    FLUX_BASE_DOMAIN: "localhost",
+    ...TEST_ENV,
+    ...options.env,
+  };
   const config = loadConfig(env);
   const gateway = createGateway(config, {
     settings: loadGatewaySettings(env),

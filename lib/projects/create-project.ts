@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { projects } from "@/drizzle/schema";
 import { parseInput } from "@/lib/api/parse-input";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { evictProjectHosts } from "@/lib/cache/evict-project-hosts";
 import type { Ctx } from "@/lib/context";
 import { engineOf, engineProjectOf } from "./engine";
 import { CreateProjectInput } from "./inputs";
@@ -32,7 +33,7 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: CreatePro
     throw await rollBackFailedProvisioning(ctx, { project, engine, engineProject, cause: err });
   }
 
-  return ctx.db.transaction(async (tx) => {
+  const activated = await ctx.db.transaction(async (tx) => {
     const [active] = await tx
       .update(projects)
       .set({ status: "active", updatedAt: new Date() })
@@ -50,4 +51,7 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: CreatePro
     });
     return active;
   });
+  // A gateway asked during provisioning cached "provisioning" (503); it should see the project now.
+  await evictProjectHosts(ctx, activated);
+  return activated;
 }

@@ -4,6 +4,7 @@ export { getProjectForActorOrThrow } from "./get-project-for-actor-or-throw";
 export { pushProjectSql } from "./push-project-sql";
 export { listProjectSql } from "./list-project-sql";
 export { issueProjectToken } from "./issue-project-token";
+export { setProjectRateLimit, type ProjectLimits } from "./set-project-rate-limit";
 export { toProjectResponse, type ProjectResponse } from "./to-project-response";
-export { CreateProjectInput, PushProjectSqlInput, ProjectTokenInput, Slug } from "./inputs";
+export { CreateProjectInput, PushProjectSqlInput, ProjectTokenInput, ProjectLimitsInput, Slug } from "./inputs";
 export type { ProjectRow, ProjectAccess, MemberRole } from "./types";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkSlug } from "@/lib/tenancy";
+import { MAX_REQUESTS_PER_MINUTE } from "./plan-rate-limits";
 
 export const Slug = z
   .string()
@@ -39,3 +40,14 @@ export const ProjectTokenInput = z.object({
   expiresIn: z.string().trim().default("1h"),
 });
 export type ProjectTokenInput = z.input<typeof ProjectTokenInput>;
+
+/** A project's own rate limit; null goes back to the plan's default. */
+export const ProjectLimitsInput = z.object({
+  requestsPerMinute: z
+    .number("requestsPerMinute must be a whole number, or null to use the plan's default")
+    .int("requestsPerMinute must be a whole number")
+    .min(1, "requestsPerMinute must be at least 1")
+    .max(MAX_REQUESTS_PER_MINUTE, `requestsPerMinute must be at most ${MAX_REQUESTS_PER_MINUTE}`)
+    .nullable(),
+});
+export type ProjectLimitsInput = z.input<typeof ProjectLimitsInput>;

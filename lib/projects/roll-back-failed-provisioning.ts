@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { projects } from "@/drizzle/schema";
 import { FluxError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { evictProjectHosts } from "@/lib/cache/evict-project-hosts";
 import type { Ctx } from "@/lib/context";
 import { V1_DEDICATED_UNAVAILABLE, type EngineProject, type TenantEngine } from "@/lib/engines";
 import type { ProjectRow } from "./types";
@@ -34,6 +35,7 @@ export async function rollBackFailedProvisioning(
       requestId: ctx.requestId,
     });
   });
+  await evictProjectHosts(ctx, project);
 
   if (engineUnavailable) return new FluxError("unprocessable", V1_DEDICATED_UNAVAILABLE);
   return new FluxError(

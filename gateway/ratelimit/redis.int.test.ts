@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { guardOn, useSharedRedis } from "../redis/testing/guard-on";
+import { createRedisRateLimiter, rateKey } from "./redis";
+
+const url = process.env.REDIS_URL ?? "";
+
+describe.skipIf(!url)("Redis rate limiter (shared Redis)", () => {
+  const shared = useSharedRedis(url);
+
+  it("allows the limit within one minute and refuses the request after it, with the window's reset", async () => {
+    const tenant = randomUUID();
+    const at = Date.UTC(2030, 0, 1, 12, 0, 15);
+    const limiter = createRedisRateLimiter(shared.guard, { now: () => at });
+    const results = [];
+    for (let i = 0; i < 21; i++) results.push(await limiter.hit(tenant, 20));
+    expect(results.slice(0, 20).every((r) => r.allowed)).toBe(true);
+    expect(results[19]).toMatchObject({ remaining: 0, resetSeconds: 45 });
+    expect(results[20]).toMatchObject({ allowed: false, remaining: 0, resetSeconds: 45 });
+    expect(results[20]?.failedOpen).toBeUndefined();
+  });
+
+  it("counts on rate:{tenant}:<window start> with an expiry past the window's end", async () => {
+    const tenant = randomUUID();
+    const at = Date.now();
+    await createRedisRateLimiter(shared.guard, { now: () => at }).hit(tenant, 5);
+    const key = rateKey(tenant, at - (at % 60_000));
+    expect(key).toBe(`rate:{${tenant}}:${Math.floor((at - (at % 60_000)) / 1000)}`);
+    expect(await shared.check.get(key)).toBe("1");
+    const ttl = await shared.check.pttl(key);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(65_000);
+  });
+
+  it("starts a fresh count in the next minute", async () => {
+    const tenant = randomUUID();
+    let at = Date.UTC(2030, 0, 1, 12, 0, 59);
+    const limiter = createRedisRateLimiter(shared.guard, { now: () => at });
+    await limiter.hit(tenant, 1);
+    expect((await limiter.hit(tenant, 1)).allowed).toBe(false);
+    at += 1_000;
+    expect(await limiter.hit(tenant, 1)).toMatchObject({ allowed: true, remaining: 0, resetSeconds: 60 });
+  });
+
+  it("shares one budget between two gateway instances (two connections)", async () => {
+    const tenant = randomUUID();
+    const other = await guardOn(url, { commandTimeoutMs: 500 });
+    try {
+      const a = createRedisRateLimiter(shared.guard);
+      const b = createRedisRateLimiter(other);
+      await Promise.all([a.hit(tenant, 3), b.hit(tenant, 3), a.hit(tenant, 3)]);
+      expect((await b.hit(tenant, 3)).allowed).toBe(false);
+    } finally {
+      other.close();
+    }
+  });
+
+  it("still counts after Redis forgot the script (EVALSHA → NOSCRIPT → EVAL)", async () => {
+    const tenant = randomUUID();
+    const limiter = createRedisRateLimiter(shared.guard);
+    await limiter.hit(tenant, 10);
+    await shared.check.script("FLUSH");
+    expect(await limiter.hit(tenant, 10)).toMatchObject({ allowed: true, remaining: 8 });
+    expect(shared.guard.health.failOpenCounts().ratelimit).toEqual({ "breaker-open": 0, unavailable: 0, timeout: 0, error: 0 });
+  });
+
+  it("fails open, counted as unavailable, when nothing listens on the Redis port", async () => {
+    const dead = await guardOn("redis://127.0.0.1:1", { commandTimeoutMs: 50 });
+    try {
+      const started = performance.now();
+      const result = await createRedisRateLimiter(dead).hit(randomUUID(), 1);
+      expect(performance.now() - started).toBeLessThan(100);
+      expect(result).toMatchObject({ allowed: true, failedOpen: true });
+      expect(dead.health.failOpenCounts().ratelimit.unavailable).toBe(1);
+    } finally {
+      dead.close();
+    }
+  });
+});

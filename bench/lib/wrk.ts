@@ -24,6 +24,9 @@ export type WrkResult = {
   p99Ms: number;
 };
 
+/** Seconds of unmeasured load before each measured run, so JIT warm-up and pool growth are not timed. */
+export const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+
 export const DEFAULT_LOAD: WrkLoad = {
   threads: 2,
   connections: 32,
@@ -32,8 +35,14 @@ export const DEFAULT_LOAD: WrkLoad = {
 
 const SCRIPT = path.join(import.meta.dirname, "wrk-request.lua");
 
-/** One wrk run (`--latency`), its numbers read from the JSON line the Lua script prints in done(). */
+/** A warm-up run (discarded), then the measured one. */
 export async function runWrk(request: WrkRequest, load: WrkLoad = DEFAULT_LOAD): Promise<WrkResult> {
+  if (WARMUP_SECONDS > 0) await runWrkOnce(request, { ...load, seconds: WARMUP_SECONDS });
+  return runWrkOnce(request, load);
+}
+
+/** One wrk run (`--latency`), its numbers read from the JSON line the Lua script prints in done(). */
+export async function runWrkOnce(request: WrkRequest, load: WrkLoad): Promise<WrkResult> {
   const args = [
     `-t${load.threads}`,
     `-c${load.connections}`,

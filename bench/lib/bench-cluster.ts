@@ -8,6 +8,7 @@ import { engineFor } from "@/lib/engines/registry";
 import type { EngineProject, ProjectPlan, TenantCredentials, TenantEngine } from "@/lib/engines/types";
 import { newTenantId } from "@/lib/tenancy";
 import { dropTestDatabases } from "@/tests/setup/drop-test-databases";
+import { stopAllServices } from "./service";
 
 export type BenchTenant = { tenantId: string; project: EngineProject; credentials: TenantCredentials };
 
@@ -61,6 +62,16 @@ export async function createBenchCluster(label: string): Promise<BenchCluster> {
     await cleanupDatabases().catch(() => undefined);
     throw error;
   }
+  // One cleanup, however many paths ask for it: an interrupt also makes the script's own finally run.
+  let cleaning: Promise<void> | undefined;
+  const cleanupOnce = () =>
+    (cleaning ??= (async () => {
+      removeInterruptHandler();
+      await stopAllServices();
+      await cleanupDatabases();
+      rmSync(home, { recursive: true, force: true });
+    })());
+  const removeInterruptHandler = cleanUpOnInterrupt(cleanupOnce);
   const engine = engineFor("v2_shared", { tenantAdminUrl: tenantDatabaseUrl, dataPlaneKey: env.FLUX_DATA_PLANE_KEY });
   return {
     env,
@@ -76,9 +87,22 @@ export async function createBenchCluster(label: string): Promise<BenchCluster> {
     async push(tenant, name, sql) {
       await engine.importSql(tenant.project, { name, sql, actorUserId: null });
     },
-    async cleanup() {
-      await cleanupDatabases();
-      rmSync(home, { recursive: true, force: true });
-    },
+    cleanup: cleanupOnce,
+  };
+}
+
+/** Ctrl-C or SIGTERM still stops the processes and drops the databases and roles, then exits with 130. */
+function cleanUpOnInterrupt(cleanup: () => Promise<void>): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\n${signal}: stopping processes and dropping the benchmark's databases and roles…\n`);
+    void cleanup()
+      .catch((error: unknown) => process.stderr.write(`cleanup failed: ${String(error)}\n`))
+      .finally(() => process.exit(130));
+  };
+  process.once("SIGINT", handler);
+  process.once("SIGTERM", handler);
+  return () => {
+    process.off("SIGINT", handler);
+    process.off("SIGTERM", handler);
   };
 }

@@ -11,6 +11,13 @@ export type Service = {
   rssBytes(): Promise<number>;
 };
 
+const running = new Set<Service>();
+
+/** Stops every process this benchmark started that is still running (used when it is interrupted). */
+export async function stopAllServices(): Promise<void> {
+  await Promise.all([...running].map((service) => service.stop()));
+}
+
 /** A loopback port nobody listens on right now (the OS picks it). */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,6 +52,7 @@ export async function startService(options: {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  void exited.then(() => running.delete(service));
   const url = `http://127.0.0.1:${options.port}`;
   const service: Service = {
     name: options.name,
@@ -64,6 +72,7 @@ export async function startService(options: {
       return kb ? Number(kb) * 1024 : Number.NaN;
     },
   };
+  running.add(service);
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${options.name} exited during start-up:\n${stderr}`);

@@ -3,6 +3,7 @@ import { quoteIdent } from "@/lib/engines/sql";
 import { parseReadQuery } from "@/rest/parse/parse-read-query";
 import { planInsert } from "@/rest/plan/plan-insert";
 import { planRead } from "@/rest/plan/plan-read";
+import { parsePreferences } from "@/rest/parse/parse-prefer";
 import { parseSelect } from "@/rest/parse/parse-select";
 import { loadSchema } from "@/rest/schema-cache/load-schema";
 import { buildInsertStatement } from "@/rest/sql/build-insert";
@@ -51,7 +52,13 @@ export async function restStatements(tenant: BenchTenant, maxRows: number): Prom
     };
     const readOne = buildReadStatement(planRead(parseReadQuery(new URLSearchParams(`id=eq.${ID_PLACEHOLDER}`)), table("items"), maxRows));
     const insert = buildInsertStatement(
-      planInsert(JSON.parse(INSERT_BODY), table("events"), { columns: null, select: parseSelect(null), preference: "minimal" }),
+      planInsert(table("events"), {
+        payload: { value: JSON.parse(INSERT_BODY) as unknown, json: INSERT_BODY },
+        columns: null,
+        onConflict: null,
+        select: parseSelect(null),
+        preferences: parsePreferences(undefined),
+      }),
     );
     return { readOne, insert, embed: embedStatement(tenant.credentials.schema, maxRows) };
   } finally {

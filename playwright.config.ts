@@ -13,6 +13,9 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   timeout: 120_000,
+  // `next dev` compiles each route on its first visit (over a minute for /login on a loaded 2-core machine), so a
+  // first navigation or sign-in may take far longer than Playwright's 5 s default.
+  expect: { timeout: 30_000 },
   reporter: [["list"]],
   outputDir: "test-results",
   use: {

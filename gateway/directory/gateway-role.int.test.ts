@@ -116,6 +116,17 @@ describe("the gateway's database role", () => {
     expect(state).toBe("42501");
   });
 
+  it("is refused by migrate if someone made it a superuser", async () => {
+    const role = gatewayRoleName(systemUrl());
+    const ensure = () => withClient(systemUrl(), (client) => ensureGatewayRole(client, { databaseUrl: systemUrl(), dataPlaneKey: process.env.FLUX_DATA_PLANE_KEY ?? "" }));
+    await withClient(systemUrl(), (client) => client.query(`alter role ${quoteIdent(role)} superuser`));
+    try {
+      await expect(ensure()).rejects.toThrow(/privileged attribute/);
+    } finally {
+      await withClient(systemUrl(), (client) => client.query(`alter role ${quoteIdent(role)} nosuperuser`));
+    }
+  });
+
   it("is recreated idempotently, and a second run keeps the gateway's grants exact", async () => {
     await withClient(systemUrl(), (client) => ensureGatewayRole(client, { databaseUrl: systemUrl(), dataPlaneKey: process.env.FLUX_DATA_PLANE_KEY ?? "" }));
     expect(await withClient(gatewayUrl(), (client) => sqlStateOf(client, "select tenant_id, slug, hash from projects limit 1"))).toBe("no error");

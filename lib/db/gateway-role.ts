@@ -46,7 +46,8 @@ export function gatewayDatabaseUrl(databaseUrl: string, dataPlaneKey: string): s
 }
 
 /**
- * Creates (or brings up to date) the gateway's read-only role: LOGIN, nothing inherited, every transaction
+ * Creates (or brings up to date) the gateway's read-only role: LOGIN, nothing inherited, no privileged
+ * attribute, every transaction
  * read-only by default, SELECT on exactly GATEWAY_READABLE_COLUMNS. Grants are reset first so a column dropped
  * from the list loses its grant. Runs under migrate's advisory lock; `client` is connected to flux-system.
  */
@@ -56,9 +57,16 @@ export async function ensureGatewayRole(client: pg.ClientBase, options: { databa
   const password = quoteLiteral(derivedRolePassword(options.dataPlaneKey, name));
   const exists = await client.query("select 1 from pg_roles where rolname = $1", [name]);
   if (exists.rowCount === 0) await client.query(`create role ${role} login noinherit`);
-  await client.query(
-    `alter role ${role} login noinherit nosuperuser nocreatedb nocreaterole noreplication nobypassrls connection limit 20 password ${password}`,
+  // Changing SUPERUSER/BYPASSRLS/REPLICATION needs a superuser; a CREATEROLE migrator creates the role without
+  // them (the defaults) and refuses to go on if someone granted one since.
+  await client.query(`alter role ${role} login noinherit nocreatedb nocreaterole password ${password}`);
+  const attributes = await client.query<{ privileged: boolean }>(
+    "select rolsuper or rolbypassrls or rolreplication or rolcreaterole or rolcreatedb as privileged from pg_roles where rolname = $1",
+    [name],
   );
+  if (attributes.rows[0]?.privileged !== false) {
+    throw new Error(`The gateway role ${name} has a privileged attribute (superuser, bypassrls or replication): remove it (ALTER ROLE ${name} NOSUPERUSER NOBYPASSRLS NOREPLICATION) and migrate again`);
+  }
   await client.query(`alter role ${role} set default_transaction_read_only = on`);
   await client.query(`alter role ${role} set statement_timeout = '5s'`);
   await client.query(`grant connect on database ${quoteIdent(databaseNameOf(options.databaseUrl))} to ${role}`);

@@ -43,6 +43,13 @@ export const GatewaySettings = z.object({
   /** Clock skew tolerated on exp / nbf / iat, in seconds; bounded so a typo cannot disable expiry. */
   FLUX_GATEWAY_JWT_LEEWAY_S: z.coerce.number().int().min(0).max(300, "FLUX_GATEWAY_JWT_LEEWAY_S is at most 300").default(30),
 
+  /**
+   * How the gateway logs in to flux-system. Default: DATABASE_URL as the read-only `<database>_gateway` role
+   * that migrations create, with its password derived from FLUX_DATA_PLANE_KEY. Set it to use a role of your own
+   * (it must only be able to read; never the owner's URL).
+   */
+  FLUX_GATEWAY_DATABASE_URL: z.string().url("FLUX_GATEWAY_DATABASE_URL must be a postgres:// URL naming the flux-system database").optional(),
+
   // --- Proxying.
   /** Comma-separated rest URLs; tenants are sharded over them by tenant hash. Empty: FLUX_REST_URL alone. */
   FLUX_REST_UPSTREAMS: commaList.pipe(z.array(z.string().url("FLUX_REST_UPSTREAMS must list http:// URLs"))),

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { FluxConfig } from "@/lib/config";
 import { createDb, type DbHandle } from "@/lib/db";
+import { gatewayDatabaseUrl } from "@/lib/db/gateway-role";
 import { createInProcessActivity } from "./activity/in-process";
 import type { ActivityRecorder } from "./activity/interface";
 import { loadGatewaySettings, type GatewaySettings } from "./config";
@@ -18,13 +19,14 @@ import { databaseProbe, restProbe, type ReadinessProbes } from "./ops/readyz";
 import { serveOps } from "./ops/serve-ops";
 import { recordActivity } from "./pipeline/activity";
 import { importBridgeSigningKey, mintBridge } from "./pipeline/bridge";
+import { checkProfile } from "./pipeline/check-profile";
 import { answerClientError } from "./pipeline/client-error";
 import { applyCors } from "./pipeline/cors";
 import { proxyToRest } from "./pipeline/proxy";
 import { enforceRateLimit } from "./pipeline/rate-limit";
 import { assignRequestId } from "./pipeline/request-id";
 import { checkRequestLimits } from "./pipeline/request-limits";
-import { resolveHost } from "./pipeline/resolve-host";
+import { resolveHost, unambiguousHost } from "./pipeline/resolve-host";
 import { createUpstreamPool } from "./pipeline/upstream-pool";
 import { verifyProjectJwt } from "./pipeline/verify-jwt";
 import { createInProcessRateLimiter } from "./ratelimit/in-process";
@@ -58,7 +60,7 @@ export type Gateway = {
 
 /**
  * The data plane's only public door. Every request walks the same named steps, in this order:
- * request-id → limits → (ops paths on ops hosts) → resolve-host → cors → verify-jwt → rate-limit → bridge →
+ * request-id → limits → (ops paths on ops hosts) → resolve-host → cors → verify-jwt → check-profile → rate-limit → bridge →
  * activity → proxy. The returned server is not listening yet; the caller chooses the port.
  */
 export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gateway {
@@ -66,7 +68,9 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
   const logger = deps.logger ?? jsonLineLogger(config.FLUX_LOG_LEVEL);
   const metrics = deps.metrics ?? (settings.FLUX_GATEWAY_METRICS ? createPrometheusMetrics() : noopMetrics);
   const ownsDb = deps.db === undefined;
-  const db: DbHandle = deps.db ?? createDb(config.DATABASE_URL, { max: 5, applicationName: "flux-gateway" });
+  // Read-only by construction: the gateway's own role can SELECT the host-lookup columns and nothing else.
+  const databaseUrl = settings.FLUX_GATEWAY_DATABASE_URL ?? gatewayDatabaseUrl(config.DATABASE_URL, config.FLUX_DATA_PLANE_KEY);
+  const db: DbHandle = deps.db ?? createDb(databaseUrl, { max: 5, applicationName: "flux-gateway" });
   // With REDIS_URL, the limiter, host cache and activity are shared by every instance; without, per process.
   const redis: RedisServices | undefined = config.REDIS_URL
     ? createRedisServices(config.REDIS_URL, settings, logger)
@@ -101,7 +105,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
     metrics,
     internalToken: settings.FLUX_GATEWAY_INTERNAL_TOKEN,
     debug: settings.FLUX_GATEWAY_DEBUG,
-    snapshot: () => debugSnapshot(config, settings, upstreamUrls, ring),
+    snapshot: () => debugSnapshot(config, settings, { databaseUrl, upstreams: upstreamUrls }, ring),
     ring,
   };
   const opsHosts = { baseDomain: config.FLUX_BASE_DOMAIN, extraHosts: settings.FLUX_GATEWAY_OPS_HOSTS };
@@ -130,12 +134,14 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
     let code: string | undefined;
     try {
       checkRequestLimits(req, limits);
+      unambiguousHost(req);
       if (OPS_PATHS.has(path) && isOpsHost(req, opsHosts)) return await serveOps(path, req, res, ops);
       const project = await timed("resolve", () => resolveHost(req, directory));
       tenantId = project.tenantId;
       plan = project.plan;
       if (applyCors(req, res, project.corsOrigins)) return;
       const claims = await timed("verify", () => verifyProjectJwt(req, project, verifyOptions));
+      checkProfile(req, project.schema);
       await timed("rate_limit", () =>
         enforceRateLimit(res, project, limiter, settings.FLUX_RATE_LIMIT_MULTIPLIER, (error) => {
           metrics.redisFailOpen("rate_limit");

@@ -51,12 +51,29 @@ describe("gateway → rest → tenant schema", () => {
     expect(answer.json()).toEqual([{ title: "from A" }]);
   });
 
-  it("serves project A's rows even when the client asks for project B's schema", async () => {
+  it("refuses a client asking for project B's schema with PostgREST's 406 PGRST106, leaking none of B's rows", async () => {
     const answer = await send(gw.port, {
       host: a.host,
       path: "/notes?select=title",
       headers: { Authorization: await bearer(a), "Accept-Profile": schemaNameOf(b.tenantId) },
     });
+    expect(answer.status).toBe(406);
+    expect(answer.json()).toEqual({
+      code: "PGRST106",
+      message: `Invalid schema: ${schemaNameOf(b.tenantId)}`,
+      details: null,
+      hint: `Only the following schemas are exposed: ${schemaNameOf(a.tenantId)}`,
+    });
+    expect(answer.body).not.toContain("from B");
+  });
+
+  it("serves project A's rows when the client names A's own schema", async () => {
+    const answer = await send(gw.port, {
+      host: a.host,
+      path: "/notes?select=title",
+      headers: { Authorization: await bearer(a), "Accept-Profile": schemaNameOf(a.tenantId) },
+    });
+    expect(answer.status).toBe(200);
     expect(answer.json()).toEqual([{ title: "from A" }]);
   });
 

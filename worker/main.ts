@@ -1,36 +1,41 @@
 import { Redis } from "ioredis";
 import { loadConfig, localRuntimeEnv } from "@/lib/config";
 import { createDb } from "@/lib/db";
-import { flushActivity } from "./activity-flush";
-
-const FLUSH_EVERY_MS = 30_000;
+import { ACTIVITY_FLUSH_EVERY_MS, startActivityFlushLoop, type ActivityLoop } from "./activity-loop";
 
 const log = (level: string, msg: string, extra: Record<string, unknown> = {}) =>
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, process: "worker", msg, ...extra })}\n`);
 
 const config = loadConfig(localRuntimeEnv());
+// The worker is the one writer of projects.last_accessed_at: it connects as flux-system's owner, not as the
+// gateway's read-only role.
 const handle = createDb(config.DATABASE_URL, { max: 2, applicationName: "flux-worker" });
 const redis = config.REDIS_URL
   ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, commandTimeout: 2_000, maxRetriesPerRequest: 1, lazyConnect: false })
   : null;
 redis?.on("error", (err: Error) => log("warn", "redis error", { err: err.message }));
 
-if (!redis) log("info", "REDIS_URL is not set: activity tracking (last_accessed_at) is off in this single-instance setup");
-
-const timer = setInterval(() => {
-  if (!redis) return;
-  flushActivity({ db: handle.db, redis })
-    .then((count) => count > 0 && log("info", "activity flushed", { tenants: count }))
-    .catch((err: Error) => log("warn", "activity flush failed; will retry", { err: err.message }));
-}, FLUSH_EVERY_MS);
-
-log("info", "worker started", { loops: ["activity-flush"], everyMs: FLUSH_EVERY_MS });
+let loop: ActivityLoop | undefined;
+// `flux dev` stops the whole stack when a child exits, so a worker with no loop to run still stays up.
+const keepAlive = redis ? undefined : setInterval(() => undefined, 60_000);
+if (redis) {
+  loop = startActivityFlushLoop({
+    db: handle.db,
+    redis,
+    onFlushed: (tenants) => tenants > 0 && log("info", "activity flushed", { tenants }),
+    onError: (err) => log("warn", "activity flush failed; will retry", { err: err instanceof Error ? err.message : String(err) }),
+  });
+  log("info", "worker started", { loops: ["activity-flush"], everyMs: ACTIVITY_FLUSH_EVERY_MS });
+} else {
+  log("info", "REDIS_URL is not set: activity tracking (last_accessed_at) is off in this single-instance setup");
+}
 
 const shutdown = async () => {
-  clearInterval(timer);
+  clearInterval(keepAlive);
+  await loop?.stop().catch(() => undefined);
   redis?.disconnect();
   await handle.close();
   process.exit(0);
 };
-process.once("SIGTERM", shutdown);
-process.once("SIGINT", shutdown);
+process.once("SIGTERM", () => void shutdown());
+process.once("SIGINT", () => void shutdown());

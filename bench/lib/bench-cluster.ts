@@ -57,7 +57,7 @@ export async function createBenchCluster(label: string): Promise<BenchCluster> {
   };
   const cleanupDatabases = () => dropTestDatabases(databaseUrl, tenantDatabaseUrl);
   try {
-    await migrateFluxSystem({ databaseUrl, tenantDatabaseUrl });
+    await migrateFluxSystem({ databaseUrl, tenantDatabaseUrl, dataPlaneKey: env.FLUX_DATA_PLANE_KEY });
   } catch (error) {
     await cleanupDatabases().catch(() => undefined);
     throw error;

@@ -45,7 +45,7 @@ export function registerAdmin(program: Command): void {
     .description("create and migrate the flux-system and tenant databases")
     .action(async () => {
       const config = systemConfig();
-      await migrateFluxSystem({ databaseUrl: config.DATABASE_URL, tenantDatabaseUrl: config.tenantDatabaseUrl });
+      await migrateFluxSystem({ databaseUrl: config.DATABASE_URL, tenantDatabaseUrl: config.tenantDatabaseUrl, dataPlaneKey: config.FLUX_DATA_PLANE_KEY });
       process.stdout.write("flux-system is migrated.\n");
     });
 }

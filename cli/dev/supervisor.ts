@@ -28,7 +28,7 @@ export async function runStack(options: { production: boolean }): Promise<number
 
   try {
     log(`migrating flux-system at ${redactUrl(config.DATABASE_URL)}`);
-    await migrateFluxSystem({ databaseUrl: config.DATABASE_URL, tenantDatabaseUrl: config.tenantDatabaseUrl });
+    await migrateFluxSystem({ databaseUrl: config.DATABASE_URL, tenantDatabaseUrl: config.tenantDatabaseUrl, dataPlaneKey: config.FLUX_DATA_PLANE_KEY });
     writeLocalRuntime({ DATABASE_URL: config.DATABASE_URL, FLUX_TENANT_DATABASE_URL: config.tenantDatabaseUrl });
 
     const tsx = ["--import", "tsx"];

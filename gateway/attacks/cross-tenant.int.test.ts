@@ -64,7 +64,9 @@ describe("cross-tenant reads through the real rest", () => {
         path: "/notes?select=title",
         headers: { Authorization: await bearer(x.project), "Accept-Profile": schemaNameOf(y.project.tenantId) },
       });
-      expect(answer.json()).toEqual([{ title: `private note of tenant ${x.name}` }]);
+      expect(answer.status, `${x.name}'s token asking for ${y.name}'s schema`).toBe(406);
+      expect(answer.json()).toMatchObject({ code: "PGRST106" });
+      expect(answer.body).not.toContain("private note");
     }
   });
 });

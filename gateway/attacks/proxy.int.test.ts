@@ -29,13 +29,43 @@ async function upstreamSees(headers: Record<string, string>, method = "GET"): Pr
 }
 
 describe("attacks through the proxy", () => {
-  it("stops a client Accept-Profile naming another tenant's schema", async () => {
-    const echo = await upstreamSees({ "Accept-Profile": schemaNameOf(b.tenantId) });
-    expect(echo.headers["accept-profile"]).toBe(schemaNameOf(a.tenantId));
+  it("refuses a client Accept-Profile naming another tenant's schema (406 PGRST106) before anything reaches rest", async () => {
+    const before = gw.upstream.seen.length;
+    const answer = await send(gw.port, { host: a.host, headers: { Authorization: `Bearer ${tokenA}`, "Accept-Profile": schemaNameOf(b.tenantId) } });
+    expect(answer.status).toBe(406);
+    expect(answer.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(answer.json()).toEqual({
+      code: "PGRST106",
+      message: `Invalid schema: ${schemaNameOf(b.tenantId)}`,
+      details: null,
+      hint: `Only the following schemas are exposed: ${schemaNameOf(a.tenantId)}`,
+    });
+    expect(gw.upstream.seen.length).toBe(before);
   });
 
-  it("stops a client Content-Profile naming another tenant's schema on a write", async () => {
-    const echo = await upstreamSees({ "Content-Profile": schemaNameOf(b.tenantId), "Content-Type": "application/json" }, "POST");
+  it("refuses a client Content-Profile naming another tenant's schema on a write (406 PGRST106)", async () => {
+    const before = gw.upstream.seen.length;
+    const answer = await send(gw.port, {
+      host: a.host,
+      method: "POST",
+      headers: { Authorization: `Bearer ${tokenA}`, "Content-Profile": schemaNameOf(b.tenantId), "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(answer.status).toBe(406);
+    expect(answer.json()).toMatchObject({ code: "PGRST106", message: `Invalid schema: ${schemaNameOf(b.tenantId)}` });
+    expect(gw.upstream.seen.length).toBe(before);
+  });
+
+  it("refuses a profile naming a cluster schema (public, pg_catalog, flux-system's)", async () => {
+    for (const schema of ["public", "pg_catalog", "information_schema"]) {
+      const answer = await send(gw.port, { host: a.host, headers: { Authorization: `Bearer ${tokenA}`, "Accept-Profile": schema } });
+      expect(answer.status, schema).toBe(406);
+    }
+  });
+
+  it("passes a profile naming the tenant's own schema, and still sets both headers itself", async () => {
+    const echo = await upstreamSees({ "Accept-Profile": schemaNameOf(a.tenantId), "Content-Profile": schemaNameOf(b.tenantId) });
+    expect(echo.headers["accept-profile"]).toBe(schemaNameOf(a.tenantId));
     expect(echo.headers["content-profile"]).toBe(schemaNameOf(a.tenantId));
     expect(echo.bridge?.tenant_id).toBe(a.tenantId);
   });

@@ -58,4 +58,35 @@ describe("attacks on host resolution", () => {
     expect(answer.json()).toMatchObject({ code: "FLUX-GW-HOST-MISMATCH" });
     expect(gw.upstream.seen.length).toBe(before);
   });
+
+  it("refuses two identical Host headers too (a repeated Host is never guessed at)", async () => {
+    const answer = await sendRaw(gw.port, `GET /todos HTTP/1.1\nHost: ${a.host}\nHost: ${a.host}\nAuthorization: Bearer ${tokenA}`);
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ code: "FLUX-GW-HOST-DUPLICATE" });
+  });
+
+  it("refuses two Host headers on an ops path, where the first would pick the ops answer", async () => {
+    const answer = await sendRaw(gw.port, `GET /healthz HTTP/1.1\nHost: 127.0.0.1\nHost: ${a.host}`);
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ code: "FLUX-GW-HOST-DUPLICATE" });
+  });
+
+  it("refuses an absolute-URI naming a tenant while Host names an ops host", async () => {
+    const answer = await sendRaw(gw.port, `GET http://${a.host}/healthz HTTP/1.1\nHost: 127.0.0.1`);
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ code: "FLUX-GW-HOST-MISMATCH" });
+  });
+
+  it("refuses an absolute-URI whose userinfo hides another project's host (http://a@b/)", async () => {
+    const answer = await sendRaw(gw.port, `GET http://${a.host}@${b.host}/todos HTTP/1.1\nHost: ${a.host}\nAuthorization: Bearer ${tokenA}`);
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ code: "FLUX-GW-HOST-MISMATCH" });
+  });
+
+  it("serves an absolute-URI naming the Host's own authority, forwarding only its path and query", async () => {
+    const answer = await sendRaw(gw.port, `GET http://${a.host.toUpperCase()}:8080/todos?id=eq.1 HTTP/1.1\nHost: ${a.host}\nAuthorization: Bearer ${tokenA}`);
+    expect(answer.status).toBe(200);
+    expect(tenantServed()).toBe(a.tenantId);
+    expect(gw.upstream.seen.at(-1)?.url).toBe("/todos?id=eq.1");
+  });
 });

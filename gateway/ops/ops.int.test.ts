@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gatewayDatabaseUrl, gatewayRoleName } from "@/lib/db/gateway-role";
 import { signProjectToken } from "@/lib/jwt";
 import type { LogEntry } from "../log";
 import { startTestGateway, type TestGateway } from "../testing/harness";
@@ -89,7 +90,11 @@ describe("ops endpoints", () => {
     expect(text).not.toContain(process.env.FLUX_BRIDGE_SECRET);
     expect(text).not.toContain(process.env.FLUX_MASTER_KEY);
     expect(text).not.toContain("secret_filter");
-    const snapshot = answer.json() as { recent: Array<Record<string, unknown>> };
+    // The gateway's own flux-system login: named (redacted), its derived password never shown.
+    const gatewayLogin = new URL(gatewayDatabaseUrl(process.env.DATABASE_URL ?? "", process.env.FLUX_DATA_PLANE_KEY ?? ""));
+    expect(text).not.toContain(gatewayLogin.password);
+    const snapshot = answer.json() as { gateway: { database: string }; recent: Array<Record<string, unknown>> };
+    expect(snapshot.gateway.database).toContain(`${gatewayRoleName(process.env.DATABASE_URL ?? "")}:***@`);
     expect(snapshot.recent.find((row) => row.path === "/todos" && row.tenantId === project.tenantId)).toMatchObject({
       method: "GET",
       status: 200,

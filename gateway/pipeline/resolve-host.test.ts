@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ProjectDirectory, ResolvedProject } from "../directory/types";
 import { GatewayError } from "../errors";
 import { stubProject, stubRequest } from "../testing/stubs";
-import { requestHostname, resolveHost } from "./resolve-host";
+import { requestHostname, resolveHost, unambiguousHost } from "./resolve-host";
 
 const HOST = "api--demo-app--abc1234.localhost";
 
@@ -79,5 +79,34 @@ describe("resolve-host step", () => {
     const directory = directoryOf({ [HOST]: await stubProject({ status: "provisioning" }) });
     const error = await refusal(resolveHost(stubRequest({ headers: [["Host", HOST]] }), directory));
     expect(error).toMatchObject({ status: 503, code: "FLUX-GW-PROJECT-UNAVAILABLE", headers: { "Retry-After": "5" } });
+  });
+});
+
+describe("unambiguousHost (runs before ops paths)", () => {
+  const code = (req: ReturnType<typeof stubRequest>) => {
+    try {
+      unambiguousHost(req);
+      return "ok";
+    } catch (error) {
+      return (error as GatewayError).code;
+    }
+  };
+
+  it("refuses a repeated Host even when both copies are identical", () => {
+    expect(code(stubRequest({ headers: [["Host", "127.0.0.1"], ["host", "127.0.0.1"]] }))).toBe("FLUX-GW-HOST-DUPLICATE");
+  });
+
+  it("compares an IPv6-literal ops host with the request line as text", () => {
+    expect(code(stubRequest({ url: "http://[::1]:8080/healthz", headers: [["Host", "[::1]:8080"]] }))).toBe("ok");
+    expect(code(stubRequest({ url: `http://${HOST}/healthz`, headers: [["Host", "[::1]:8080"]] }))).toBe("FLUX-GW-HOST-MISMATCH");
+  });
+
+  it("refuses an absolute-form request line with no Host at all, and one whose userinfo hides the authority", () => {
+    expect(code(stubRequest({ url: `http://${HOST}/todos` }))).toBe("FLUX-GW-HOST-MISMATCH");
+    expect(code(stubRequest({ url: `http://${HOST}@evil.example/todos`, headers: [["Host", HOST]] }))).toBe("FLUX-GW-HOST-MISMATCH");
+  });
+
+  it("leaves a missing Host on an origin-form request to the steps that need one", () => {
+    expect(code(stubRequest({ url: "/healthz" }))).toBe("ok");
   });
 });

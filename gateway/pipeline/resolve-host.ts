@@ -5,16 +5,31 @@ import type { ProjectDirectory, ResolvedProject } from "../directory/types";
 import { GatewayError } from "../errors";
 
 /**
- * Routing is a security decision, so ambiguity is refused rather than guessed: two Host headers, or an
- * absolute-form request line naming another authority than Host, could make a cache or a proxy in front of
- * the gateway route on one name while we route on the other.
+ * Routing is a security decision, so ambiguity is refused rather than guessed: two Host headers (node keeps the
+ * first), or an absolute-form request line naming another authority than Host, could make a cache or a proxy in
+ * front of the gateway route on one name while we route on the other. Runs before anything looks at the host —
+ * ops paths included. Returns the one Host value.
  */
-export function requestHostname(req: IncomingMessage): string {
+export function unambiguousHost(req: IncomingMessage): string | undefined {
   const hostHeaders = hostHeaderValues(req);
   if (hostHeaders.length > 1) {
     throw badHost("FLUX-GW-HOST-DUPLICATE", "The request carries more than one Host header", "Send exactly one Host header");
   }
   const host = hostHeaders[0];
+  const authority = absoluteFormAuthority(req.url ?? "");
+  if (authority !== null && (host === undefined || comparable(authority) !== comparable(host))) {
+    throw badHost(
+      "FLUX-GW-HOST-MISMATCH",
+      `The request line names '${printable(authority)}' but the Host header names '${printable(host ?? "")}'`,
+      "Send an origin-form request line (a path) or make its authority equal the Host header",
+    );
+  }
+  return host;
+}
+
+/** The one Host of the request as a normalised hostname (port stripped, case-folded, no trailing dot). */
+export function requestHostname(req: IncomingMessage): string {
+  const host = unambiguousHost(req);
   if (host === undefined || host.trim() === "") {
     throw badHost("FLUX-GW-HOST-MISSING", "The request has no Host header", "Send the Service URL's hostname as Host");
   }
@@ -22,15 +37,12 @@ export function requestHostname(req: IncomingMessage): string {
   if (!hostname) {
     throw badHost("FLUX-GW-HOST-INVALID", `The Host header '${printable(host)}' is not a valid hostname`, "Use the Service URL's hostname");
   }
-  const authority = absoluteFormAuthority(req.url ?? "");
-  if (authority !== null && normalizeHost(authority) !== hostname) {
-    throw badHost(
-      "FLUX-GW-HOST-MISMATCH",
-      `The request line names '${printable(authority)}' but the Host header names '${printable(host)}'`,
-      "Send an origin-form request line (a path) or make its authority equal the Host header",
-    );
-  }
   return hostname;
+}
+
+/** Host and request-line authority compare as hostnames; what is not one (an IPv6 literal) compares as text. */
+function comparable(authority: string): string {
+  return normalizeHost(authority) ?? authority.trim().toLowerCase();
 }
 
 /** Resolves the project behind the request's host; only active projects are served. */

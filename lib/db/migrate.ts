@@ -7,15 +7,21 @@ import { quoteIdent } from "@/lib/engines/sql";
 import { clusters } from "@/drizzle/schema";
 import { createDb } from "./client";
 import { ensureDatabase } from "./ensure-database";
+import { ensureGatewayRole } from "./gateway-role";
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle", "migrations");
 
 /**
  * Brings flux-system and the default tenant cluster to the current schema: creates both databases if
- * needed, applies the committed drizzle migrations, hardens the tenant database and registers it as the
- * `local` cluster. Safe to run on every start.
+ * needed, applies the committed drizzle migrations, hardens the tenant database, registers it as the `local`
+ * cluster and (re)creates the gateway's read-only role, whose password derives from `dataPlaneKey`
+ * (FLUX_DATA_PLANE_KEY). Safe to run on every start.
  */
-export async function migrateFluxSystem(options: { databaseUrl: string; tenantDatabaseUrl: string }): Promise<void> {
+export async function migrateFluxSystem(options: {
+  databaseUrl: string;
+  tenantDatabaseUrl: string;
+  dataPlaneKey: string;
+}): Promise<void> {
   await ensureDatabase(options.databaseUrl);
   await ensureDatabase(options.tenantDatabaseUrl);
   await hardenTenantDatabase(options.tenantDatabaseUrl);
@@ -27,6 +33,12 @@ export async function migrateFluxSystem(options: { databaseUrl: string; tenantDa
       .insert(clusters)
       .values({ id: "local", databaseUrl: withoutPassword(options.tenantDatabaseUrl) })
       .onConflictDoUpdate({ target: clusters.id, set: { databaseUrl: withoutPassword(options.tenantDatabaseUrl) } });
+    const client = await handle.pool.connect();
+    try {
+      await ensureGatewayRole(client, options);
+    } finally {
+      client.release();
+    }
     await handle.db.execute(sql`select pg_advisory_unlock(7243001)`);
   } finally {
     await handle.close();

@@ -39,23 +39,42 @@ describe("each project sees only its own schema", () => {
     expect(res.json()).toEqual([{ role: a.tenant.credentials.role, sub: "user-a", search_path: quoteIdent(a.schema) }]);
   });
 
-  it("does not follow Accept-Profile naming another tenant's schema: the answer is still only A's rows", async () => {
-    // The gateway forces Accept-Profile to the project's schema (rest would answer 406 PGRST106 to any other).
+  // PostgREST answers a profile naming a schema it does not expose with 406 PGRST106 (docs: schemas.rst,
+  // "Invalid schema"); a Service URL exposes exactly one schema, the tenant's.
+  it("refuses Accept-Profile naming another tenant's schema as PostgREST refuses an unexposed schema", async () => {
     const res = await a.request("/films?select=title", { headers: { "accept-profile": b.schema } });
-    expect(res.status).toBe(200);
-    expect(res.text).not.toContain("beta");
-    expect(res.json()).toEqual([{ title: "alpha film" }]);
+    expect(res.status).toBe(406);
+    expect(res.headers["content-type"]).toBe(JSON_TYPE);
+    expect(res.json()).toEqual({
+      code: "PGRST106",
+      message: `Invalid schema: ${b.schema}`,
+      details: null,
+      hint: `Only the following schemas are exposed: ${a.schema}`,
+    });
   });
 
-  it("does not follow Content-Profile naming another tenant's schema on a write", async () => {
+  it("refuses Content-Profile naming another tenant's schema on a write, and writes nothing anywhere", async () => {
     const res = await a.request("/films", {
       method: "POST",
       body: JSON.stringify({ id: 2, title: "planted" }),
       headers: { "content-profile": b.schema, prefer: "return=minimal" },
     });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(406);
+    expect(res.json()).toMatchObject({ code: "PGRST106", message: `Invalid schema: ${b.schema}` });
     expect((await b.request("/films?select=title")).json()).toEqual([{ title: "beta film" }]);
-    expect((await a.request("/films?select=title&id=eq.2")).json()).toEqual([{ title: "planted" }]);
+    expect((await a.request("/films?select=title&id=eq.2")).json()).toEqual([]);
+  });
+
+  it("accepts a profile naming the project's own schema", async () => {
+    const read = await a.request("/films?select=title", { headers: { "accept-profile": a.schema } });
+    expect(read.status).toBe(200);
+    expect(read.json()).toEqual([{ title: "alpha film" }]);
+    const write = await a.request("/films", {
+      method: "POST",
+      body: JSON.stringify({ id: 40, title: "own schema" }),
+      headers: { "content-profile": a.schema, prefer: "return=minimal" },
+    });
+    expect(write.status).toBe(201);
   });
 
   it("treats a schema-qualified path to another tenant as an unknown table of its own schema (404 PGRST205)", async () => {

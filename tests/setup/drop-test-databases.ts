@@ -1,8 +1,12 @@
 import pg from "pg";
 import { databaseNameOf, withDatabase } from "@/lib/config";
+import { gatewayRoleName } from "@/lib/db/gateway-role";
 import { quoteIdent } from "@/lib/engines/sql";
 
-/** Drops a test run's databases and every tenant role that was granted CONNECT on its tenant database. */
+/**
+ * Drops a test run's databases, every tenant role that was granted CONNECT on its tenant database, and the
+ * run's gateway role.
+ */
 export async function dropTestDatabases(databaseUrl: string, tenantDatabaseUrl: string): Promise<void> {
   const admin = new pg.Client({ connectionString: withDatabase(databaseUrl, "postgres") });
   await admin.connect();
@@ -17,7 +21,7 @@ export async function dropTestDatabases(databaseUrl: string, tenantDatabaseUrl: 
     for (const db of [databaseNameOf(databaseUrl), tenantDb]) {
       await admin.query(`drop database if exists ${quoteIdent(db)} with (force)`);
     }
-    for (const { rolname } of roles.rows) {
+    for (const { rolname } of [...roles.rows, { rolname: gatewayRoleName(databaseUrl) }]) {
       await admin.query(`drop role if exists ${quoteIdent(rolname)}`);
     }
   } finally {

@@ -28,13 +28,15 @@ export default async function setup() {
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const databaseUrl = withDatabase(serverUrl, `flux_it_${runId}`);
   const tenantDatabaseUrl = tenantDatabaseUrlFor(databaseUrl);
-  await migrateFluxSystem({ databaseUrl, tenantDatabaseUrl });
+  const dataPlaneKey = randomBytes(32).toString("hex");
+  // The gateway's read-only role (<database>_gateway) gets its password from the data-plane key.
+  await migrateFluxSystem({ databaseUrl, tenantDatabaseUrl, dataPlaneKey });
 
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,
     FLUX_TENANT_DATABASE_URL: tenantDatabaseUrl,
     FLUX_MASTER_KEY: randomBytes(32).toString("hex"),
-    FLUX_DATA_PLANE_KEY: randomBytes(32).toString("hex"),
+    FLUX_DATA_PLANE_KEY: dataPlaneKey,
     FLUX_BRIDGE_SECRET: randomBytes(32).toString("hex"),
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
   });

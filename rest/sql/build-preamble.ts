@@ -7,12 +7,15 @@ export type RequestContext = {
   method: string;
   path: string;
   headers: Record<string, string>;
+  /** The plan's statement timeout (ms); set here so no role default a tenant changed applies. */
+  statementTimeoutMs: number;
 };
 
 /**
  * The per-request settings, all transaction-local (`is_local = true`) so nothing outlives the request's
  * transaction — required under PgBouncer transaction pooling. The role is never set here: the connection is
- * already logged in as the tenant's own role. `response.status` / `response.headers` start empty here and are
+ * already logged in as the tenant's own role. The statement timeout comes from the plan (the transaction runner
+ * has already run `reset all`, so nothing a previous request left at session level survives). `response.status` / `response.headers` start empty here and are
  * read back before COMMIT (run-request-transaction.ts).
  */
 export function buildPreamble(context: RequestContext): Statement {
@@ -20,7 +23,7 @@ export function buildPreamble(context: RequestContext): Statement {
     text:
       "select set_config('search_path', $1, true), set_config('request.jwt.claims', $2, true), " +
       "set_config('request.method', $3, true), set_config('request.path', $4, true), " +
-      "set_config('request.headers', $5, true), " +
+      "set_config('request.headers', $5, true), set_config('statement_timeout', $6, true), " +
       // Shadows any session-level value a function may have left on the pooled connection with is_local = false.
       "set_config('response.status', '', true), set_config('response.headers', '', true)",
     values: [
@@ -29,6 +32,7 @@ export function buildPreamble(context: RequestContext): Statement {
       context.method,
       context.path,
       JSON.stringify(context.headers),
+      `${Math.trunc(context.statementTimeoutMs)}ms`,
     ],
   };
 }

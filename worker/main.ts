@@ -1,14 +1,14 @@
 import { Redis } from "ioredis";
 import { loadConfig, localRuntimeEnv } from "@/lib/config";
 import { createDb } from "@/lib/db";
+import { createLogger } from "@/lib/log";
 import { flushActivity } from "./activity-flush";
 
 const FLUSH_EVERY_MS = 30_000;
 
-const log = (level: string, msg: string, extra: Record<string, unknown> = {}) =>
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, process: "worker", msg, ...extra })}\n`);
-
 const config = loadConfig(localRuntimeEnv());
+const logger = createLogger({ service: "worker", level: config.FLUX_LOG_LEVEL });
+const log = (level: "info" | "warn", msg: string, extra: Record<string, unknown> = {}) => logger[level](msg, extra);
 const handle = createDb(config.DATABASE_URL, { max: 2, applicationName: "flux-worker" });
 const redis = config.REDIS_URL
   ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, commandTimeout: 2_000, maxRetriesPerRequest: 1, lazyConnect: false })

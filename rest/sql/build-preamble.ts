@@ -7,7 +7,7 @@ export type RequestContext = {
   method: string;
   path: string;
   headers: Record<string, string>;
-  /** The plan's statement timeout (ms); set here so no role default a tenant changed applies. */
+  /** The plan's statement timeout (ms): the ceiling, whatever the role's own default says. */
   statementTimeoutMs: number;
 };
 
@@ -23,7 +23,11 @@ export function buildPreamble(context: RequestContext): Statement {
     text:
       "select set_config('search_path', $1, true), set_config('request.jwt.claims', $2, true), " +
       "set_config('request.method', $3, true), set_config('request.path', $4, true), " +
-      "set_config('request.headers', $5, true), set_config('statement_timeout', $6, true), " +
+      "set_config('request.headers', $5, true), " +
+      // The plan's timeout (ms), or the role's own default when that is stricter (0 means none): after
+      // `reset all`, current_setting reads the role's login default, which a tenant may lower but never raise.
+      "set_config('statement_timeout', least(coalesce(nullif(extract(epoch from " +
+      "current_setting('statement_timeout')::interval) * 1000, 0), $6::numeric), $6::numeric)::bigint || 'ms', true), " +
       // Shadows any session-level value a function may have left on the pooled connection with is_local = false.
       "set_config('response.status', '', true), set_config('response.headers', '', true)",
     values: [
@@ -32,7 +36,7 @@ export function buildPreamble(context: RequestContext): Statement {
       context.method,
       context.path,
       JSON.stringify(context.headers),
-      `${Math.trunc(context.statementTimeoutMs)}ms`,
+      String(Math.trunc(context.statementTimeoutMs)),
     ],
   };
 }

@@ -81,7 +81,7 @@ describe("buildPreamble", () => {
       "GET",
       "/notes",
       '{"x-request-id":"r1"}',
-      "5000ms",
+      "5000",
     ]);
   });
 });

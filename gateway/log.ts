@@ -1,15 +1,19 @@
-/** One JSON object per line on stdout/stderr, so any log shipper can parse the gateway's output. */
-export type LogEntry = { level: "debug" | "info" | "warn" | "error"; msg: string } & Record<string, unknown>;
+import { createLogger, type Logger as FluxLogger, type LogLevel, type LogSink } from "@/lib/log";
+
+/**
+ * The gateway logs entries (`logger({ level, msg, ...fields })`); they become lib/log's JSON lines, redacted,
+ * with `service: "gateway"`.
+ */
+export type LogEntry = { level: LogLevel; msg: string } & Record<string, unknown>;
 export type Logger = (entry: LogEntry) => void;
 
-const RANK = { debug: 10, info: 20, warn: 30, error: 40 } as const;
+export function jsonLineLogger(minLevel: LogLevel = "info", sink?: LogSink): Logger {
+  return entryLogger(createLogger({ service: "gateway", level: minLevel, sink }));
+}
 
-export function jsonLineLogger(minLevel: LogEntry["level"] = "info"): Logger {
-  return (entry) => {
-    if (RANK[entry.level] < RANK[minLevel]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), service: "flux-gateway", ...entry });
-    (entry.level === "error" || entry.level === "warn" ? process.stderr : process.stdout).write(`${line}\n`);
-  };
+/** Adapts a lib/log logger to the gateway's entry-style calls. */
+export function entryLogger(logger: FluxLogger): Logger {
+  return ({ level, msg, ...fields }) => logger[level](msg, fields);
 }
 
 export const silentLogger: Logger = () => {};

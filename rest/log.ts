@@ -1,15 +1,8 @@
-export type LogLevel = "debug" | "info" | "warn" | "error";
-export type LogFields = Record<string, unknown>;
-export type Logger = Record<LogLevel, (msg: string, fields?: LogFields) => void>;
+import { createLogger as createFluxLogger, type Logger, type LogLevel } from "@/lib/log";
 
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+export type { LogFields, Logger, LogLevel } from "@/lib/log";
 
-/** One JSON object per line on stdout (stderr for errors), so any log shipper can parse it. */
+/** rest's logger: lib/log's JSON lines (redacted) with `service: "rest"`. */
 export function createLogger(level: LogLevel, service = "rest"): Logger {
-  const write = (at: LogLevel) => (msg: string, fields: LogFields = {}) => {
-    if (RANK[at] < RANK[level]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: at, service, msg, ...fields });
-    (at === "error" ? process.stderr : process.stdout).write(`${line}\n`);
-  };
-  return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
+  return createFluxLogger({ service, level });
 }

@@ -23,6 +23,11 @@ const fixture = (role: string) => `
     select 1 from (select set_config('request.jwt.claims', '{"sub":"attacker"}', false),
                           set_config('search_path', 'public', false)) _ $$;
   create view poisoned as select poison() as ok;
+  -- Lifts statement_timeout for /rpc/sleepy's statement, as any pre-request function may.
+  create function sleepy() returns int language sql as $$ select pg_sleep(20); select 1 $$;
+  create function flux_pre_request() returns void language plpgsql as $$ begin
+    if current_setting('request.path', true) = '/rpc/sleepy' then perform set_config('statement_timeout', '0', true); end if;
+  end $$;
   grant select on whoami, poisoned to ${quoteIdent(role)};
   grant select, insert on notes to ${quoteIdent(role)};
   grant usage on sequence notes_id_seq to ${quoteIdent(role)};`;
@@ -118,4 +123,17 @@ describe.skipIf(!available)("rest behind PgBouncer in transaction mode", () => {
       expect(row).toMatchObject({ sub: "a-user-2", search_path: quoteIdent(tenantA.credentials.schema) });
     }
   });
+
+  it("cancels a request past its deadline through the pooler, and the one server connection serves the next request", async () => {
+    // A free-plan token (5 s) for this pro tenant keeps the test short; the deadline follows the token's plan.
+    const token = await bridgeTokenFor(api.config, tenantB, { plan: "free" });
+    const started = performance.now();
+    const res = await call(api.baseUrl, "/rpc/sleepy", { token, method: "POST", body: "{}" });
+    expect(res.status, bouncer.log()).toBe(500);
+    expect(res.json()).toMatchObject({ code: "57014", message: "canceling statement due to statement timeout" });
+    expect(performance.now() - started).toBeLessThan(5_000 + 3_000);
+    const next = await call(api.baseUrl, "/whoami", { token });
+    expect(next.status, bouncer.log()).toBe(200);
+    expect((next.json() as Who[])[0]).toMatchObject({ role: tenantB.credentials.role });
+  }, 20_000);
 });

@@ -1,12 +1,12 @@
 import { Redis } from "ioredis";
 import { loadConfig, localRuntimeEnv } from "@/lib/config";
 import { createDb } from "@/lib/db";
+import { createLogger } from "@/lib/log";
 import { ACTIVITY_FLUSH_EVERY_MS, startActivityFlushLoop, type ActivityLoop } from "./activity-loop";
 
-const log = (level: string, msg: string, extra: Record<string, unknown> = {}) =>
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, process: "worker", msg, ...extra })}\n`);
-
 const config = loadConfig(localRuntimeEnv());
+const logger = createLogger({ service: "worker", level: config.FLUX_LOG_LEVEL });
+const log = (level: "info" | "warn", msg: string, extra: Record<string, unknown> = {}) => logger[level](msg, extra);
 // The worker is the one writer of projects.last_accessed_at: it connects as flux-system's owner, not as the
 // gateway's read-only role.
 const handle = createDb(config.DATABASE_URL, { max: 2, applicationName: "flux-worker" });

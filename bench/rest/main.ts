@@ -1,4 +1,5 @@
 // `npm run bench:rest`: rest (a real process) under wrk vs pgbench running the same SQL shape, in one run.
+import { statementTimeoutMsFor } from "@/rest/execute/statement-timeout";
 import { buildPreamble } from "@/rest/sql/build-preamble";
 import type { Statement } from "@/rest/sql/statement";
 import { createBenchCluster, type BenchTenant } from "../lib/bench-cluster";
@@ -136,6 +137,7 @@ function scriptFor(tenant: BenchTenant, workload: Workload, restUrl: string, pip
   const preamble = buildPreamble({
     schema: tenant.credentials.schema,
     claims: { sub: "bench-user", role: "authenticated" },
+    statementTimeoutMs: statementTimeoutMsFor(tenant.project.plan),
     method: workload.method,
     path: workload.path,
     // What rest forwards from wrk's request (credentials withheld, see rest/handlers/request-headers.ts).

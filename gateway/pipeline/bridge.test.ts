@@ -25,13 +25,13 @@ describe("bridge step", () => {
 });
 
 describe("bridge token shape", () => {
-  it("is { role, tenant_id, claims, iat, exp ≤ 5 min, aud, iss } signed with the cached CryptoKey", async () => {
+  it("is { role, tenant_id, claims, plan, iat, exp ≤ 5 min, aud, iss } signed with the cached CryptoKey", async () => {
     const secret = "bridge-secret-".padEnd(64, "c");
     const project = await stubProject();
     const token = await mintBridge(project, { role: "anon" }, await importBridgeSigningKey(secret));
     const payload = decodeJwt(token);
-    expect(Object.keys(payload).sort()).toEqual(["aud", "claims", "exp", "iat", "iss", "role", "tenant_id"]);
-    expect(payload).toMatchObject({ iss: "flux-gateway", aud: "flux-rest", role: project.apiRole, tenant_id: project.tenantId });
+    expect(Object.keys(payload).sort()).toEqual(["aud", "claims", "exp", "iat", "iss", "plan", "role", "tenant_id"]);
+    expect(payload).toMatchObject({ iss: "flux-gateway", aud: "flux-rest", role: project.apiRole, tenant_id: project.tenantId, plan: project.plan });
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBeLessThanOrEqual(300);
     await expect(verifyBridgeToken(token, bridgeKey(secret))).resolves.toMatchObject({ role: project.apiRole });
   });

@@ -31,5 +31,9 @@ export async function mintBridge(project: ResolvedProject, verifiedClaims: JWTPa
       hint: "Quote the X-Request-ID to support",
     });
   }
-  return mintBridgeToken({ role, tenant_id: project.tenantId, claims: { ...verifiedClaims } }, bridgeKey, Math.min(BRIDGE_TTL_SECONDS, BRIDGE_MAX_TTL_SECONDS));
+  return mintBridgeToken(
+    { role, tenant_id: project.tenantId, claims: { ...verifiedClaims }, plan: project.plan },
+    bridgeKey,
+    Math.min(BRIDGE_TTL_SECONDS, BRIDGE_MAX_TTL_SECONDS),
+  );
 }

@@ -28,6 +28,8 @@ export const FluxEnv = z.object({
   FLUX_REST_MAX_CONNECTIONS: z.coerce.number().int().positive().default(60),
   /** Where rest's tenant pools connect (e.g. PgBouncer in transaction mode); the LISTEN connection stays direct. */
   FLUX_REST_POOL_URL: z.string().url("FLUX_REST_POOL_URL must be a postgres:// URL (host, port, database; the login is replaced per tenant role)").optional(),
+  /** Added to the plan's statement timeout to give each request's wall-clock deadline (rest cancels past it). */
+  FLUX_REST_DEADLINE_MARGIN_MS: z.coerce.number().int().nonnegative().default(1_000),
   FLUX_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   FLUX_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

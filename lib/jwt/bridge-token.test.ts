@@ -32,3 +32,18 @@ describe("bridge tokens", () => {
     await expect(verifyBridgeToken(token, key)).rejects.toThrow();
   });
 });
+
+describe("bridge token plan", () => {
+  const key = bridgeKey("p".repeat(48));
+  const base = { role: "t_0123456789ab_role", tenant_id: "00000000-0000-4000-8000-000000000000", claims: { sub: "u" } };
+
+  it("carries the project's plan so rest can derive the statement timeout from a signed source", async () => {
+    expect(await verifyBridgeToken(await mintBridgeToken({ ...base, plan: "pro" }, key), key)).toMatchObject({ plan: "pro" });
+    expect(await verifyBridgeToken(await mintBridgeToken(base, key), key)).not.toHaveProperty("plan");
+  });
+
+  it("rejects a token naming a plan that does not exist", async () => {
+    const forged = await mintBridgeToken({ ...base, plan: "unlimited" as never }, key);
+    await expect(verifyBridgeToken(forged, key)).rejects.toThrow(/unknown plan/);
+  });
+});

@@ -10,7 +10,16 @@ export type BridgeClaims = {
   tenant_id: string;
   /** The verified claims of the project token, passed to SQL as request.jwt.claims. */
   claims: Record<string, unknown>;
+  /**
+   * The project's plan, from the project record: rest derives the statement timeout and its request deadline
+   * from it, never from the tenant role's settings (a role may `ALTER ROLE … SET` its own defaults).
+   * Optional so tokens of an older gateway still verify; rest then applies the largest plan's limit.
+   */
+  plan?: BridgePlan;
 };
+
+export const BRIDGE_PLANS = ["free", "pro", "enterprise"] as const;
+export type BridgePlan = (typeof BRIDGE_PLANS)[number];
 
 /** Imports the pool secret once; jose would otherwise re-import raw bytes on every call. */
 export function bridgeKey(secret: string): Uint8Array {
@@ -19,7 +28,8 @@ export function bridgeKey(secret: string): Uint8Array {
 
 export async function mintBridgeToken(claims: BridgeClaims, key: Uint8Array | CryptoKey, ttlSeconds = 60): Promise<string> {
   const ttl = Math.min(Math.max(ttlSeconds, 1), BRIDGE_MAX_TTL_SECONDS);
-  return new SignJWT({ role: claims.role, tenant_id: claims.tenant_id, claims: claims.claims })
+  const plan = claims.plan === undefined ? {} : { plan: claims.plan };
+  return new SignJWT({ role: claims.role, tenant_id: claims.tenant_id, claims: claims.claims, ...plan })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(BRIDGE_ISSUER)
     .setAudience(BRIDGE_AUDIENCE)
@@ -41,11 +51,12 @@ export async function verifyBridgeToken(token: string, key: Uint8Array): Promise
 }
 
 function parseBridgePayload(payload: JWTPayload): BridgeClaims {
-  const { role, tenant_id: tenantId, claims, exp, iat } = payload as JWTPayload & Partial<BridgeClaims>;
+  const { role, tenant_id: tenantId, claims, plan, exp, iat } = payload as JWTPayload & Partial<BridgeClaims>;
   if (typeof exp !== "number" || typeof iat !== "number" || exp - iat > BRIDGE_MAX_TTL_SECONDS + 5) {
     throw new Error("bridge token lifetime exceeds 5 minutes");
   }
   if (typeof role !== "string" || typeof tenantId !== "string") throw new Error("bridge token lacks role or tenant_id");
   if (typeof claims !== "object" || claims === null || Array.isArray(claims)) throw new Error("bridge token lacks claims");
-  return { role, tenant_id: tenantId, claims };
+  if (plan !== undefined && !BRIDGE_PLANS.includes(plan)) throw new Error("bridge token names an unknown plan");
+  return plan === undefined ? { role, tenant_id: tenantId, claims } : { role, tenant_id: tenantId, claims, plan };
 }

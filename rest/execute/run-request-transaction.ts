@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { Statement } from "@/rest/sql/statement";
+import { armRequestDeadline, statementTimedOut } from "./request-deadline";
 
 /** What SQL asked of the reply through `response.status` / `response.headers` (raw; checked by the caller). */
 export type SqlResponseSettings = { status: string | null; headers: string | null };
@@ -25,6 +26,11 @@ export type TransactionOptions = {
   /** The tenant's pre-request function call, run after the settings and before the statement. */
   preRequest?: Statement | null;
   finish?: Finish;
+  /**
+   * Wall-clock bound (ms) on the whole transaction: past it the backend is cancelled and the request answers
+   * 57014, even if tenant SQL lifted its statement_timeout with `SET LOCAL` (see request-deadline.ts).
+   */
+  deadlineMs?: number;
 };
 
 // Read in the same transaction, after the statement, so values a function set are still visible.
@@ -35,7 +41,21 @@ const RESPONSE_SETTINGS =
 type Settled = PromiseSettledResult<pg.QueryResult>;
 
 /**
- * BEGIN, the settings preamble, the optional pre-request call, the statement (and its follow-ups), the
+ * Explicit isolation and access mode, so session defaults a tenant function left behind
+ * (`default_transaction_read_only`, `default_transaction_isolation`) cannot shape the next request.
+ */
+const BEGIN_READ_ONLY = "begin isolation level read committed read only";
+const BEGIN_READ_WRITE = "begin isolation level read committed read write";
+
+/**
+ * Back to the role's login defaults inside the transaction: a function may have run
+ * `set_config('statement_timeout', '0', false)` on this pooled connection in an earlier request. Inside the
+ * transaction so that, behind PgBouncer in transaction mode, it runs on the server connection this request holds.
+ */
+const RESET_SESSION = "reset all";
+
+/**
+ * BEGIN, `reset all`, the settings preamble, the optional pre-request call, the statement (and its follow-ups), the
  * response settings and COMMIT, written together on a pipelined client: the whole transaction costs one network
  * round trip. If anything fails, PostgreSQL answers the queued COMMIT with ROLLBACK, so the connection always
  * comes back idle and clean. The client is destroyed instead of returned whenever that cannot be guaranteed.
@@ -49,8 +69,10 @@ export async function runRequestTransaction(
   const finish = options.finish ?? "commit";
   const followUps = statement.followUps ?? [];
   const pre = options.preRequest ? [options.preRequest] : [];
+  const deadline = options.deadlineMs === undefined ? null : armRequestDeadline(client, options.deadlineMs);
   const queued = [
-    client.query(options.readOnly ? "begin read only" : "begin"),
+    client.query(options.readOnly ? BEGIN_READ_ONLY : BEGIN_READ_WRITE),
+    client.query(RESET_SESSION),
     client.query(preamble.text, preamble.values),
     ...pre.map((step) => client.query(step.text, step.values)),
     client.query(statement.text, statement.values),
@@ -59,10 +81,10 @@ export async function runRequestTransaction(
   ];
   const upFront = typeof finish === "string" ? client.query(finish) : null;
   const settled: Settled[] = await Promise.allSettled(queued);
-  const [begin, settings] = settled;
-  const preRequest = settled.slice(2, 2 + pre.length);
-  const main = settled[2 + pre.length];
-  const extra = settled.slice(3 + pre.length, -1);
+  const [begin, reset, settings] = settled;
+  const preRequest = settled.slice(3, 3 + pre.length);
+  const main = settled[3 + pre.length];
+  const extra = settled.slice(4 + pre.length, -1);
   const response = settled.at(-1);
 
   let wanted: TransactionEnd = "rollback";
@@ -71,11 +93,23 @@ export async function runRequestTransaction(
     wanted = finish(toResult(main.value, extra, response.value));
   }
   const [end] = await Promise.allSettled([upFront ?? client.query(wanted)]);
-  if (begin?.status !== "fulfilled" || settings?.status !== "fulfilled" || end?.status !== "fulfilled" || !main || !response) {
+  deadline?.disarm();
+  if (deadline?.fired) {
+    // A cancel may still be in flight: this connection must not serve anyone else.
     client.release(true);
-    throw firstFailure([begin, settings, end, ...preRequest, main]);
-  }
-  client.release();
+    if ([...settled, end].some((result) => result?.status === "rejected")) throw statementTimedOut();
+  } else if (
+    begin?.status !== "fulfilled" ||
+    reset?.status !== "fulfilled" ||
+    settings?.status !== "fulfilled" ||
+    end?.status !== "fulfilled" ||
+    !main ||
+    !response
+  ) {
+    client.release(true);
+    throw firstFailure([begin, reset, settings, end, ...preRequest, main]);
+  } else client.release();
+  if (end?.status !== "fulfilled" || !main || !response) throw new Error("unreachable: checked above");
   // The pre-request function's failure is the request's failure, reported before the statement's.
   const failed = [...preRequest, main, ...extra, response].find((result) => result.status === "rejected");
   if (failed?.status === "rejected") throw failed.reason;

@@ -13,6 +13,8 @@ export type RestDeps = {
   logger: Logger;
   maxRows: number;
   bodyLimitBytes: number;
+  /** FLUX_REST_DEADLINE_MARGIN_MS: a request's deadline is the plan's statement timeout plus this. */
+  deadlineMarginMs: number;
 };
 
 /**

@@ -56,6 +56,7 @@ export async function executeAgainstSchema<P>(
     readOnly: readOnly(planned.value),
     preRequest: preRequestCall(planned.snapshot),
     finish,
+    deadlineMs: request.context.statementTimeoutMs + deps.deadlineMarginMs,
   });
   request.sqlResponse = result.response;
   return { planned: planned.value, result };

@@ -48,6 +48,7 @@ export function createRequestHandler(deps: RestDeps) {
           method: req.method ?? "GET",
           path: url.pathname,
           headers: headersForSql(req.headers),
+          statementTimeoutMs: identity.statementTimeoutMs,
         };
         const request: TenantRequest = { identity, context };
         const reply = await dispatch(deps, req, url, request);

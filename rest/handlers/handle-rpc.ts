@@ -52,7 +52,8 @@ export async function handleRpc(
         readParams = split.rest;
       }
       const columns = method === "POST" ? parseColumns(url.searchParams.get("columns")) : null;
-      const call = { name, method, args, columns, query: parseReadQuery(readParams) } as const;
+      const singleObject = options.preferences.params === "single-object";
+      const call = { name, method, args, columns, singleObject, query: parseReadQuery(readParams) } as const;
       return planRpc(call, snapshot.schema, snapshot.functions, deps.maxRows);
     },
     buildRpcStatement,

@@ -15,7 +15,19 @@ describe("authenticate", () => {
   it("derives the schema from the verified tenant role", async () => {
     const tenantId = newTenantId();
     const identity = await authenticate(await bearer(roleNameOf(tenantId), tenantId), key);
-    expect(identity).toEqual({ tenantId, role: roleNameOf(tenantId), schema: schemaNameOf(tenantId), claims: { sub: "u1" } });
+    expect(identity).toEqual({
+      tenantId,
+      role: roleNameOf(tenantId),
+      schema: schemaNameOf(tenantId),
+      claims: { sub: "u1" },
+      statementTimeoutMs: 30_000,
+    });
+  });
+
+  it("takes the statement timeout from the signed plan, so a free tenant is held to 5 s", async () => {
+    const tenantId = newTenantId();
+    const token = await mintBridgeToken({ role: roleNameOf(tenantId), tenant_id: tenantId, claims: {}, plan: "free" }, key);
+    expect((await authenticate(request(`Bearer ${token}`), key)).statementTimeoutMs).toBe(5_000);
   });
 
   it("rejects a request without a bridge token", async () => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { verifyBridgeToken, type BridgeClaims } from "@/lib/jwt";
 import { isTenantId, roleNameOf, schemaForApiRole } from "@/lib/tenancy";
+import { statementTimeoutMsFor } from "@/rest/execute/statement-timeout";
 import { unauthorized } from "@/rest/respond/rest-error";
 
 export type RequestIdentity = {
@@ -10,6 +11,8 @@ export type RequestIdentity = {
   /** Derived from the role alone; no header or claim can choose another schema. */
   schema: string;
   claims: Record<string, unknown>;
+  /** The plan's statement timeout (ms), from the signed bridge token: see execute/statement-timeout.ts. */
+  statementTimeoutMs: number;
 };
 
 /**
@@ -31,5 +34,11 @@ export async function authenticate(req: IncomingMessage, key: Uint8Array): Promi
   if (!schema || !isTenantId(verified.tenant_id) || roleNameOf(verified.tenant_id) !== verified.role) {
     throw unauthorized("JWT invalid: the bridge token's role is not this tenant's API role");
   }
-  return { tenantId: verified.tenant_id, role: verified.role, schema, claims: verified.claims };
+  return {
+    tenantId: verified.tenant_id,
+    role: verified.role,
+    schema,
+    claims: verified.claims,
+    statementTimeoutMs: statementTimeoutMsFor(verified.plan),
+  };
 }

@@ -3,7 +3,7 @@ import { RestError } from "@/rest/respond/rest-error";
 import type { FunctionInfo, FunctionParam, TableInfo } from "@/rest/schema-cache/types";
 import { assertColumn, planProjection } from "./plan-projection";
 import { planConditions } from "./plan-read";
-import { ambiguousFunction, functionNotFound } from "./rpc-not-found";
+import { ambiguousFunction, functionNotFound, singleObjectFunctionNotFound } from "./rpc-not-found";
 import type { Projection } from "./types";
 
 /** How the caller supplied arguments: query-string pairs (GET/HEAD) or a JSON body (POST). */
@@ -16,6 +16,8 @@ export type RpcCall = {
   query: ReadQuery;
   /** POST `?columns=a,b`: only these body keys are arguments (PostgREST ignores the others). */
   columns?: string[] | null;
+  /** `Prefer: params=single-object`: the whole body (GET: the arguments as one object) is the one json parameter. */
+  singleObject?: boolean;
 };
 
 /** Bound arguments: by name (`fn(a => $1)`), or the whole body as the single unnamed json/jsonb parameter. */
@@ -26,7 +28,7 @@ export type RpcArgs =
 export type RpcPlan = {
   fn: FunctionInfo;
   args: RpcArgs;
-  /** Only for composite results; scalar and void results ignore select/filters/order. */
+  /** Only composite results with known columns have any; elsewhere naming a column is 400 42703. */
   projection: Projection;
   filters: Filter[];
   logic: LogicTree[];
@@ -44,6 +46,26 @@ export type RpcPlan = {
  * 300 PGRST203.
  */
 export function planRpc(call: RpcCall, schema: string, functions: Map<string, FunctionInfo[]>, maxRows: number): RpcPlan {
+  const { fn, args } = call.singleObject ? chooseSingleObject(call, schema, functions) : chooseByArguments(call, schema, functions);
+  // A scalar, void or bare `record` result has no columns to name: select/filters/order on it are refused as
+  // PostgREST refuses them (42703), never dropped, so a filter can never silently widen the answer.
+  const shape = resultShape(fn) ?? { schema: fn.schema, name: fn.name, kind: "table", columns: new Map() };
+  const projection = planProjection(call.query.select, shape);
+  const conditions = planConditions(call.query, shape);
+  for (const term of call.query.order) assertColumn(shape, term.column);
+  return {
+    fn,
+    args,
+    projection,
+    ...conditions,
+    order: call.query.order,
+    limit: Math.min(call.query.limit ?? maxRows, maxRows),
+    offset: call.query.offset ?? 0,
+    readOnly: call.method !== "POST" || fn.volatility !== "volatile",
+  };
+}
+
+function chooseByArguments(call: RpcCall, schema: string, functions: Map<string, FunctionInfo[]>): { fn: FunctionInfo; args: RpcArgs } {
   const overloads = functions.get(call.name) ?? [];
   const given = argumentMap(call.args, call.columns ?? null);
   const keys = [...given.keys()];
@@ -53,25 +75,24 @@ export function planRpc(call: RpcCall, schema: string, functions: Map<string, Fu
   const [fn] = candidates;
   if (!fn) throw functionNotFound(schema, call.name, keys, functions, call.args.kind === "body");
   if (candidates.length > 1) throw ambiguousFunction(candidates);
-
   const args: RpcArgs =
     named.length > 0
       ? { kind: "named", values: fn.params.filter((p) => given.has(p.name)).map((p) => boundArgument(p, call.args, given)) }
       : { kind: "whole-body", json: JSON.stringify(call.args.kind === "body" ? call.args.body : null) };
-  const shape = resultShape(fn);
-  const projection = shape ? planProjection(call.query.select, shape) : ({ kind: "star" } as const);
-  const conditions = shape ? planConditions(call.query, shape) : { filters: [], logic: [] };
-  if (shape) for (const term of call.query.order) assertColumn(shape, term.column);
-  return {
-    fn,
-    args,
-    projection,
-    ...conditions,
-    order: shape ? call.query.order : [],
-    limit: Math.min(call.query.limit ?? maxRows, maxRows),
-    offset: call.query.offset ?? 0,
-    readOnly: call.method !== "POST" || fn.volatility !== "volatile",
-  };
+  return { fn, args };
+}
+
+/**
+ * `Prefer: params=single-object`: the overload with exactly one json/jsonb parameter (named or not) receives
+ * the body as sent (an array stays an array); on GET, the query-string arguments as an object of strings.
+ */
+function chooseSingleObject(call: RpcCall, schema: string, functions: Map<string, FunctionInfo[]>): { fn: FunctionInfo; args: RpcArgs } {
+  const candidates = (functions.get(call.name) ?? []).filter(takesOneJson);
+  const [fn] = candidates;
+  if (!fn) throw singleObjectFunctionNotFound(schema, call.name);
+  if (candidates.length > 1) throw ambiguousFunction(candidates);
+  const body = call.args.kind === "body" ? call.args.body : Object.fromEntries(call.args.pairs);
+  return { fn, args: { kind: "whole-body", json: JSON.stringify(body) } };
 }
 
 /**
@@ -109,8 +130,12 @@ function takesExactly(fn: FunctionInfo, keys: string[]): boolean {
 }
 
 function takesWholeBody(fn: FunctionInfo): boolean {
+  return takesOneJson(fn) && fn.params[0]?.name === "";
+}
+
+function takesOneJson(fn: FunctionInfo): boolean {
   const [only] = fn.params;
-  return fn.params.length === 1 && only !== undefined && only.name === "" && (only.type === "json" || only.type === "jsonb");
+  return fn.params.length === 1 && only !== undefined && (only.type === "json" || only.type === "jsonb");
 }
 
 function boundArgument(param: FunctionParam, args: RpcArguments, given: Map<string, unknown>) {

@@ -23,6 +23,17 @@ export function functionNotFound(
   });
 }
 
+/** PGRST202 under `Prefer: params=single-object`, worded as PostgREST words it (no suggestion). */
+export function singleObjectFunctionNotFound(schema: string, name: string): RestError {
+  const qualified = `${schema}.${name}`;
+  return new RestError(404, {
+    code: "PGRST202",
+    message: `Could not find the function ${qualified} in the schema cache`,
+    details: `Searched for the function ${qualified} with a single json/jsonb parameter, but no matches were found in the schema cache.`,
+    hint: null,
+  });
+}
+
 /** PGRST203: several overloads take the same argument names, so PostgreSQL could not tell them apart either. */
 export function ambiguousFunction(candidates: FunctionInfo[]): RestError {
   const signatures = candidates.map(

@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { Logger } from "@/rest/log";
 import { parseReloadPayload, type ReloadRequest } from "./reload-payload";
+import { scopeReloadToSender } from "./scope-reload-to-sender";
 
 export type ReloadListener = {
   /** Resolves once LISTEN is in place for the first time (tests wait on it before sending NOTIFY). */
@@ -13,7 +14,8 @@ const MIN_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 10_000;
 
 /**
- * LISTEN pgrst on a dedicated, unpooled connection (transaction pooling would drop it). On any error the
+ * LISTEN pgrst on a dedicated, unpooled connection (transaction pooling would drop it). A tenant login's
+ * notification reloads at most that tenant's schema (scope-reload-to-sender.ts). On any error the
  * connection is replaced with exponential backoff; after a reconnect everything is reloaded, because
  * notifications sent while it was down are lost.
  */
@@ -54,8 +56,12 @@ export function listenForSchemaReload(options: {
     };
     next.on("error", (error) => lost(error.message));
     next.on("end", () => lost("connection ended"));
+    // One sender lookup at a time, in arrival order (node-postgres queues queries on one client anyway).
+    let lookups = Promise.resolve();
     next.on("notification", (message) => {
-      if (message.channel === CHANNEL) onReload(parseReloadPayload(message.payload));
+      if (message.channel !== CHANNEL) return;
+      const request = parseReloadPayload(message.payload);
+      lookups = lookups.then(async () => onReload(scopeReloadToSender(request, await senderRole(next, message.processId))));
     });
     try {
       await next.connect();
@@ -82,4 +88,14 @@ export function listenForSchemaReload(options: {
       await current?.end().catch(() => undefined);
     },
   };
+}
+
+/** The login of the backend that sent a notification; null once it has gone (or if the lookup fails). */
+async function senderRole(client: pg.Client, pid: number): Promise<string | null> {
+  try {
+    const { rows } = await client.query<{ usename: string | null }>("select usename from pg_catalog.pg_stat_activity where pid = $1", [pid]);
+    return rows[0]?.usename ?? null;
+  } catch {
+    return null;
+  }
 }

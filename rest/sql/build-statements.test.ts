@@ -68,17 +68,20 @@ describe("buildPreamble", () => {
       method: "GET",
       path: "/notes",
       headers: { "x-request-id": "r1" },
+      statementTimeoutMs: 5000,
     });
     expect(preamble.text).not.toMatch(/'role'/);
-    // Every set_config is transaction-local: 5 request settings plus the emptied response.status/headers.
-    expect(preamble.text.match(/set_config\(/g)).toHaveLength(7);
-    expect(preamble.text.match(/, true\)/g)).toHaveLength(7);
+    // Every set_config is transaction-local: 5 request settings, the plan's statement timeout, and the emptied
+    // response.status/headers.
+    expect(preamble.text.match(/set_config\(/g)).toHaveLength(8);
+    expect(preamble.text.match(/, true\)/g)).toHaveLength(8);
     expect(preamble.values).toEqual([
       '"t_0123456789ab_api"',
       '{"sub":"u1","role":"authenticated"}',
       "GET",
       "/notes",
       '{"x-request-id":"r1"}',
+      "5000",
     ]);
   });
 });

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { loadConfig, type FluxConfig } from "@/lib/config";
 import { quoteIdent } from "@/lib/engines/sql";
-import { bridgeKey, mintBridgeToken } from "@/lib/jwt";
+import { bridgeKey, mintBridgeToken, type BridgePlan } from "@/lib/jwt";
 import { createLogger } from "@/rest/log";
 import { createRestServer, type RestServer, type RestServerOptions } from "@/rest/server";
 import type { TestTenant } from "@/tests/fixtures/tenant";
@@ -31,13 +31,14 @@ export async function startRest(
 export function bridgeTokenFor(
   config: FluxConfig,
   tenant: TestTenant,
-  overrides: { role?: string; tenantId?: string; claims?: Record<string, unknown>; secret?: string } = {},
+  overrides: { role?: string; tenantId?: string; claims?: Record<string, unknown>; secret?: string; plan?: BridgePlan } = {},
 ): Promise<string> {
   return mintBridgeToken(
     {
       role: overrides.role ?? tenant.credentials.role,
       tenant_id: overrides.tenantId ?? tenant.tenantId,
       claims: overrides.claims ?? { sub: "user-1", role: "authenticated" },
+      plan: overrides.plan ?? tenant.project.plan,
     },
     bridgeKey(overrides.secret ?? config.FLUX_BRIDGE_SECRET),
   );

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAdmin } from "./commands/admin";
 import { registerDev } from "./commands/dev";
+import { registerDomains } from "./commands/domains";
 import { registerLogin } from "./commands/login";
 import { registerProjects } from "./commands/projects";
 import { registerPush } from "./commands/push";
@@ -19,6 +20,7 @@ registerLogin(program);
 registerProjects(program);
 registerPush(program);
 registerToken(program);
+registerDomains(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { quoteIdent, quoteLiteral } from "@/lib/engines/sql";
 import { signProjectToken } from "@/lib/jwt";
 import { schemaNameOf } from "@/lib/tenancy";
 import { startRest, type RunningRest } from "@/rest/testing/harness";
-import { provisionTestTenant, type TestTenant } from "@/tests/fixtures/tenant";
+import type { TestTenant } from "@/tests/fixtures/tenant";
 import { startTestGateway, type TestGateway } from "./testing/harness";
 import { seedProject, type SeededProject } from "./testing/seed-project";
 import { send } from "./testing/send";
+import { provisionTenantWithNote } from "./testing/tenant-with-note";
 
 /** The whole request path with the real rest and two real v2_shared tenants behind the gateway. */
 let rest: RunningRest;
@@ -16,15 +16,8 @@ let a: SeededProject;
 let b: SeededProject;
 
 async function tenantWithNote(title: string): Promise<TestTenant> {
-  const tenant = await provisionTestTenant();
+  const tenant = await provisionTenantWithNote(title);
   tenants.push(tenant);
-  await tenant.engine.importSql(tenant.project, {
-    name: "notes",
-    sql: `create table notes (id int primary key, title text not null);
-      insert into notes values (1, ${quoteLiteral(title)});
-      grant select on notes to ${quoteIdent(tenant.credentials.role)};`,
-    actorUserId: null,
-  });
   return tenant;
 }
 

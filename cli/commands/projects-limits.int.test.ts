@@ -1,40 +1,15 @@
-import { execFile } from "node:child_process";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { NextRequest } from "next/server";
+import type http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PATCH } from "@/app/api/v1/projects/[slug]/limits/route";
 import { POST as create } from "@/app/api/v1/projects/route";
 import { call, newSignedInUser, unique } from "@/app/api/v1/route-test-kit";
 import { closeServerDb } from "@/lib/api/server-db";
 import { closeControlPlaneRedis } from "@/lib/cache/control-plane-redis";
-
-/** Serves the real PATCH handler over HTTP, so the CLI talks to the route exactly as it does in production. */
-function serveLimitsRoute(): Promise<http.Server> {
-  const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const slug = /^\/api\/v1\/projects\/([^/]+)\/limits$/.exec(req.url ?? "")?.[1];
-    if (req.method !== "PATCH" || !slug) {
-      res.writeHead(404).end();
-      return;
-    }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const request = new NextRequest(new URL(req.url ?? "/", "http://localhost"), { method: "PATCH", headers, body: Buffer.concat(chunks) });
-    const answer = await PATCH(request, { params: Promise.resolve({ slug: decodeURIComponent(slug) }) });
-    res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
-    res.end(await answer.text());
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
+import { runFlux, serveRoutes, type ServedRoute } from "../testing/serve-routes";
 
 let server: http.Server;
 beforeAll(async () => {
-  server = await serveLimitsRoute();
+  server = await serveRoutes([{ method: "PATCH", pattern: "/api/v1/projects/:slug/limits", handler: PATCH }] as ServedRoute[]);
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
@@ -42,19 +17,7 @@ afterAll(async () => {
   await closeControlPlaneRedis();
 });
 
-function flux(args: string[], token: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = {
-    ...process.env,
-    FLUX_API_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    FLUX_TOKEN: token,
-    XDG_CONFIG_HOME: mkdtempSync(path.join(os.tmpdir(), "flux-cli-")),
-  };
-  return new Promise((resolve) => {
-    execFile("node", ["cli/bin.mjs", ...args], { env, timeout: 30_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const flux = (args: string[], token: string) => runFlux(server, args, token);
 
 describe("flux projects limits", () => {
   it("sets a limit and prints JSON, then --reset goes back to the plan's default", async () => {

@@ -7,7 +7,7 @@ import path from "node:path";
 const OFFSET = Number(process.env.FLUX_E2E_PORT_OFFSET ?? 0);
 if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET > 1000) throw new Error("FLUX_E2E_PORT_OFFSET must be an integer from 0 to 1000");
 
-export const E2E_PORTS = { web: 3310 + OFFSET, gateway: 8390 + OFFSET, rest: 3410 + OFFSET, embeddedPg: 54331 + OFFSET };
+export const E2E_PORTS = { web: 3310 + OFFSET, gateway: 8390 + OFFSET, rest: 3410 + OFFSET, embeddedPg: 54331 + OFFSET, dns: 5390 + OFFSET };
 export const E2E_HOME = path.resolve(".flux", OFFSET === 0 ? "e2e" : `e2e-${OFFSET}`);
 
 /** The environment of the stack under test and of every CLI call the specs make. */
@@ -23,6 +23,8 @@ export function e2eEnv(): Record<string, string> {
     NEXTAUTH_URL: `http://localhost:${E2E_PORTS.web}`,
     // The specs make more requests per minute than the free plan's 20; the limiter itself is tested elsewhere.
     FLUX_RATE_LIMIT_MULTIPLIER: "50",
+    // Custom-domain verification asks the specs' own DNS responder (tests/fixtures/dns-server.ts), never the Internet.
+    FLUX_DNS_SERVERS: `127.0.0.1:${E2E_PORTS.dns}`,
   });
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);

@@ -12,6 +12,7 @@ describe("toErrorEnvelope", () => {
     ["not_found", 404],
     ["conflict", 409],
     ["unprocessable", 422],
+    ["unavailable", 503],
   ] as const)("maps %s to %d with the message and request id", (code, status) => {
     expect(toErrorEnvelope(new FluxError(code, "what went wrong"), "req_1")).toEqual({
       status,

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   unprocessable: 422,
   internal: 500,
+  /** A service the request depends on (e.g. DNS) did not answer in time; retrying later may succeed. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
@@ -32,5 +33,21 @@ export const FluxEnv = z.object({
   FLUX_REST_DEADLINE_MARGIN_MS: z.coerce.number().int().nonnegative().default(1_000),
   FLUX_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   FLUX_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** DNS servers asked for custom-domain TXT records (`ip`, `ip:port`, `[ipv6]:port`, comma-separated); unset: the system's. */
+  FLUX_DNS_SERVERS: z
+    .string()
+    .refine((value) => value.split(",").every((entry) => isDnsServer(entry.trim())), "FLUX_DNS_SERVERS must be a comma list of IP[:port], e.g. 1.1.1.1,127.0.0.1:5353")
+    .optional(),
+  FLUX_DNS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
 });
 export type FluxEnv = z.infer<typeof FluxEnv>;
+
+function isDnsServer(entry: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry);
+  if (bracketed) return isIP(bracketed[1] ?? "") === 6 && validPort(bracketed[2]);
+  if (isIP(entry) !== 0) return true;
+  const [host = "", port, ...rest] = entry.split(":");
+  return rest.length === 0 && isIP(host) === 4 && validPort(port);
+}
+
+const validPort = (port: string | undefined): boolean => port === undefined || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535);

@@ -27,6 +27,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           <h1 className="text-2xl font-semibold tracking-tight" data-testid="project-slug">{project.slug}</h1>
           <p className="text-sm text-slate-500">{project.name}</p>
         </div>
+        <nav className="flex gap-4 text-sm">
+          <Link href={`/projects/${encodeURIComponent(project.slug)}/domains`} data-testid="domains-link" className="text-indigo-700 hover:underline">
+            Custom domains
+          </Link>
+        </nav>
         <DetailList
           items={[
             { label: "Service URL", value: project.serviceUrl, testId: "service-url", mono: true },

@@ -1,0 +1,3 @@
+import type { domains } from "@/drizzle/schema";
+
+export type DomainRow = typeof domains.$inferSelect;

@@ -1,3 +1,5 @@
+import type { Relationship } from "@/rest/relationships/types";
+
 export type ColumnInfo = {
   name: string;
   /** format_type() of the column, e.g. `text`, `timestamp with time zone`, `character varying(40)`. */
@@ -51,5 +53,7 @@ export type SchemaSnapshot = {
   tables: Map<string, TableInfo>;
   /** Functions callable under /rpc, by name; overloads share a name. */
   functions: Map<string, FunctionInfo[]>;
+  /** Embeddable relationships derived from the schema's foreign keys (rest/relationships). */
+  relationships: Relationship[];
   loadedAt: number;
 };

@@ -53,7 +53,7 @@ export async function handleRpc(
       }
       const columns = method === "POST" ? parseColumns(url.searchParams.get("columns")) : null;
       const call = { name, method, args, columns, query: parseReadQuery(readParams) } as const;
-      return planRpc(call, snapshot.schema, snapshot.functions, deps.maxRows);
+      return planRpc(call, snapshot.schema, snapshot.functions, deps.maxRows, snapshot);
     },
     buildRpcStatement,
     (plan) => plan.readOnly,

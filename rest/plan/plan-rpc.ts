@@ -1,10 +1,9 @@
 import type { Filter, LogicTree, OrderTerm, ReadQuery } from "@/rest/parse/ast";
 import { RestError } from "@/rest/respond/rest-error";
 import type { FunctionInfo, FunctionParam, TableInfo } from "@/rest/schema-cache/types";
-import { assertColumn, planProjection } from "./plan-projection";
-import { planConditions } from "./plan-read";
+import { type EmbedScope, planResourceTree } from "./plan-embeds";
 import { ambiguousFunction, functionNotFound } from "./rpc-not-found";
-import type { Projection } from "./types";
+import type { EmbedPlan, Projection } from "./types";
 
 /** How the caller supplied arguments: query-string pairs (GET/HEAD) or a JSON body (POST). */
 export type RpcArguments = { kind: "query"; pairs: Array<[string, string]> } | { kind: "body"; body: unknown };
@@ -28,6 +27,8 @@ export type RpcPlan = {
   args: RpcArgs;
   /** Only for composite results; scalar and void results ignore select/filters/order. */
   projection: Projection;
+  /** Embeds of a function returning a table's rows, by that table's relationships. */
+  embeds?: EmbedPlan[];
   filters: Filter[];
   logic: LogicTree[];
   order: OrderTerm[];
@@ -43,7 +44,13 @@ export type RpcPlan = {
  * json/jsonb parameter is the fallback that receives the whole body. No match is 404 PGRST202; several are
  * 300 PGRST203.
  */
-export function planRpc(call: RpcCall, schema: string, functions: Map<string, FunctionInfo[]>, maxRows: number): RpcPlan {
+export function planRpc(
+  call: RpcCall,
+  schema: string,
+  functions: Map<string, FunctionInfo[]>,
+  maxRows: number,
+  scope?: EmbedScope,
+): RpcPlan {
   const overloads = functions.get(call.name) ?? [];
   const given = argumentMap(call.args, call.columns ?? null);
   const keys = [...given.keys()];
@@ -58,16 +65,16 @@ export function planRpc(call: RpcCall, schema: string, functions: Map<string, Fu
     named.length > 0
       ? { kind: "named", values: fn.params.filter((p) => given.has(p.name)).map((p) => boundArgument(p, call.args, given)) }
       : { kind: "whole-body", json: JSON.stringify(call.args.kind === "body" ? call.args.body : null) };
-  const shape = resultShape(fn);
-  const projection = shape ? planProjection(call.query.select, shape) : ({ kind: "star" } as const);
-  const conditions = shape ? planConditions(call.query, shape) : { filters: [], logic: [] };
-  if (shape) for (const term of call.query.order) assertColumn(shape, term.column);
+  const shape = resultShape(fn, scope);
+  const root = shape ? planResourceTree(call.query, shape, scope ?? null) : null;
   return {
     fn,
     args,
-    projection,
-    ...conditions,
-    order: shape ? call.query.order : [],
+    projection: root?.projection ?? { kind: "star" },
+    embeds: root?.embeds ?? [],
+    filters: root?.filters ?? [],
+    logic: root?.logic ?? [],
+    order: root?.order ?? [],
     limit: Math.min(call.query.limit ?? maxRows, maxRows),
     offset: call.query.offset ?? 0,
     readOnly: call.method !== "POST" || fn.volatility !== "volatile",
@@ -140,8 +147,11 @@ function arrayLiteral(items: unknown[]): string {
 }
 
 /** The result's columns as a table, so select/filters/order are checked exactly as on /<table>. */
-function resultShape(fn: FunctionInfo): TableInfo | null {
+function resultShape(fn: FunctionInfo, scope: EmbedScope | undefined): TableInfo | null {
   if (fn.returns.kind !== "composite" || fn.returns.columns === null) return null;
+  // A function returning a table's rows is that table for embedding (PostgREST does the same).
+  const table = fn.returns.table ? scope?.tables.get(fn.returns.table) : undefined;
+  if (table) return table;
   const columns = new Map(
     fn.returns.columns.map((name) => [name, { name, dataType: "unknown", notNull: false, hasDefault: false, primaryKey: false }]),
   );

@@ -26,7 +26,8 @@ function matchesHint(relationship: Relationship, hint: string): boolean {
 
 function notFound(relationships: Relationship[], request: EmbedRequest): RestError {
   const using = request.hint === null ? "" : ` using the hint '${request.hint}'`;
-  const nearby = relationships.filter((r) => r.source === request.source).map((r) => r.target);
+  // Never "Perhaps you meant 'x' instead of 'x'" when only the hint missed.
+  const nearby = relationships.filter((r) => r.source === request.source && r.target !== request.target).map((r) => r.target);
   const suggestion = closest(request.target, nearby);
   return new RestError(400, {
     code: "PGRST200",

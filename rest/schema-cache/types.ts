@@ -36,7 +36,8 @@ export type FunctionReturn =
   | { kind: "void" }
   | { kind: "scalar"; type: string }
   /** A table row type, `returns table(...)` or OUT parameters; `columns` is null for a bare `record`. */
-  | { kind: "composite"; columns: string[] | null };
+  /** `table`: the schema's table or view whose row type it returns, whose relationships its rows embed by. */
+  | { kind: "composite"; columns: string[] | null; table?: string | null };
 
 export type FunctionInfo = {
   schema: string;

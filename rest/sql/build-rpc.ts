@@ -2,7 +2,9 @@ import { quoteIdent } from "@/lib/engines/sql";
 import type { RpcPlan } from "@/rest/plan/plan-rpc";
 import { orderSql } from "./build-read";
 import { whereSql } from "./filter-sql";
-import { Params, selectList, type Statement } from "./statement";
+import type { LogicTree } from "@/rest/parse/ast";
+import { withEmbeds } from "./embed-sql";
+import { Params, type Statement } from "./statement";
 
 /**
  * `/rpc/<fn>` as one statement returning `body` (JSON text, or null for void), `page_total` and `total`
@@ -19,8 +21,12 @@ export function buildRpcStatement(plan: RpcPlan): Statement {
   }
   const scalarSet = returns.kind === "scalar";
   const source = scalarSet ? `select _f.v from ${call} as _f(v)` : `select * from ${call} as _f${whereClause(plan, params)}`;
-  const page = [`select ${scalarSet ? "v" : selectList(plan.projection, params)} from _source`];
-  if (plan.order.length > 0) page.push(`order by ${plan.order.map((term) => orderSql(term, params)).join(", ")}`);
+  const rows = scalarSet ? { from: "_source", items: "v", qualifier: undefined, conditions: [] } : withEmbeds("_source", plan.projection, plan.embeds, params);
+  const page = [`select ${rows.items} from ${rows.from}`];
+  // Presence tests on embeds and `!inner` need the embeds joined, so they filter the page (not the total).
+  const presence = [...rows.conditions, ...(rows.qualifier ? presenceSql(plan, params, rows.qualifier) : [])];
+  if (presence.length > 0) page.push(`where ${presence.join(" and ")}`);
+  if (plan.order.length > 0) page.push(`order by ${plan.order.map((term) => orderSql(term, params, rows.qualifier)).join(", ")}`);
   page.push(`limit ${params.add(plan.limit)}`);
   if (plan.offset > 0) page.push(`offset ${params.add(plan.offset)}`);
   const aggregate = scalarSet ? "json_agg(_r.v)" : "json_agg(_r)";
@@ -41,8 +47,16 @@ function argumentList(plan: RpcPlan, params: Params): string {
     .join(", ");
 }
 
+/** Root conditions on the function's own columns, applied to `_source` (so the total counts them). */
 function whereClause(plan: RpcPlan, params: Params): string {
-  const where = whereSql(plan, params);
+  const where = whereSql({ filters: plan.filters.filter((f) => !f.embed), logic: plan.logic.filter((t) => !testsPresence(t)) }, params);
   return where ? ` where ${where}` : "";
 }
+
+function presenceSql(plan: RpcPlan, params: Params, qualifier: string): string[] {
+  const where = whereSql({ filters: plan.filters.filter((f) => f.embed), logic: plan.logic.filter(testsPresence) }, params, qualifier);
+  return where ? [where] : [];
+}
+
+const testsPresence = (tree: LogicTree): boolean => tree.children.some((child) => ("children" in child ? testsPresence(child) : Boolean(child.embed)));
 

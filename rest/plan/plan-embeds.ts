@@ -5,7 +5,7 @@ import type { SchemaSnapshot, TableInfo } from "@/rest/schema-cache/types";
 import { defaultName } from "@/rest/sql/field-sql";
 import { notEmbedded, notToOne, spreadNotToOne } from "./embed-errors";
 import { planProjection } from "./plan-projection";
-import type { EmbedPlan, ResourceNode } from "./types";
+import type { EmbedPlan, Projection, ResourceNode } from "./types";
 
 /** What embedding needs from the schema cache: the tables and the relationships between them. */
 export type EmbedScope = Pick<SchemaSnapshot, "schema" | "tables" | "relationships">;
@@ -49,7 +49,9 @@ export function planResourceTree(
 }
 
 function planLevel(select: SelectItem[], table: TableInfo, scope: EmbedScope | null, counter: { next: number }): Level {
-  const node: ResourceNode = { projection: planProjection(select, table), embeds: [], filters: [], logic: [], order: [], limit: null, offset: 0 };
+  // `target()` selects nothing: only its presence matters.
+  const projection: Projection = select.length === 0 ? { kind: "columns", columns: [] } : planProjection(select, table);
+  const node: ResourceNode = { projection, embeds: [], filters: [], logic: [], order: [], limit: null, offset: 0 };
   const level: Level = { table, node, children: new Map() };
   for (const item of select) {
     if (item.kind !== "embed") continue;

@@ -31,8 +31,11 @@ beforeAll(async () => {
       insert into technical_specs values (1, 148, 'IMAX'), (2, 169, 'IMAX'), (3, 116, 'Alexa');
       insert into addresses values (1, '123 Main St'), (2, '456 Oak Ave');
       insert into orders values (1, 'first', 1, 2), (2, 'second', 2, 2);
+      create view films_view as select f.id as film_id, f.title, f.director_id from films f;
+      create view directors_view as select d.id, d.last_name as surname from directors d;
+      create view films_view_chain as select film_id, title from films_view;
       create function films_after(y int) returns setof films language sql stable as 'select * from films where year > y';
-      grant select on directors, films, actors, roles, technical_specs, addresses, orders to ${quoteIdent(role)};
+      grant select on directors, films, actors, roles, technical_specs, addresses, orders, films_view, directors_view, films_view_chain to ${quoteIdent(role)};
       grant insert, update, delete on films to ${quoteIdent(role)};`,
   );
 });
@@ -449,6 +452,33 @@ describe("errors", () => {
       expect(answer.body.code).toBe("PGRST200");
     }
     expect((await get("/films?select=id&id=eq.1")).body).toEqual([{ id: 1 }]);
+  });
+});
+
+describe("views inherit their base tables' foreign keys (pg_rewrite)", () => {
+  it("embeds a table from a view", async () => {
+    const answer = await get("/films_view?select=title,directors(last_name)&film_id=eq.1");
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual([{ title: "Inception", directors: { last_name: "Nolan" } }]);
+  });
+
+  it("embeds a view from a table, under the view's own column names", async () => {
+    const { data, status } = await (await client()).from("films").select("title, directors_view(surname)").eq("id", 3);
+    expect(status).toBe(200);
+    expect(data).toEqual([{ title: "Arrival", directors_view: { surname: "Villeneuve" } }]);
+  });
+
+  it("one-to-many from a table to a view, and many-to-many from a view through a junction", async () => {
+    const toMany = await get("/directors?select=last_name,films_view(title)&id=eq.2&films_view.order=film_id");
+    expect(toMany.body).toEqual([{ last_name: "Villeneuve", films_view: [{ title: "Arrival" }, { title: "Dune" }] }]);
+    const junction = await get("/films_view?select=title,actors(first_name)&film_id=eq.4&actors.order=first_name");
+    expect(junction.body).toEqual([{ title: "Dune", actors: [{ first_name: "Timothée" }, { first_name: "Zendaya" }] }]);
+  });
+
+  it("follows a chain of views to the base table", async () => {
+    const answer = await get("/films_view_chain?select=title,roles(character)&film_id=eq.1");
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual([{ title: "Inception", roles: [{ character: "Cobb" }] }]);
   });
 });
 

@@ -378,6 +378,21 @@ describe("disambiguation (orders → addresses twice)", () => {
     expect(backward.body).toEqual([{ address: "456 Oak Ave", orders: [{ name: "second" }] }]);
   });
 
+  it("the constraint name itself can be the target (billing(address))", async () => {
+    const answer = await get("/orders?id=eq.1&select=id,name,billing(address),shipping(address)");
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual([{ id: 1, name: "first", billing: { address: "123 Main St" }, shipping: { address: "456 Oak Ave" } }]);
+  });
+
+  it("the foreign key column can be the target, aliased to keep the column too", async () => {
+    // roles.actor_id: actors has no view over it, so the column names exactly one relationship.
+    const plain = await get("/roles?film_id=eq.1&select=character,actor_id(last_name)");
+    expect(plain.status).toBe(200);
+    expect(plain.body).toEqual([{ character: "Cobb", actor_id: { last_name: "DiCaprio" } }]);
+    const aliased = await get("/roles?film_id=eq.1&select=actor_id,actor:actor_id(last_name)");
+    expect(aliased.body).toEqual([{ actor_id: 1, actor: { last_name: "DiCaprio" } }]);
+  });
+
   it("a hint that matches nothing is PGRST200 naming the hint", async () => {
     const answer = await get("/orders?select=*,addresses!nope(*)");
     expect(answer.status).toBe(400);

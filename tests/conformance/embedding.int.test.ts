@@ -523,6 +523,22 @@ describe("embedding on writes and RPC", () => {
     expect(data).toEqual([{ id: 10, directors: { first_name: "Greta" } }]);
   });
 
+  it("a DELETE filtered on an embed is refused (PGRST108) and deletes nothing, never widened to every row", async () => {
+    const answer = await world.request("/films?directors.last_name=eq.Nolan", { method: "DELETE" });
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ code: "PGRST108", message: "'directors' is not an embedded resource in this request" });
+    expect((await get("/films?select=id&order=id")).body).toHaveLength(5);
+  });
+
+  it("RPC: embedded filters, !inner and spread on a set-returning function", async () => {
+    const answer = await get("/rpc/films_after?y=2000&select=title,...directors!inner(last_name)&directors.last_name=eq.Nolan&order=id");
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual([
+      { title: "Inception", last_name: "Nolan" },
+      { title: "Interstellar", last_name: "Nolan" },
+    ]);
+  });
+
   it("a set-returning function's rows embed like its table's", async () => {
     const answer = await get("/rpc/films_after?y=2015&select=title,directors(last_name)&order=id");
     expect(answer.status).toBe(200);

@@ -149,5 +149,6 @@ function checkOrder(level: Level, term: OrderTerm): OrderTerm {
   if (!child) throw notEmbedded(term.relation);
   if (!child.embed.toOne) throw notToOne(level.table.name, term.relation);
   if (!child.level.table.columns.has(term.column)) throw columnNotFound(child.level.table.name, term.column);
+  child.embed.ordersParent = true;
   return { ...term, path: [], relationAlias: lateralAlias(child.embed.id) };
 }

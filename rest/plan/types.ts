@@ -44,6 +44,8 @@ export type EmbedPlan = {
   spread: boolean;
   /** `target()`: joined for its filters, absent from the body. */
   hidden: boolean;
+  /** Its parent orders by it (`order=target(col)`): the lateral then also exposes the target row. */
+  ordersParent?: boolean;
   keys: string[];
   node: ResourceNode;
 };

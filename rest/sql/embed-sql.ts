@@ -52,7 +52,7 @@ function innerConditions(embeds: EmbedPlan[]): string[] {
 
 /**
  * One embed as a LEFT JOIN LATERAL subquery correlated with its parent row: `pgrst_body` is the JSON object of
- * each target row (json_agg'd for to-many) and `pgrst_row` the target row itself, for `order=target(col)`.
+ * each target row (json_agg'd for to-many) and, when the parent orders by it, `pgrst_row`: the target row itself.
  */
 function lateralSql(embed: EmbedPlan, parent: string, params: Params): string {
   const { node, relationship: rel } = embed;
@@ -69,7 +69,7 @@ function lateralSql(embed: EmbedPlan, parent: string, params: Params): string {
     conditions.push(...rel.sourceColumns.map((pair) => `${junction}.${quoteIdent(pair.source)} = ${parent}.${quoteIdent(pair.target)}`));
   }
   from.push(...node.embeds.map((child) => lateralSql(child, alias, params)));
-  const rows = [`select ${objectSql(node, alias, params)} as pgrst_body${embed.toOne ? `, ${alias} as pgrst_row` : ""} from ${from.join(" ")}`];
+  const rows = [`select ${objectSql(node, alias, params)} as pgrst_body${embed.ordersParent ? `, ${alias} as pgrst_row` : ""} from ${from.join(" ")}`];
   const where = whereSql(node, params, alias);
   if (where) conditions.push(where);
   conditions.push(...innerConditions(node.embeds));

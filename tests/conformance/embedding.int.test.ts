@@ -91,6 +91,13 @@ describe("many-to-one (object or null)", () => {
     expect(answer.body).toEqual([{ title: "Dune", directors: { id: "2", surname: "Villeneuve" } }]);
   });
 
+  it("HEAD with an embed answers the read's status and Content-Range without a body", async () => {
+    const answer = await world.request("/films?select=title,directors!inner(last_name)", { method: "HEAD", headers: { Prefer: "count=exact" } });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toBe("");
+    expect(answer.headers["content-range"]).toBe("0-3/4");
+  });
+
   it("Accept: application/vnd.pgrst.object+json answers one object with its embed (postgrest-js single())", async () => {
     const { data, status } = await (await client()).from("films").select("title, directors(last_name)").eq("id", 1).single();
     expect(status).toBe(200);

@@ -2,7 +2,6 @@ import { quoteIdent } from "@/lib/engines/sql";
 import type { RpcPlan } from "@/rest/plan/plan-rpc";
 import { orderSql } from "./build-read";
 import { whereSql } from "./filter-sql";
-import type { LogicTree } from "@/rest/parse/ast";
 import { withEmbeds } from "./embed-sql";
 import { Params, type Statement } from "./statement";
 
@@ -20,12 +19,9 @@ export function buildRpcStatement(plan: RpcPlan): Statement {
     return { text: `select to_json(${call})::text as body, 1 as page_total, 1 as total`, values: params.values };
   }
   const scalarSet = returns.kind === "scalar";
-  const source = scalarSet ? `select _f.v from ${call} as _f(v)` : `select * from ${call} as _f${whereClause(plan, params)}`;
+  const source = scalarSet ? `select _f.v from ${call} as _f(v)` : compositeSource(plan, call, params);
   const rows = scalarSet ? { from: "_source", items: "v", qualifier: undefined, conditions: [] } : withEmbeds("_source", plan.projection, plan.embeds, params);
   const page = [`select ${rows.items} from ${rows.from}`];
-  // Presence tests on embeds and `!inner` need the embeds joined, so they filter the page (not the total).
-  const presence = [...rows.conditions, ...(rows.qualifier ? presenceSql(plan, params, rows.qualifier) : [])];
-  if (presence.length > 0) page.push(`where ${presence.join(" and ")}`);
   if (plan.order.length > 0) page.push(`order by ${plan.order.map((term) => orderSql(term, params, rows.qualifier)).join(", ")}`);
   page.push(`limit ${params.add(plan.limit)}`);
   if (plan.offset > 0) page.push(`offset ${params.add(plan.offset)}`);
@@ -47,16 +43,14 @@ function argumentList(plan: RpcPlan, params: Params): string {
     .join(", ");
 }
 
-/** Root conditions on the function's own columns, applied to `_source` (so the total counts them). */
-function whereClause(plan: RpcPlan, params: Params): string {
-  const where = whereSql({ filters: plan.filters.filter((f) => !f.embed), logic: plan.logic.filter((t) => !testsPresence(t)) }, params);
-  return where ? ` where ${where}` : "";
+/**
+ * The function's rows after every root condition. With embeds, `!inner` and presence tests (`directors=is.null`)
+ * need them joined here too, so the total (Prefer: count=exact) counts exactly the rows the page draws from.
+ */
+function compositeSource(plan: RpcPlan, call: string, params: Params): string {
+  const joined = withEmbeds(call, { kind: "star" }, plan.embeds, params);
+  const own = whereSql(plan, params, joined.qualifier);
+  const where = [...(own ? [own] : []), ...joined.conditions];
+  const alias = joined.qualifier ? "" : " as _f";
+  return `select ${joined.items} from ${joined.from}${alias}${where.length > 0 ? ` where ${where.join(" and ")}` : ""}`;
 }
-
-function presenceSql(plan: RpcPlan, params: Params, qualifier: string): string[] {
-  const where = whereSql({ filters: plan.filters.filter((f) => f.embed), logic: plan.logic.filter(testsPresence) }, params, qualifier);
-  return where ? [where] : [];
-}
-
-const testsPresence = (tree: LogicTree): boolean => tree.children.some((child) => ("children" in child ? testsPresence(child) : Boolean(child.embed)));
-

@@ -546,6 +546,13 @@ describe("embedding on writes and RPC", () => {
     ]);
   });
 
+  it("RPC: !inner narrows the exact count too", async () => {
+    const answer = await get("/rpc/films_after?y=2000&select=title,directors!inner(id)&order=id", { Prefer: "count=exact" });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-range"]).toBe("0-3/4");
+    expect(answer.body).toHaveLength(4);
+  });
+
   it("a set-returning function's rows embed like its table's", async () => {
     const answer = await get("/rpc/films_after?y=2015&select=title,directors(last_name)&order=id");
     expect(answer.status).toBe(200);

@@ -17,14 +17,14 @@ export function executeForTenant<P>(
   deps: RestDeps,
   request: TenantRequest,
   tableName: string,
-  plan: (table: TableInfo) => P,
+  plan: (table: TableInfo, snapshot: SchemaSnapshot) => P,
   build: (planned: P) => Statement,
   finish: Finish = "commit",
 ): Promise<{ planned: P; result: StatementResult }> {
   const onTable = (snapshot: SchemaSnapshot) => {
     const table = snapshot.tables.get(tableName);
     if (!table) throw tableNotFound(snapshot.schema, tableName);
-    return plan(table);
+    return plan(table, snapshot);
   };
   const reading = request.context.method === "GET" || request.context.method === "HEAD";
   return executeAgainstSchema(deps, request, onTable, build, () => reading, finish);

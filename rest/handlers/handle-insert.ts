@@ -17,7 +17,7 @@ export async function handleInsert(
   input: InsertRequest & { single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
-  const { planned, outcome, body } = await runWrite(deps, request, tableName, input, (table) => planInsert(table, input), buildInsertStatement);
+  const { planned, outcome, body } = await runWrite(deps, request, tableName, input, (table, scope) => planInsert(table, { ...input, scope }), buildInsertStatement);
   const headers: Record<string, string> = {
     "Content-Range": `*/${writeTotal(preferences, outcome.total)}`,
     ...preferenceApplied(preferences, { resolution: planned.conflict !== null, missing: true, return: true, count: true, tx: true, handling: true }),

@@ -25,7 +25,7 @@ export async function handleRead(deps: RestDeps, request: TenantRequest, tableNa
     deps,
     request,
     tableName,
-    (table) => planRead(input.query, table, deps.maxRows, { range: input.range ?? null, count }),
+    (table, scope) => planRead(input.query, table, deps.maxRows, { range: input.range ?? null, count, scope }),
     (plan) => buildReadStatement(plan, input.media === "csv" ? csvBody : undefined),
   );
   const row = result.rows[0];

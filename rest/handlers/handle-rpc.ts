@@ -54,7 +54,7 @@ export async function handleRpc(
       const columns = method === "POST" ? parseColumns(url.searchParams.get("columns")) : null;
       const singleObject = options.preferences.params === "single-object";
       const call = { name, method, args, columns, singleObject, query: parseReadQuery(readParams) } as const;
-      return planRpc(call, snapshot.schema, snapshot.functions, deps.maxRows);
+      return planRpc(call, snapshot.schema, snapshot.functions, deps.maxRows, snapshot);
     },
     buildRpcStatement,
     (plan) => plan.readOnly,

@@ -17,7 +17,7 @@ export async function handleUpdate(
   input: { payload: Payload; columns: string[] | null; query: ReadQuery; preferences: Preferences; single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
-  const { outcome, body } = await runWrite(deps, request, tableName, { ...input, limitsAffected: true }, (table) => planUpdate(table, input), buildUpdateStatement);
+  const { outcome, body } = await runWrite(deps, request, tableName, { ...input, limitsAffected: true }, (table, scope) => planUpdate(table, { ...input, scope }), buildUpdateStatement);
   // PostgREST reports an update's rows as a range from 0, e.g. `0-2/*`.
   const range = outcome.total > 0 ? `0-${outcome.total - 1}` : "*";
   const headers = {

@@ -1,5 +1,5 @@
 import type { Preferences } from "@/rest/parse/parse-prefer";
-import type { TableInfo } from "@/rest/schema-cache/types";
+import type { SchemaSnapshot, TableInfo } from "@/rest/schema-cache/types";
 import type { Statement } from "@/rest/sql/statement";
 import type { RestDeps, TenantRequest } from "./deps";
 import { executeForTenant } from "./execute-for-tenant";
@@ -15,7 +15,7 @@ export async function runWrite<P>(
   request: TenantRequest,
   tableName: string,
   input: { preferences: Preferences; single: boolean; limitsAffected?: boolean },
-  plan: (table: TableInfo) => P,
+  plan: (table: TableInfo, scope: SchemaSnapshot) => P,
   build: (planned: P) => Statement,
 ): Promise<{ planned: P; outcome: WriteOutcome; body: string | null }> {
   const { preferences } = input;

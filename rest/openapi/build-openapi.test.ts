@@ -21,6 +21,7 @@ const snapshot: SchemaSnapshot = {
   schema: "s",
   loadedAt: 0,
   functions: new Map(),
+  relationships: [],
   tables: new Map([
     ["todos", table("todos", "table", [column("id", "bigint", { notNull: true, hasDefault: true, primaryKey: true }), column("task", "text", { notNull: true })])],
     ["stats", table("stats", "materialized_view", [column("n", "integer")])],

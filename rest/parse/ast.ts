@@ -7,12 +7,24 @@ export type JsonStep = { arrow: "->" | "->>"; key: string; index: boolean };
 export type Field = { column: string; jsonPath: JsonStep[] };
 
 /**
- * One item of `select=`. Embeds (`author(name)`) will be another variant with `kind: "embed"`; everything that
- * consumes SelectItem switches on `kind`, so adding it is additive.
+ * `alias:target!hint!inner(items)`, `...target(items)` (spread) or `target()` (embedded only to filter on).
+ * `join` is the `!inner` / `!left` modifier; `hint` names a foreign key, one of its columns or a junction table.
  */
+export type EmbedItem = {
+  kind: "embed";
+  target: string;
+  alias: string | null;
+  hint: string | null;
+  join: "inner" | "left" | null;
+  spread: boolean;
+  select: SelectItem[];
+};
+
+/** One item of `select=`; everything that consumes SelectItem switches on `kind`. */
 export type SelectItem =
   | { kind: "star" }
-  | { kind: "column"; column: string; alias: string | null; jsonPath?: JsonStep[]; cast?: string | null };
+  | { kind: "column"; column: string; alias: string | null; jsonPath?: JsonStep[]; cast?: string | null }
+  | EmbedItem;
 
 /** The embed a filter, logic tree or order applies to: `[]` is the root table, `["author"]` is `author.col=…`. */
 export type EmbedPath = string[];
@@ -33,8 +45,12 @@ export type Predicate =
   /** `toTsvector`: set by the planner for a text/json column, which PostgREST searches via to_tsvector. */
   | { operator: FtsOperator; language: string | null; value: string; toTsvector?: boolean };
 
-/** `[path.]column[->json]=[not.]operator.value`. `column` and `negated` stay top level for existing callers. */
-export type Filter = { path: EmbedPath; column: string; jsonPath: JsonStep[]; negated: boolean } & Predicate;
+/**
+ * `[path.]column[->json]=[not.]operator.value`. `column` and `negated` stay top level for existing callers.
+ * `embed` is set by the planner when `column` names an embedded resource (`actors=not.is.null`): the generated
+ * SQL alias of that embed, whose presence the filter tests.
+ */
+export type Filter = { path: EmbedPath; column: string; jsonPath: JsonStep[]; negated: boolean; embed?: string } & Predicate;
 
 /** `or=(a.eq.1,and(b.gt.2,c.is.null))`, `not.and=(…)`, `author.or=(…)`. */
 export type LogicTree = {
@@ -47,6 +63,10 @@ export type LogicTree = {
 
 export type OrderTerm = {
   path: EmbedPath;
+  /** `order=clients(name)`: orders by a column of a to-one embed (named as in select). */
+  relation?: string;
+  /** Set by the planner: the SQL alias of `relation`'s embed. */
+  relationAlias?: string;
   column: string;
   jsonPath: JsonStep[];
   direction: "asc" | "desc" | null;
@@ -60,7 +80,11 @@ export type ReadQuery = {
   order: OrderTerm[];
   limit: number | null;
   offset: number | null;
+  /** `actors.limit=2`, `actors.offset=1`: pages of embedded to-many resources. */
+  embedPages?: EmbedPage[];
 };
+
+export type EmbedPage = { path: EmbedPath; limit: number | null; offset: number | null };
 
 export type ReturnPreference = "minimal" | "representation" | "headers-only";
 export type CountPreference = "exact" | "planned" | "estimated";

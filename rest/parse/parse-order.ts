@@ -18,8 +18,14 @@ export function parseOrder(raw: string | null, path: EmbedPath = []): OrderTerm[
 }
 
 function readTerm(cursor: Cursor, path: EmbedPath): OrderTerm {
-  const { column, jsonPath } = readField(cursor);
-  if (cursor.startsWith("(")) throw cursor.fail("ordering by an embedded resource is not supported yet");
+  let { column, jsonPath } = readField(cursor);
+  let relation: string | undefined;
+  // `clients(name).desc`: a column of a to-one embed.
+  if (jsonPath.length === 0 && cursor.eat("(")) {
+    relation = column;
+    ({ column, jsonPath } = readField(cursor));
+    cursor.expect(")");
+  }
   let direction: OrderTerm["direction"] = null;
   let nulls: OrderTerm["nulls"] = null;
   if (cursor.eat(".")) {
@@ -36,5 +42,5 @@ function readTerm(cursor: Cursor, path: EmbedPath): OrderTerm {
   }
   cursor.skipSpaces();
   if (!cursor.done && cursor.peek() !== ",") throw cursor.fail('expecting "," or end of input');
-  return { path, column, jsonPath, direction, nulls };
+  return relation === undefined ? { path, column, jsonPath, direction, nulls } : { path, relation, column, jsonPath, direction, nulls };
 }

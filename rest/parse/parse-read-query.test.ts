@@ -30,11 +30,12 @@ describe("parseReadQuery", () => {
       ],
       limit: 5,
       offset: 10,
+      embedPages: [],
     });
   });
 
   it("defaults to every column, no filters, no order and no limit", () => {
-    expect(parse("")).toEqual({ select: [{ kind: "star" }], filters: [], logic: [], order: [], limit: null, offset: null });
+    expect(parse("")).toEqual({ select: [{ kind: "star" }], filters: [], logic: [], order: [], limit: null, offset: null, embedPages: [] });
   });
 
   it("keeps everything after the operator as the value, dots and quotes included", () => {
@@ -116,7 +117,11 @@ describe("parseReadQuery", () => {
   it.each([
     ["select=a;drop table x", "failed to parse select parameter"],
     ["select=a)--", "failed to parse select parameter"],
-    ["select=author(name)", "failed to parse select parameter"],
+    ["select=author(name", "failed to parse select parameter"],
+    ["select=author!a!b!c(name)", "failed to parse select parameter"],
+    ["select=author!a!b(name)", "failed to parse select parameter"],
+    ["select=data->a(name)", "failed to parse select parameter"],
+    ["order=author(name", "failed to parse order"],
     ["order=a);--", "failed to parse order"],
     ["order=a.sideways", "failed to parse order"],
     ["order=a;delete from notes", "failed to parse order"],

@@ -1,5 +1,5 @@
 import { syntaxError } from "@/rest/respond/rest-error";
-import type { EmbedPath, Filter, LogicTree, OrderTerm, ReadQuery } from "./ast";
+import type { EmbedPage, EmbedPath, Filter, LogicTree, OrderTerm, ReadQuery } from "./ast";
 import { parseWhole } from "./cursor";
 import { readFieldName } from "./parse-field";
 import { parseFilter } from "./parse-filter";
@@ -20,6 +20,7 @@ export function parseReadQuery(params: URLSearchParams): ReadQuery {
   const filters: Filter[] = [];
   const logic: LogicTree[] = [];
   const order: OrderTerm[] = [];
+  const embedPages: EmbedPage[] = [];
   for (const [key, value] of params) {
     if (RESERVED.has(key)) continue;
     const segments = key.split(".");
@@ -34,8 +35,8 @@ export function parseReadQuery(params: URLSearchParams): ReadQuery {
       const negated = path.at(-1) === "not";
       logic.push(parseLogicTree(value, negated ? path.slice(0, -1) : path, last, negated));
     } else if (path.length > 0) {
-      // Embedded limit/offset arrive with resource embedding; name it rather than ignore it.
-      throw syntaxError(`failed to parse ${key} parameter: limits on embedded resources are not supported yet`);
+      const number = parseWholeNumber(value, last === "limit" ? "limit" : "offset");
+      embedPages.push({ path, limit: last === "limit" ? number : null, offset: last === "offset" ? number : null });
     }
   }
   return {
@@ -45,6 +46,7 @@ export function parseReadQuery(params: URLSearchParams): ReadQuery {
     order,
     limit: parseWholeNumber(params.get("limit"), "limit"),
     offset: parseWholeNumber(params.get("offset"), "offset"),
+    embedPages,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { SelectItem } from "./ast";
+import type { EmbedItem, SelectItem } from "./ast";
 import { type Cursor, parseWhole } from "./cursor";
 import { readField, readFieldName } from "./parse-field";
 
@@ -19,14 +19,15 @@ export function parseSelect(raw: string | null): SelectItem[] {
   );
 }
 
-function readSelectItem(cursor: Cursor): SelectItem {
+function readSelectItem(cursor: Cursor, depth = 0): SelectItem {
   cursor.skipSpaces();
   if (cursor.eat("*")) {
     cursor.skipSpaces();
     return { kind: "star" };
   }
-  if (cursor.startsWith("...") || cursor.startsWith("..")) {
-    throw cursor.fail("spreads (...table(columns)) are not supported yet: resource embedding comes in a later version");
+  if (cursor.eat("...")) {
+    const target = readFieldName(cursor);
+    return readEmbed(cursor, target, null, true, depth + 1);
   }
   let alias: string | null = null;
   const start = cursor.pos;
@@ -39,7 +40,8 @@ function readSelectItem(cursor: Cursor): SelectItem {
   }
   const field = readField(cursor);
   if (cursor.startsWith("(") || cursor.startsWith("!")) {
-    throw cursor.fail("resource embedding (table(columns)) is not supported yet");
+    if (field.jsonPath.length > 0) throw cursor.fail('expecting "," or end of input');
+    return readEmbed(cursor, field.column, alias, false, depth + 1);
   }
   let cast: string | null = null;
   if (cursor.eat("::")) {
@@ -50,6 +52,34 @@ function readSelectItem(cursor: Cursor): SelectItem {
   }
   cursor.skipSpaces();
   return { kind: "column", column: field.column, alias, jsonPath: field.jsonPath, cast };
+}
+
+/** Nesting bound: deep enough for any real query, and a crafted `a(a(a(…)))` cannot exhaust the stack. */
+const MAX_EMBED_DEPTH = 16;
+
+/** After the target name: `!hint`, `!inner`/`!left` (also `!hint!inner`), then `(items)`, possibly empty. */
+function readEmbed(cursor: Cursor, target: string, alias: string | null, spread: boolean, depth: number): EmbedItem {
+  const marks: string[] = [];
+  while (cursor.eat("!")) marks.push(readFieldName(cursor));
+  if (marks.length > 2) throw cursor.fail('expecting "("');
+  let join: EmbedItem["join"] = null;
+  const last = marks.at(-1);
+  if (last === "inner" || last === "left") {
+    join = last;
+    marks.pop();
+  }
+  if (marks.length > 1) throw cursor.fail('expecting "!inner", "!left" or "("');
+  if (depth > MAX_EMBED_DEPTH) throw cursor.fail(`embeds nest at most ${MAX_EMBED_DEPTH} deep`);
+  cursor.expect("(");
+  cursor.skipSpaces();
+  const select: SelectItem[] = [];
+  if (!cursor.startsWith(")")) {
+    select.push(readSelectItem(cursor, depth));
+    while (cursor.eat(",")) select.push(readSelectItem(cursor, depth));
+  }
+  cursor.expect(")", '"," or ")"');
+  cursor.skipSpaces();
+  return { kind: "embed", target, alias, hint: marks[0] ?? null, join, spread, select };
 }
 
 /** POST's `columns=a,b` (postgrest-js sends it for arrays): the inserted columns, whatever keys each row has. */

@@ -4,6 +4,7 @@ import type { Preferences } from "@/rest/parse/parse-prefer";
 import { RestError } from "@/rest/respond/rest-error";
 import type { TableInfo } from "@/rest/schema-cache/types";
 import { assertColumn } from "./plan-projection";
+import type { EmbedScope } from "./plan-embeds";
 import { assertWritableColumns, payloadColumns, payloadRows, planReturning, primaryKeyOf, type Row } from "./plan-write-payload";
 import type { InsertGroup, InsertPlan } from "./write-types";
 
@@ -18,6 +19,8 @@ export type InsertRequest = {
   onConflict: string[] | null;
   select: SelectItem[];
   preferences: Preferences;
+  /** The schema's tables and relationships, for embeds in the representation. */
+  scope?: EmbedScope;
 };
 
 /**
@@ -42,7 +45,7 @@ export function planInsert(table: TableInfo, request: InsertRequest): InsertPlan
     conflict,
     sourceFilters: [],
     firstRowOnly: false,
-    returning: planReturning(request.preferences, request.select, table, conflict?.action === "merge"),
+    returning: planReturning(request.preferences, request.select, table, conflict?.action === "merge", request.scope),
   };
 }
 

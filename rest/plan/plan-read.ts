@@ -2,30 +2,27 @@ import type { CountPreference, Filter, LogicTree, ReadQuery } from "@/rest/parse
 import type { RangeHeader } from "@/rest/parse/parse-range-header";
 import type { TableInfo } from "@/rest/schema-cache/types";
 import { planPage } from "./plan-page";
-import { assertColumn, planProjection } from "./plan-projection";
+import { assertColumn } from "./plan-projection";
+import { type EmbedScope, planResourceTree } from "./plan-embeds";
 import { refuseEmbedPath } from "./refuse-embed";
 import type { ReadPlan } from "./types";
 
-export type ReadOptions = { range?: RangeHeader | null; count?: CountPreference | null };
+export type ReadOptions = { range?: RangeHeader | null; count?: CountPreference | null; scope?: EmbedScope | null };
 
 /**
- * Binds a parsed GET to one table: every column must exist, conditions on embeds are refused (no embedding
- * yet), and the page never exceeds `maxRows` (FLUX_REST_MAX_ROWS, PostgREST's db-max-rows).
+ * Binds a parsed GET to one table and its embeds (`scope`: the schema's tables and relationships): every
+ * column and relationship must exist, and the page never exceeds `maxRows` (FLUX_REST_MAX_ROWS, db-max-rows).
  */
 export function planRead(query: ReadQuery, table: TableInfo, maxRows: number, options: ReadOptions = {}): ReadPlan {
-  const projection = planProjection(query.select, table);
-  const { filters, logic } = planConditions(query, table);
-  for (const term of query.order) {
-    refuseEmbedPath(table, term.path ?? []);
-    assertColumn(table, term.column);
-  }
+  const root = planResourceTree(query, table, options.scope ?? null);
   const page = planPage(query, options.range ?? null, maxRows);
   return {
     table: { schema: table.schema, name: table.name },
-    projection,
-    filters,
-    logic,
-    order: query.order,
+    projection: root.projection,
+    embeds: root.embeds,
+    filters: root.filters,
+    logic: root.logic,
+    order: root.order,
     page,
     count: options.count ?? null,
     limit: page.limit ?? maxRows,
@@ -33,7 +30,10 @@ export function planRead(query: ReadQuery, table: TableInfo, maxRows: number, op
   };
 }
 
-/** The row conditions of a query (filters and logic trees), every column checked against the table. */
+/**
+ * The row conditions of a write or RPC (filters and logic trees), every column checked against the table;
+ * conditions on embeds are refused there.
+ */
 export function planConditions(query: Pick<ReadQuery, "filters" | "logic">, table: TableInfo): Pick<ReadPlan, "filters" | "logic"> {
   return {
     filters: query.filters.map((filter) => checkFilter(table, filter)),

@@ -1,10 +1,9 @@
 import type { Filter, LogicTree, OrderTerm, ReadQuery } from "@/rest/parse/ast";
 import { RestError } from "@/rest/respond/rest-error";
 import type { FunctionInfo, FunctionParam, TableInfo } from "@/rest/schema-cache/types";
-import { assertColumn, planProjection } from "./plan-projection";
-import { planConditions } from "./plan-read";
+import { type EmbedScope, planResourceTree } from "./plan-embeds";
 import { ambiguousFunction, functionNotFound, singleObjectFunctionNotFound } from "./rpc-not-found";
-import type { Projection } from "./types";
+import type { EmbedPlan, Projection } from "./types";
 
 /** How the caller supplied arguments: query-string pairs (GET/HEAD) or a JSON body (POST). */
 export type RpcArguments = { kind: "query"; pairs: Array<[string, string]> } | { kind: "body"; body: unknown };
@@ -30,6 +29,8 @@ export type RpcPlan = {
   args: RpcArgs;
   /** Only composite results with known columns have any; elsewhere naming a column is 400 42703. */
   projection: Projection;
+  /** Embeds of a function returning a table's rows, by that table's relationships. */
+  embeds?: EmbedPlan[];
   filters: Filter[];
   logic: LogicTree[];
   order: OrderTerm[];
@@ -45,20 +46,26 @@ export type RpcPlan = {
  * json/jsonb parameter is the fallback that receives the whole body. No match is 404 PGRST202; several are
  * 300 PGRST203.
  */
-export function planRpc(call: RpcCall, schema: string, functions: Map<string, FunctionInfo[]>, maxRows: number): RpcPlan {
+export function planRpc(
+  call: RpcCall,
+  schema: string,
+  functions: Map<string, FunctionInfo[]>,
+  maxRows: number,
+  scope?: EmbedScope,
+): RpcPlan {
   const { fn, args } = call.singleObject ? chooseSingleObject(call, schema, functions) : chooseByArguments(call, schema, functions);
   // A scalar, void or bare `record` result has no columns to name: select/filters/order on it are refused as
   // PostgREST refuses them (42703), never dropped, so a filter can never silently widen the answer.
-  const shape = resultShape(fn) ?? { schema: fn.schema, name: fn.name, kind: "table", columns: new Map() };
-  const projection = planProjection(call.query.select, shape);
-  const conditions = planConditions(call.query, shape);
-  for (const term of call.query.order) assertColumn(shape, term.column);
+  const shape = resultShape(fn, scope) ?? { schema: fn.schema, name: fn.name, kind: "table", columns: new Map() };
+  const root = planResourceTree(call.query, shape, scope ?? null);
   return {
     fn,
     args,
-    projection,
-    ...conditions,
-    order: call.query.order,
+    projection: root.projection,
+    embeds: root.embeds,
+    filters: root.filters,
+    logic: root.logic,
+    order: root.order,
     limit: Math.min(call.query.limit ?? maxRows, maxRows),
     offset: call.query.offset ?? 0,
     readOnly: call.method !== "POST" || fn.volatility !== "volatile",
@@ -165,8 +172,11 @@ function arrayLiteral(items: unknown[]): string {
 }
 
 /** The result's columns as a table, so select/filters/order are checked exactly as on /<table>. */
-function resultShape(fn: FunctionInfo): TableInfo | null {
+function resultShape(fn: FunctionInfo, scope: EmbedScope | undefined): TableInfo | null {
   if (fn.returns.kind !== "composite" || fn.returns.columns === null) return null;
+  // A function returning a table's rows is that table for embedding (PostgREST does the same).
+  const table = fn.returns.table ? scope?.tables.get(fn.returns.table) : undefined;
+  if (table) return table;
   const columns = new Map(
     fn.returns.columns.map((name) => [name, { name, dataType: "unknown", notNull: false, hasDefault: false, primaryKey: false }]),
   );

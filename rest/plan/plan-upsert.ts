@@ -3,6 +3,7 @@ import type { ReadQuery } from "@/rest/parse/ast";
 import type { Preferences } from "@/rest/parse/parse-prefer";
 import { RestError } from "@/rest/respond/rest-error";
 import type { TableInfo } from "@/rest/schema-cache/types";
+import type { EmbedScope } from "./plan-embeds";
 import { assertWritableColumns, payloadColumns, payloadRows, planReturning, primaryKeyOf } from "./plan-write-payload";
 import type { InsertPlan } from "./write-types";
 
@@ -14,7 +15,7 @@ const notPrimaryKeyFilters = () =>
  * URL must name the whole primary key with `eq` filters and nothing else (405 PGRST105); the payload's key
  * must equal the URL's, checked by PostgreSQL on the bound row (400 PGRST115 when it does not).
  */
-export function planUpsert(table: TableInfo, request: { payload: Payload; query: ReadQuery; preferences: Preferences }): InsertPlan {
+export function planUpsert(table: TableInfo, request: { payload: Payload; query: ReadQuery; preferences: Preferences; scope?: EmbedScope }): InsertPlan {
   const { query } = request;
   if (query.limit !== null || query.offset !== null) {
     throw new RestError(400, { code: "PGRST114", message: "limit/offset querystring parameters are not allowed for PUT" });
@@ -42,6 +43,6 @@ export function planUpsert(table: TableInfo, request: { payload: Payload; query:
     conflict: { target: key, action: "merge" },
     sourceFilters: query.filters,
     firstRowOnly: true,
-    returning: planReturning(request.preferences, query.select, table, true),
+    returning: planReturning(request.preferences, query.select, table, true, request.scope),
   };
 }

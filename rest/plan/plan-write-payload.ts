@@ -2,6 +2,7 @@ import type { SelectItem } from "@/rest/parse/ast";
 import type { Preferences } from "@/rest/parse/parse-prefer";
 import { RestError } from "@/rest/respond/rest-error";
 import type { TableInfo } from "@/rest/schema-cache/types";
+import { type EmbedScope, planResourceTree } from "./plan-embeds";
 import { planProjection } from "./plan-projection";
 import type { Projection } from "./types";
 import type { WriteReturning } from "./write-types";
@@ -60,10 +61,15 @@ export function planReturning(
   select: SelectItem[],
   table: TableInfo,
   countInserted: boolean,
+  scope?: EmbedScope,
 ): WriteReturning {
   const wanted = preferences.return ?? "minimal";
+  const representation = wanted === "representation";
+  // The representation embeds as a read does; only the select's own resources, since writes take no embedded filters.
+  const embeds = representation ? planResourceTree({ select, filters: [], logic: [], order: [] }, table, scope ?? null).embeds : [];
   return {
-    projection: wanted === "representation" ? explicitProjection(select, table) : null,
+    projection: representation ? explicitProjection(select, table) : null,
+    embeds,
     keyColumns: wanted === "headers-only" ? primaryKeyOf(table) : [],
     countInserted,
   };

@@ -1,18 +1,12 @@
 import type { EmbedPath } from "@/rest/parse/ast";
-import { RestError } from "@/rest/respond/rest-error";
 import type { TableInfo } from "@/rest/schema-cache/types";
+import { notEmbedded } from "./embed-errors";
 
 /**
- * `author.name=eq.x` names an embedded resource. Until resource embedding exists no relationship is ever
- * found, so the answer is PostgREST's own for an unknown relationship (400 PGRST200).
+ * PATCH/DELETE take no conditions on embeds (a dropped `author.id=eq.1` would widen the write to every row), so
+ * one is answered as PostgREST answers a resource the request does not embed: 400 PGRST108.
  */
-export function refuseEmbedPath(table: TableInfo, path: EmbedPath): void {
+export function refuseEmbedPath(_table: TableInfo, path: EmbedPath): void {
   const [embed] = path;
-  if (embed === undefined) return;
-  throw new RestError(400, {
-    code: "PGRST200",
-    message: `Could not find a relationship between '${table.name}' and '${embed}' in the schema cache`,
-    details: `Searched for a foreign key relationship between '${table.name}' and '${embed}' in the schema '${table.schema}', but no matches were found.`,
-    hint: "Resource embedding is not supported in this version",
-  });
+  if (embed !== undefined) throw notEmbedded(embed);
 }

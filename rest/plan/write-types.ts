@@ -1,10 +1,12 @@
 import type { Filter, LogicTree, OrderTerm } from "@/rest/parse/ast";
-import type { Projection, TableRef } from "./types";
+import type { EmbedPlan, Projection, TableRef } from "./types";
 
 /** What a write hands back to the caller; every name has been checked against the schema cache. */
 export type WriteReturning = {
   /** return=representation: the selected columns (never `star`: expanded, so helper columns stay out). */
   projection: Projection | null;
+  /** Embeds of the representation (`select=title,directors(*)`), built over the written rows. */
+  embeds?: EmbedPlan[];
   /** return=headers-only on a table with a primary key: its columns, for the Location header. */
   keyColumns: string[];
   /** Upserts tell inserted rows from updated ones (201 vs 200). */

@@ -77,6 +77,18 @@ describe("relationships derived from foreign keys", () => {
     expect(find("films", "actors", "roles")).toMatchObject({ kind: "junction" });
   });
 
+  it("takes a constraint name or the referencing column as the target, as PostgREST does", () => {
+    expect(find("orders", "billing")).toMatchObject({ target: "addresses", constraint: "billing" });
+    expect(find("films", "director_id")).toMatchObject({ target: "directors", cardinality: "many-to-one" });
+    expect(find("addresses", "shipping")).toMatchObject({ target: "orders", cardinality: "one-to-many" });
+    // The referenced side's column is not a target: "id" names no foreign key of films.
+    expect(() => find("directors", "id")).toThrowError(expect.objectContaining({ code: "PGRST200" }));
+  });
+
+  it("a column hint matches only the referencing column of a single-column key", () => {
+    expect(() => find("orders", "addresses", "id")).toThrowError(expect.objectContaining({ code: "PGRST200" }));
+  });
+
   it("answers PGRST200 (400) with a suggestion for a near miss", () => {
     const error = refusal(() => find("films", "director"));
     expect(error.status).toBe(400);

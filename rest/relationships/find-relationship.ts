@@ -9,7 +9,7 @@ export type EmbedRequest = { schema: string; source: string; target: string; hin
  * foreign key constraint, one of its columns, or the junction table of a many-to-many.
  */
 export function findRelationship(relationships: Relationship[], request: EmbedRequest): Relationship {
-  const candidates = relationships.filter((r) => r.source === request.source && r.target === request.target);
+  const candidates = relationships.filter((r) => r.source === request.source && (r.target === request.target || namedBy(r, request.target)));
   const matching = request.hint === null ? candidates : candidates.filter((r) => matchesHint(r, request.hint as string));
   if (matching.length === 1) return matching[0] as Relationship;
   if (matching.length === 0) throw notFound(relationships, request);
@@ -20,13 +20,34 @@ function matchesHint(relationship: Relationship, hint: string): boolean {
   if (relationship.kind === "junction") {
     return hint === relationship.junction || hint === relationship.sourceConstraint || hint === relationship.targetConstraint;
   }
-  if (hint === relationship.constraint) return true;
-  return relationship.columns.some(({ source, target }) => hint === source || hint === target);
+  return hint === relationship.constraint || hint === foreignKeyColumn(relationship);
+}
+
+/**
+ * PostgREST also takes a foreign key's constraint name (`client(*)`) or, from the table holding it, its single
+ * column (`client_id(*)`) as the embed target instead of the table name.
+ */
+function namedBy(relationship: Relationship, target: string): boolean {
+  if (relationship.kind === "junction") return false;
+  if (target === relationship.constraint) return true;
+  return holdsForeignKey(relationship) && target === foreignKeyColumn(relationship);
+}
+
+/** The source holds the key: many-to-one, or the referencing side of a one-to-one (self references included). */
+const holdsForeignKey = (relationship: Relationship & { kind: "direct" }) =>
+  relationship.cardinality === "many-to-one" || (relationship.cardinality === "one-to-one" && relationship.constraintTable === relationship.source);
+
+/** The referencing column of a single-column foreign key (on whichever side holds it), else null. */
+function foreignKeyColumn(relationship: Relationship & { kind: "direct" }): string | null {
+  const [only, ...more] = relationship.columns;
+  if (!only || more.length > 0) return null;
+  return holdsForeignKey(relationship) ? only.source : only.target;
 }
 
 function notFound(relationships: Relationship[], request: EmbedRequest): RestError {
   const using = request.hint === null ? "" : ` using the hint '${request.hint}'`;
-  const nearby = relationships.filter((r) => r.source === request.source).map((r) => r.target);
+  // Never "Perhaps you meant 'x' instead of 'x'" when only the hint missed.
+  const nearby = relationships.filter((r) => r.source === request.source && r.target !== request.target).map((r) => r.target);
   const suggestion = closest(request.target, nearby);
   return new RestError(400, {
     code: "PGRST200",

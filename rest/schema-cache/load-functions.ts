@@ -10,6 +10,7 @@ type FunctionRow = {
   return_type: string;
   return_typtype: string;
   return_columns: string[] | null;
+  return_table: string | null;
   input_defaults: number;
   args: ArgRow[];
 };
@@ -21,6 +22,8 @@ select p.proname as name, p.provolatile::text as volatility, p.proretset as retu
        pg_catalog.format_type(p.prorettype, null) as return_type, t.typtype::text as return_typtype,
        (select array_agg(a.attname::text order by a.attnum) from pg_catalog.pg_attribute a
          where t.typrelid <> 0 and a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped) as return_columns,
+       (select c.relname from pg_catalog.pg_class c
+         where c.oid = t.typrelid and c.relnamespace = n.oid and c.relkind in ('r', 'v', 'm', 'f', 'p')) as return_table,
        p.pronargdefaults as input_defaults,
        coalesce((
          select json_agg(json_build_object(
@@ -78,7 +81,7 @@ function returnOf(row: FunctionRow): FunctionReturn {
   const outputs = row.args.filter((arg) => OUTPUT_MODES.has(arg.mode));
   if (outputs.length > 0) return { kind: "composite", columns: outputs.map((arg) => arg.name) };
   if (row.return_type === "void") return { kind: "void" };
-  if (row.return_typtype === "c") return { kind: "composite", columns: row.return_columns ?? [] };
+  if (row.return_typtype === "c") return { kind: "composite", columns: row.return_columns ?? [], table: row.return_table };
   if (row.return_type === "record") return { kind: "composite", columns: null };
   return { kind: "scalar", type: row.return_type };
 }

@@ -1,3 +1,4 @@
+import { loadRelationships } from "@/rest/relationships/load-relationships";
 import { loadFunctions } from "./load-functions";
 import type { ColumnInfo, SchemaSnapshot, TableInfo } from "./types";
 
@@ -36,7 +37,7 @@ const KINDS: Readonly<Record<string, TableInfo["kind"]>> = {
   p: "partitioned_table",
 };
 
-/** Tables, views and their columns (types, primary keys) of one schema, and its functions. */
+/** Tables, views and their columns (types, primary keys) of one schema, its functions and relationships. */
 export async function loadSchema(db: Queryable, schema: string): Promise<SchemaSnapshot> {
   const { rows } = await db.query<CatalogRow>(CATALOG_QUERY, [schema]);
   const tables = new Map<string, TableInfo>();
@@ -56,5 +57,6 @@ export async function loadSchema(db: Queryable, schema: string): Promise<SchemaS
     };
     table.columns.set(column.name, column);
   }
-  return { schema, tables, functions: await loadFunctions(db, schema), loadedAt: Date.now() };
+  const functions = await loadFunctions(db, schema);
+  return { schema, tables, functions, relationships: await loadRelationships(db, schema), loadedAt: Date.now() };
 }

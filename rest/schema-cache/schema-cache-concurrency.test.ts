@@ -6,6 +6,7 @@ const snapshot = (schema: string, tables: string[]): SchemaSnapshot => ({
   schema,
   loadedAt: Date.now(),
   functions: new Map(),
+  relationships: [],
   tables: new Map(tables.map((name) => [name, { schema, name, kind: "table", columns: new Map() }])),
 });
 

@@ -9,6 +9,7 @@ const snapshot = (schema: string, tables: string[]): SchemaSnapshot => ({
   loadedAt: Date.now(),
   tables: new Map(tables.map((name) => [name, { schema, name, kind: "table", columns: new Map() }])),
   functions: new Map(),
+  relationships: [],
 });
 
 describe("LruMap", () => {

@@ -1,3 +1,5 @@
+import type { Relationship } from "@/rest/relationships/types";
+
 export type ColumnInfo = {
   name: string;
   /** format_type() of the column, e.g. `text`, `timestamp with time zone`, `character varying(40)`. */
@@ -34,7 +36,8 @@ export type FunctionReturn =
   | { kind: "void" }
   | { kind: "scalar"; type: string }
   /** A table row type, `returns table(...)` or OUT parameters; `columns` is null for a bare `record`. */
-  | { kind: "composite"; columns: string[] | null };
+  /** `table`: the schema's table or view whose row type it returns, whose relationships its rows embed by. */
+  | { kind: "composite"; columns: string[] | null; table?: string | null };
 
 export type FunctionInfo = {
   schema: string;
@@ -51,5 +54,7 @@ export type SchemaSnapshot = {
   tables: Map<string, TableInfo>;
   /** Functions callable under /rpc, by name; overloads share a name. */
   functions: Map<string, FunctionInfo[]>;
+  /** Embeddable relationships derived from the schema's foreign keys (rest/relationships). */
+  relationships: Relationship[];
   loadedAt: number;
 };

@@ -44,9 +44,9 @@ describe("buildReadStatement (grammar)", () => {
     expect(planned.followUps).toEqual([{ text: 'explain (format json) select 1 from "t_0123456789ab_api"."docs" where "id" > $1', values: ["1"] }]);
   });
 
-  it("refuses conditions on an embed with PGRST200", () => {
-    for (const text of ["author.name=eq.x", "author.or=(a.eq.1)", "author.order=id"]) {
-      expect(() => read(text)).toThrowError(expect.objectContaining({ status: 400, code: "PGRST200" }));
+  it("refuses conditions on a resource that is not embedded with PGRST108", () => {
+    for (const text of ["author.name=eq.x", "author.or=(a.eq.1)", "author.order=id", "author.limit=1", "order=author(id)"]) {
+      expect(() => read(text)).toThrowError(expect.objectContaining({ status: 400, code: "PGRST108" }));
     }
   });
 });

@@ -2,7 +2,8 @@ import type { OrderTerm } from "@/rest/parse/ast";
 import type { ReadPlan } from "@/rest/plan/types";
 import { fieldSql } from "./field-sql";
 import { whereSql } from "./filter-sql";
-import { jsonBody, Params, qualifiedName, selectList, type BodyShape, type Statement } from "./statement";
+import { withEmbeds } from "./embed-sql";
+import { jsonBody, Params, qualifiedName, type BodyShape, type Statement } from "./statement";
 
 /**
  * GET /<table> as one statement returning `body` (the page as a JSON array, text, or `shape`'s form),
@@ -11,31 +12,40 @@ import { jsonBody, Params, qualifiedName, selectList, type BodyShape, type State
  */
 export function buildReadStatement(plan: ReadPlan, shape: BodyShape = jsonBody): Statement & { followUps?: Statement[] } {
   const params = new Params();
-  const table = qualifiedName(plan.table);
-  const source = [`select ${selectList(plan.projection, params)} from ${table}`];
-  const where = whereSql(plan, params);
+  const { from, items, where, qualifier } = readSource(plan, params);
+  const source = [`select ${items} from ${from}`];
   if (where) source.push(`where ${where}`);
-  if (plan.order.length > 0) source.push(`order by ${plan.order.map((term) => orderSql(term, params)).join(", ")}`);
+  if (plan.order.length > 0) source.push(`order by ${plan.order.map((term) => orderSql(term, params, qualifier)).join(", ")}`);
   if (plan.page.limit !== null) source.push(`limit ${params.add(plan.page.limit)}`);
   if (plan.page.offset > 0) source.push(`offset ${params.add(plan.page.offset)}`);
   const exact = plan.count === "exact" || plan.count === "estimated";
-  const total = exact ? `(select count(*) from ${table}${where ? ` where ${where}` : ""})` : "null::bigint";
+  const total = exact ? `(select count(*) from ${from}${where ? ` where ${where}` : ""})` : "null::bigint";
   const text = shape(source.join(" "), total);
   const statement = { text, values: params.values };
   if (plan.count !== "planned" && plan.count !== "estimated") return statement;
   return { ...statement, followUps: [explainCount(plan)] };
 }
 
+/** The table with its embeds, the select items and every condition (own filters and `!inner` embeds). */
+function readSource(plan: ReadPlan, params: Params) {
+  const { from, items, qualifier, conditions } = withEmbeds(qualifiedName(plan.table), plan.projection, plan.embeds, params);
+  const own = whereSql(plan, params, qualifier);
+  const where = [...(own ? [own] : []), ...conditions].join(" and ");
+  return { from, items, qualifier, where };
+}
+
 /** PostgREST's planned count: the planner's row estimate for the filtered table, from EXPLAIN's JSON. */
 function explainCount(plan: ReadPlan): Statement {
   const params = new Params();
-  const where = whereSql(plan, params);
-  const text = `explain (format json) select 1 from ${qualifiedName(plan.table)}${where ? ` where ${where}` : ""}`;
+  const { from, where } = readSource(plan, params);
+  const text = `explain (format json) select 1 from ${from}${where ? ` where ${where}` : ""}`;
   return { text, values: params.values };
 }
 
-export function orderSql(term: OrderTerm, params: Params): string {
+/** One order term; `relationAlias` (a to-one embed's lateral) orders by that embed's row. */
+export function orderSql(term: OrderTerm, params: Params, qualifier?: string): string {
   const direction = term.direction ? ` ${term.direction}` : "";
   const nulls = term.nulls ? ` nulls ${term.nulls}` : "";
-  return `${fieldSql(term.column, term.jsonPath, params)}${direction}${nulls}`;
+  const owner = term.relationAlias ? `(${term.relationAlias}.pgrst_row)` : qualifier;
+  return `${fieldSql(term.column, term.jsonPath, params, owner)}${direction}${nulls}`;
 }

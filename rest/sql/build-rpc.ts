@@ -2,7 +2,8 @@ import { quoteIdent } from "@/lib/engines/sql";
 import type { RpcPlan } from "@/rest/plan/plan-rpc";
 import { orderSql } from "./build-read";
 import { whereSql } from "./filter-sql";
-import { Params, selectList, type Statement } from "./statement";
+import { withEmbeds } from "./embed-sql";
+import { Params, type Statement } from "./statement";
 
 /**
  * `/rpc/<fn>` as one statement returning `body` (JSON text, or null for void), `page_total` and `total`
@@ -18,9 +19,10 @@ export function buildRpcStatement(plan: RpcPlan): Statement {
     return { text: `select to_json(${call})::text as body, 1 as page_total, 1 as total`, values: params.values };
   }
   const scalarSet = returns.kind === "scalar";
-  const source = scalarSet ? `select _f.v from ${call} as _f(v)` : `select * from ${call} as _f${whereClause(plan, params)}`;
-  const page = [`select ${scalarSet ? "v" : selectList(plan.projection, params)} from _source`];
-  if (plan.order.length > 0) page.push(`order by ${plan.order.map((term) => orderSql(term, params)).join(", ")}`);
+  const source = scalarSet ? `select _f.v from ${call} as _f(v)` : compositeSource(plan, call, params);
+  const rows = scalarSet ? { from: "_source", items: "v", qualifier: undefined, conditions: [] } : withEmbeds("_source", plan.projection, plan.embeds, params);
+  const page = [`select ${rows.items} from ${rows.from}`];
+  if (plan.order.length > 0) page.push(`order by ${plan.order.map((term) => orderSql(term, params, rows.qualifier)).join(", ")}`);
   page.push(`limit ${params.add(plan.limit)}`);
   if (plan.offset > 0) page.push(`offset ${params.add(plan.offset)}`);
   const aggregate = scalarSet ? "json_agg(_r.v)" : "json_agg(_r)";
@@ -41,8 +43,14 @@ function argumentList(plan: RpcPlan, params: Params): string {
     .join(", ");
 }
 
-function whereClause(plan: RpcPlan, params: Params): string {
-  const where = whereSql(plan, params);
-  return where ? ` where ${where}` : "";
+/**
+ * The function's rows after every root condition. With embeds, `!inner` and presence tests (`directors=is.null`)
+ * need them joined here too, so the total (Prefer: count=exact) counts exactly the rows the page draws from.
+ */
+function compositeSource(plan: RpcPlan, call: string, params: Params): string {
+  const joined = withEmbeds(call, { kind: "star" }, plan.embeds, params);
+  const own = whereSql(plan, params, joined.qualifier);
+  const where = [...(own ? [own] : []), ...joined.conditions];
+  const alias = joined.qualifier ? "" : " as _f";
+  return `select ${joined.items} from ${joined.from}${alias}${where.length > 0 ? ` where ${where.join(" and ")}` : ""}`;
 }
-

@@ -16,7 +16,8 @@ const FTS_FUNCTIONS = { fts: "to_tsquery", plfts: "plainto_tsquery", phfts: "phr
  * `(any)`/`(all)` bind the client's array literal whole.
  */
 export function filterSql(filter: Filter, params: Params, qualifier?: string): string {
-  const field = fieldSql(filter.column, filter.jsonPath, params, qualifier);
+  // `actors=not.is.null`: the embed's lateral body is null exactly when no embedded row matched.
+  const field = filter.embed ? `${filter.embed}.pgrst_body` : fieldSql(filter.column, filter.jsonPath, params, qualifier);
   let condition: string;
   switch (filter.operator) {
     case "is":

@@ -19,16 +19,17 @@ export class Params {
 export const qualifiedName = (table: TableRef) => `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
 
 /** The select list; JSON path keys are bound into `params` (a fresh list when the caller binds nothing else). */
-export function selectList(projection: Projection, params: Params = new Params()): string {
-  if (projection.kind === "star") return "*";
-  const columns = projection.columns.map((column) => columnSql(column, params));
-  return (projection.star ? ["*", ...columns] : columns).join(", ");
+export function selectList(projection: Projection, params: Params = new Params(), qualifier?: string): string {
+  const star = qualifier ? `${qualifier}.*` : "*";
+  if (projection.kind === "star") return star;
+  const columns = projection.columns.map((column) => columnSql(column, params, qualifier));
+  return (projection.star ? [star, ...columns] : columns).join(", ");
 }
 
-function columnSql({ column, alias, jsonPath, cast }: ProjectedColumn, params: Params): string {
+function columnSql({ column, alias, jsonPath, cast }: ProjectedColumn, params: Params, qualifier?: string): string {
   const plain = !cast && (jsonPath ?? []).length === 0;
-  if (plain && !alias) return quoteIdent(column);
-  const field = fieldSql(column, jsonPath, params);
+  if (plain && !alias) return qualifier ? `${qualifier}.${quoteIdent(column)}` : quoteIdent(column);
+  const field = fieldSql(column, jsonPath, params, qualifier);
   const expression = cast ? castSql(field, cast) : field;
   return `${expression} as ${quoteIdent(alias ?? defaultName(column, jsonPath))}`;
 }

@@ -297,12 +297,14 @@ describe("raw HTTP: ranges, counts and headers", () => {
     expect(answer.json()).toEqual([]);
   });
 
-  it("refuses a filter on an embed with PGRST200 until embedding exists", async () => {
+  it("refuses a filter on a resource that is not embedded with PGRST108, as PostgREST", async () => {
     const answer = await world.request("/films?director.name=eq.x");
     expect(answer.status).toBe(400);
-    expect(answer.json()).toMatchObject({
-      code: "PGRST200",
-      message: "Could not find a relationship between 'films' and 'director' in the schema cache",
+    expect(answer.json()).toEqual({
+      code: "PGRST108",
+      message: "'director' is not an embedded resource in this request",
+      details: null,
+      hint: "Verify that 'director' is included in the 'select' query parameter.",
     });
   });
 

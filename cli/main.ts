@@ -4,6 +4,7 @@ import { registerDev } from "./commands/dev";
 import { registerLogin } from "./commands/login";
 import { registerProjects } from "./commands/projects";
 import { registerPush } from "./commands/push";
+import { registerSecrets } from "./commands/secrets";
 import { registerToken } from "./commands/token";
 import { CliError } from "./errors";
 
@@ -18,6 +19,7 @@ registerAdmin(program);
 registerLogin(program);
 registerProjects(program);
 registerPush(program);
+registerSecrets(program);
 registerToken(program);
 
 try {

@@ -5,6 +5,7 @@ import { registerDomains } from "./commands/domains";
 import { registerLogin } from "./commands/login";
 import { registerProjects } from "./commands/projects";
 import { registerPush } from "./commands/push";
+import { registerSecrets } from "./commands/secrets";
 import { registerToken } from "./commands/token";
 import { CliError } from "./errors";
 
@@ -19,6 +20,7 @@ registerAdmin(program);
 registerLogin(program);
 registerProjects(program);
 registerPush(program);
+registerSecrets(program);
 registerToken(program);
 registerDomains(program);
 

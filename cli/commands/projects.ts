@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { callApi } from "../api-client";
 import { CliError } from "../errors";
 import { emit, table } from "../output";
+import { registerProjectLifecycle } from "./projects-lifecycle";
 import { registerProjectLimits } from "./projects-limits";
 
 export type ProjectView = {
@@ -56,6 +57,7 @@ export function registerProjects(program: Command): void {
     });
 
   registerProjectLimits(projects);
+  registerProjectLifecycle(projects);
 
   program.command("list").description("alias of `projects list`").option("--json", "print JSON").action(listProjects);
 }
@@ -70,7 +72,7 @@ async function listProjects(opts: { json?: boolean }): Promise<void> {
   );
 }
 
-function describeProject(p: ProjectView, title: string): string {
+export function describeProject(p: ProjectView, title: string): string {
   return [
     `${title} ${p.slug}`,
     `  Service URL  ${p.serviceUrl}`,

@@ -6,7 +6,11 @@ import os from "node:os";
 import path from "node:path";
 import { NextRequest } from "next/server";
 
-type Handler = (req: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+/**
+ * A Next route handler with any params shape: `never` lets every handler's own params type be accepted here; the
+ * params are built from the route pattern's `:names` at run time.
+ */
+type Handler = (req: NextRequest, context: { params: Promise<never> }) => Promise<Response>;
 /** `pattern` names its params as `:name`, e.g. `/api/v1/projects/:slug/domains`. */
 export type ServedRoute = { method: string; pattern: string; handler: Handler };
 
@@ -25,7 +29,7 @@ export function serveRoutes(routes: ServedRoute[]): Promise<http.Server> {
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
       const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
       const answer = await route.handler(new NextRequest(new URL(req.url ?? "/", "http://localhost"), { method: req.method, headers, body }), {
-        params: Promise.resolve(params),
+        params: Promise.resolve(params) as Promise<never>,
       });
       res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
       res.end(await answer.text());
@@ -49,4 +53,14 @@ export function runFlux(server: http.Server, args: string[], token: string): Pro
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+/** Handlers under `/api/v1/projects/:slug/`, keyed like "POST rename" or "GET keys" (the path after the slug). */
+export function serveProjectRoutes(routes: Record<string, Handler>): Promise<http.Server> {
+  return serveRoutes(
+    Object.entries(routes).map(([key, handler]) => {
+      const [method = "GET", rest = ""] = key.split(" ");
+      return { method, pattern: `/api/v1/projects/:slug/${rest}`, handler };
+    }),
+  );
 }

@@ -8,3 +8,4 @@ export { projectMembers } from "./project-members";
 export { domains } from "./domains";
 export { auditLog } from "./audit-log";
 export { personalAccessTokens } from "./personal-access-tokens";
+export { projectJwtKeys } from "./project-jwt-keys";

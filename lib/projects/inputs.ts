@@ -51,3 +51,12 @@ export const ProjectLimitsInput = z.object({
     .nullable(),
 });
 export type ProjectLimitsInput = z.input<typeof ProjectLimitsInput>;
+
+export const RenameProjectInput = z.object({ slug: Slug });
+export type RenameProjectInput = z.input<typeof RenameProjectInput>;
+
+/** Strict: a plan change never carries a mode (mode is fixed at creation), so `mode` in the body is refused. */
+export const ChangePlanInput = z.strictObject({
+  plan: z.enum(["free", "pro", "enterprise"], "plan must be one of: free, pro, enterprise"),
+});
+export type ChangePlanInput = z.input<typeof ChangePlanInput>;

@@ -1,8 +1,9 @@
-import { projectMembers, projects } from "@/drizzle/schema";
+import { projectJwtKeys, projectMembers, projects } from "@/drizzle/schema";
 import { FluxError } from "@/lib/api/errors";
 import { isUniqueViolation } from "@/lib/api/pg-error";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Actor, Ctx } from "@/lib/context";
+import { keyFingerprint, newKeyId } from "@/lib/project-keys/key-fingerprint";
 import { encryptSecret, generateJwtSecret, jwtSecretContext } from "@/lib/secrets";
 import { newProjectHash, newTenantId } from "@/lib/tenancy";
 import { pickLeastLoadedCluster } from "./pick-cluster";
@@ -37,7 +38,8 @@ export async function insertProjectRecords(
 
 async function insertOnce(ctx: Ctx, actor: Actor, input: NewProject, hash: string) {
   const tenantId = newTenantId();
-  const jwtSecretEncrypted = encryptSecret(generateJwtSecret(), ctx.config.FLUX_MASTER_KEY, jwtSecretContext(tenantId));
+  const jwtSecret = generateJwtSecret();
+  const jwtSecretEncrypted = encryptSecret(jwtSecret, ctx.config.FLUX_MASTER_KEY, jwtSecretContext(tenantId));
   return ctx.db.transaction(async (tx) => {
     const cluster = await pickLeastLoadedCluster(tx);
     const [project] = await tx
@@ -57,6 +59,7 @@ async function insertOnce(ctx: Ctx, actor: Actor, input: NewProject, hash: strin
       .returning();
     if (!project) throw new Error("insert into projects returned no row");
     await tx.insert(projectMembers).values({ tenantId, userId: actor.userId, role: "owner" });
+    await tx.insert(projectJwtKeys).values({ id: newKeyId(), tenantId, fingerprint: keyFingerprint(jwtSecret), activatedAt: project.createdAt });
     await writeAudit(tx, {
       actorUserId: actor.userId,
       action: "project.create",

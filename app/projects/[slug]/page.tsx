@@ -1,49 +1,30 @@
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { AppHeader } from "@/components/app-header";
 import { DetailList } from "@/components/detail-list";
 import { StatusBadge } from "@/components/status-badge";
-import { isFluxError } from "@/lib/api/errors";
 import { getPageContextOrRedirect } from "@/lib/auth/page-context";
-import { getProjectForActorOrThrow } from "@/lib/projects/get-project-for-actor-or-throw";
+import { ProjectPageShell } from "@/components/project-page-shell";
 import { toProjectResponse } from "@/lib/projects/to-project-response";
+import { loadProjectOrNotFound } from "./load-project";
 
 export const dynamic = "force-dynamic";
 
 export default async function ProjectPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await getPageContextOrRedirect();
-  const access = await getProjectForActorOrThrow(ctx, slug).catch((err: unknown) => {
-    if (isFluxError(err) && err.code === "not_found") notFound();
-    throw err;
-  });
+  const access = await loadProjectOrNotFound(ctx, slug);
   const project = toProjectResponse(access.project, ctx.config);
   return (
-    <>
-      <AppHeader email={ctx.email} />
-      <main className="mx-auto max-w-5xl space-y-6 px-6 py-8">
-        <Link href="/projects" className="text-sm text-indigo-700 hover:underline">← All projects</Link>
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight" data-testid="project-slug">{project.slug}</h1>
-          <p className="text-sm text-slate-500">{project.name}</p>
-        </div>
-        <nav className="flex gap-4 text-sm">
-          <Link href={`/projects/${encodeURIComponent(project.slug)}/domains`} data-testid="domains-link" className="text-indigo-700 hover:underline">
-            Custom domains
-          </Link>
-        </nav>
-        <DetailList
-          items={[
-            { label: "Service URL", value: project.serviceUrl, testId: "service-url", mono: true },
-            { label: "Mode", value: project.mode, testId: "project-mode" },
-            { label: "Plan", value: project.plan, testId: "project-plan" },
-            { label: "Status", value: <StatusBadge status={project.status} />, testId: "project-status" },
-            { label: "Schema", value: project.schema, testId: "project-schema", mono: true },
-            { label: "Database role", value: project.role, testId: "project-role", mono: true },
-            { label: "Created", value: new Date(project.createdAt).toUTCString(), testId: "project-created" },
-          ]}
-        />
-      </main>
-    </>
+    <ProjectPageShell email={ctx.email} slug={project.slug} name={project.name}>
+      <DetailList
+        items={[
+          { label: "Service URL", value: project.serviceUrl, testId: "service-url", mono: true },
+          { label: "Mode", value: project.mode, testId: "project-mode" },
+          { label: "Plan", value: project.plan, testId: "project-plan" },
+          { label: "Status", value: <StatusBadge status={project.status} />, testId: "project-status" },
+          { label: "Schema", value: project.schema, testId: "project-schema", mono: true },
+          { label: "Database role", value: project.role, testId: "project-role", mono: true },
+          { label: "Created", value: new Date(project.createdAt).toUTCString(), testId: "project-created" },
+        ]}
+      />
+    </ProjectPageShell>
   );
 }

@@ -1,0 +1,11 @@
+import { json, route } from "@/lib/api/handler";
+import { setProjectSuspended } from "@/lib/projects/set-project-suspended";
+import { toProjectResponse } from "@/lib/projects/to-project-response";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** `flux projects resume <slug>` (owner only); idempotent. */
+export const POST = route<{ slug: string }>(async ({ ctx, params }) =>
+  json(toProjectResponse(await setProjectSuspended({ ctx, slug: params.slug, suspended: false }), ctx.config)),
+);

@@ -1,0 +1,87 @@
+import { expect, test, type Page } from "@playwright/test";
+import { fluxOk } from "./support/flux-cli";
+
+const run = Date.now().toString(36);
+// The dev server compiles each page on first visit; on a loaded machine that takes far longer than 5 s.
+const expectSlow = expect.configure({ timeout: 180_000 });
+test.setTimeout(900_000);
+const password = "correct horse battery";
+
+async function signInWithNewProject(page: Page, prefix: string): Promise<string> {
+  const email = `${prefix}-${run}@example.com`;
+  await fluxOk(["admin", "create-user", "--email", email, "--password", password]);
+  await page.goto("/login");
+  await page.getByLabel(/e-?mail/i).fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expectSlow(page).toHaveURL(/\/projects(\?|$)/);
+  const slug = `${prefix}-${run}`;
+  await page.getByTestId("slug-input").fill(slug);
+  await page.getByTestId("plan-select").selectOption("free");
+  await page.getByTestId("create-project-submit").click();
+  await expectSlow(page.getByTestId("project-status")).toHaveText("active");
+  return slug;
+}
+
+const states = (page: Page) => page.getByTestId("key-state");
+
+test("the owner reveals the secret after confirming, rotates with a grace, sees key states and ends the grace", async ({ page }) => {
+  await signInWithNewProject(page, "keys");
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("nav-keys").click();
+  await expectSlow(states(page)).toHaveText(["current"]);
+  await expectSlow(page.getByTestId("end-grace-section")).toHaveCount(0);
+
+  await page.getByTestId("reveal-secret").click();
+  await expectSlow(page.getByTestId("revealed-secret")).toHaveCount(0);
+  await page.getByTestId("reveal-secret-confirm").click();
+  await expectSlow(page.getByTestId("revealed-secret")).toHaveText(/^[A-Za-z0-9_-]{64}$/);
+
+  await page.getByTestId("grace-input").fill("30m");
+  await page.getByTestId("rotate-form-submit").click();
+  await expectSlow(page.getByTestId("rotate-form-done")).toContainText("accepted until");
+  await expectSlow(states(page)).toHaveText(["current", "previous"]);
+
+  // The page re-renders after the action: the previous key shows as revoked and the end-grace form goes away.
+  await page.getByTestId("end-grace-form-submit").click();
+  await expectSlow(states(page)).toHaveText(["current", "revoked"]);
+  await expectSlow(page.getByTestId("end-grace-section")).toHaveCount(0);
+});
+
+test("the owner changes the plan, suspends and resumes, then renames the project", async ({ page }) => {
+  const slug = await signInWithNewProject(page, "cfg");
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("nav-settings").click();
+
+  await page.getByTestId("plan-change-select").selectOption("pro");
+  await page.getByTestId("plan-form-submit").click();
+  await expectSlow(page.getByTestId("plan-form-done")).toHaveText("Plan is now pro.");
+  await page.reload();
+  await expectSlow(page.getByTestId("settings-plan")).toHaveText("pro");
+
+  // The page re-renders after each action, so the status badge (not the form's message) is what to watch.
+  await page.getByTestId("suspend-form-submit").click();
+  await expectSlow(page.getByTestId("settings-status")).toHaveText("suspended");
+  await page.getByTestId("resume-form-submit").click();
+  await expectSlow(page.getByTestId("settings-status")).toHaveText("active");
+
+  const renamed = `${slug}-new`;
+  await page.getByTestId("rename-input").fill(renamed);
+  await page.getByTestId("rename-form-submit").click();
+  await expectSlow(page).toHaveURL(new RegExp(`/projects/${renamed}/settings$`));
+  await expectSlow(page.getByTestId("project-slug")).toHaveText(renamed);
+  await page.getByTestId("nav-overview").click();
+  await expectSlow(page.getByTestId("service-url")).toContainText(`api--${renamed}--`);
+});
+
+test("a taken slug is refused inline on the settings page", async ({ page }) => {
+  const slug = await signInWithNewProject(page, "taken");
+  await page.goto("/projects");
+  await page.getByTestId("slug-input").fill(`${slug}-b`);
+  await page.getByTestId("create-project-submit").click();
+  await expectSlow(page.getByTestId("project-status")).toHaveText("active");
+  await page.getByTestId("nav-settings").click();
+  await page.getByTestId("rename-input").fill(slug);
+  await page.getByTestId("rename-form-submit").click();
+  await expectSlow(page.getByTestId("rename-form-error")).toContainText("is taken");
+});

@@ -1,0 +1,53 @@
+import { eq } from "drizzle-orm";
+import { projects } from "@/drizzle/schema";
+import { FluxError } from "@/lib/api/errors";
+import { parseInput } from "@/lib/api/parse-input";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { evictProjectHosts } from "@/lib/cache/evict-project-hosts";
+import type { Ctx } from "@/lib/context";
+import { engineOf, engineProjectOf } from "./engine";
+import { getProjectForActorOrThrow } from "./get-project-for-actor-or-throw";
+import { ChangePlanInput } from "./inputs";
+import { requireMemberRole } from "./require-member-role";
+import type { ProjectRow } from "./types";
+
+/**
+ * Moves a project to another plan. The engine of its (unchanged) mode re-applies the roles' guardrails first
+ * — statement_timeout and CONNECTION LIMIT, idempotent — then the row and its audit row commit together; the
+ * gateway's rate limit follows the row once its cache is evicted. If the commit fails the old guardrails are
+ * put back, so role and row never disagree for long.
+ */
+export async function changeProjectPlan({ ctx, slug, input }: { ctx: Ctx; slug: string; input: ChangePlanInput }): Promise<ProjectRow> {
+  const access = await getProjectForActorOrThrow(ctx, slug);
+  requireMemberRole(access, ["owner"], "change the plan");
+  const { plan } = parseInput(ChangePlanInput, input);
+  const before = access.project;
+  if (plan === before.plan) return before;
+  if (before.status !== "active" && before.status !== "suspended") {
+    throw new FluxError("conflict", `Project '${before.slug}' is ${before.status}; its plan can change once it is active.`);
+  }
+  const engine = engineOf(ctx, before.mode);
+  await engine.applyPlan(engineProjectOf({ ...before, plan }, access.clusterDatabaseUrl));
+
+  try {
+    const changed = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx.update(projects).set({ plan, updatedAt: new Date() }).where(eq(projects.tenantId, before.tenantId)).returning();
+      if (!row) throw new Error(`project ${before.tenantId} vanished during a plan change`);
+      await writeAudit(tx, {
+        actorUserId: ctx.actor?.userId ?? null,
+        action: "project.plan.change",
+        targetType: "project",
+        targetId: before.tenantId,
+        tenantId: before.tenantId,
+        details: { slug: before.slug, before: { plan: before.plan }, after: { plan } },
+        requestId: ctx.requestId,
+      });
+      return row;
+    });
+    await evictProjectHosts(ctx, changed);
+    return changed;
+  } catch (err) {
+    await engine.applyPlan(engineProjectOf(before, access.clusterDatabaseUrl)).catch(() => undefined);
+    throw err;
+  }
+}

@@ -49,6 +49,9 @@ export async function runRequestTransaction(
   const finish = options.finish ?? "commit";
   const followUps = statement.followUps ?? [];
   const pre = options.preRequest ? [options.preRequest] : [];
+  // Corked: the pipelined messages leave in one write instead of one syscall per protocol message.
+  const socket = client.connection.stream;
+  socket.cork();
   const queued = [
     client.query(options.readOnly ? "begin read only" : "begin"),
     client.query(preamble.text, preamble.values),
@@ -58,6 +61,7 @@ export async function runRequestTransaction(
     client.query(RESPONSE_SETTINGS),
   ];
   const upFront = typeof finish === "string" ? client.query(finish) : null;
+  socket.uncork();
   const settled: Settled[] = await Promise.allSettled(queued);
   const [begin, settings] = settled;
   const preRequest = settled.slice(2, 2 + pre.length);

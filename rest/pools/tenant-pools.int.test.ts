@@ -16,16 +16,21 @@ afterAll(async () => {
   await Promise.all([tenantA?.cleanup(), tenantB?.cleanup()]);
 });
 
+/** Tenant pools whose whole budget is `connections`, each allowed to grow to all of it. */
+function poolsWithBudget(connections: number): TenantPools {
+  const config = loadConfig(process.env);
+  return new TenantPools({
+    clusterDatabaseUrl: config.tenantDatabaseUrl,
+    dataPlaneKey: config.FLUX_DATA_PLANE_KEY,
+    maxConnections: connections,
+    perTenant: connections,
+    logger: createLogger("error"),
+  });
+}
+
 describe("TenantPools", () => {
   it("logs each pool in as its tenant's role and stays within the connection budget", async () => {
-    const config = loadConfig(process.env);
-    const pools = new TenantPools({
-      clusterDatabaseUrl: config.tenantDatabaseUrl,
-      dataPlaneKey: config.FLUX_DATA_PLANE_KEY,
-      maxConnections: 2,
-      perTenant: 2,
-      logger: createLogger("error"),
-    });
+    const pools = poolsWithBudget(2);
     try {
       for (const tenant of [tenantA, tenantB, tenantA]) {
         const client = await pools.connect(tenant.credentials.role);
@@ -40,14 +45,7 @@ describe("TenantPools", () => {
   });
 
   it("reserves one connection per tenant and grows a busy pool only within the budget", async () => {
-    const config = loadConfig(process.env);
-    const pools = new TenantPools({
-      clusterDatabaseUrl: config.tenantDatabaseUrl,
-      dataPlaneKey: config.FLUX_DATA_PLANE_KEY,
-      maxConnections: 3,
-      perTenant: 3,
-      logger: createLogger("error"),
-    });
+    const pools = poolsWithBudget(3);
     try {
       const b = await pools.connect(tenantB.credentials.role);
       const a = [await pools.connect(tenantA.credentials.role), await pools.connect(tenantA.credentials.role)];

@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { FluxConfig } from "@/lib/config";
+import { TokenCache } from "@/lib/jwt";
 import { createDb, type DbHandle } from "@/lib/db";
 import { gatewayDatabaseUrl } from "@/lib/db/gateway-role";
 import { createInProcessActivity } from "./activity/in-process";
@@ -18,7 +19,7 @@ import { isOpsHost, OPS_PATHS } from "./ops/ops-host";
 import { databaseProbe, restProbe, type ReadinessProbes } from "./ops/readyz";
 import { serveOps } from "./ops/serve-ops";
 import { recordActivity } from "./pipeline/activity";
-import { importBridgeSigningKey, mintBridge } from "./pipeline/bridge";
+import { createBridgeMinter, importBridgeSigningKey } from "./pipeline/bridge";
 import { checkProfile } from "./pipeline/check-profile";
 import { answerClientError } from "./pipeline/client-error";
 import { applyCors } from "./pipeline/cors";
@@ -28,7 +29,7 @@ import { assignRequestId } from "./pipeline/request-id";
 import { checkRequestLimits } from "./pipeline/request-limits";
 import { resolveHost, unambiguousHost } from "./pipeline/resolve-host";
 import { createUpstreamPool } from "./pipeline/upstream-pool";
-import { verifyProjectJwt } from "./pipeline/verify-jwt";
+import { verifyProjectJwt, type VerifiedToken } from "./pipeline/verify-jwt";
 import { createInProcessRateLimiter } from "./ratelimit/in-process";
 import type { RateLimiter } from "./ratelimit/interface";
 import type { RedisHealth } from "./redis/health";
@@ -98,7 +99,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
     readTimeoutMs: settings.FLUX_GATEWAY_UPSTREAM_TIMEOUT_MS,
   });
   const readiness = deps.readiness ?? { database: databaseProbe(db.pool), upstreams: upstreamUrls.map(restProbe) };
-  const bridgeKey = importBridgeSigningKey(config.FLUX_BRIDGE_SECRET);
+  const mintBridge = createBridgeMinter(importBridgeSigningKey(config.FLUX_BRIDGE_SECRET));
   const ring = new DispatchRing(100);
   const ops = {
     readiness,
@@ -110,7 +111,11 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
   };
   const opsHosts = { baseDomain: config.FLUX_BASE_DOMAIN, extraHosts: settings.FLUX_GATEWAY_OPS_HOSTS };
   const forward = { allowList: settings.FLUX_GATEWAY_FORWARD_HEADERS, trustProxy: settings.FLUX_TRUST_PROXY };
-  const verifyOptions = { leewaySeconds: settings.FLUX_GATEWAY_JWT_LEEWAY_S, maxTokenBytes: settings.FLUX_GATEWAY_MAX_TOKEN_BYTES };
+  const verifyOptions = {
+    leewaySeconds: settings.FLUX_GATEWAY_JWT_LEEWAY_S,
+    maxTokenBytes: settings.FLUX_GATEWAY_MAX_TOKEN_BYTES,
+    cache: new TokenCache<VerifiedToken>({ maxEntries: 10_000, maxTokenLength: 4_096 }),
+  };
   const limits = { maxUrlBytes: settings.FLUX_GATEWAY_MAX_URL_BYTES, maxBodyBytes: config.FLUX_BODY_LIMIT_BYTES };
   const bodyLimits = { maxBodyBytes: config.FLUX_BODY_LIMIT_BYTES, idleTimeoutMs: settings.FLUX_GATEWAY_BODY_IDLE_TIMEOUT_MS };
 
@@ -148,7 +153,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
           logger({ level: "warn", msg: "rate limiter failed; request allowed (fail-open)", requestId, err: String(error) });
         }),
       );
-      const bridgeToken = await timed("bridge", async () => mintBridge(project, claims, await bridgeKey));
+      const bridgeToken = await timed("bridge", () => mintBridge(project, claims));
       recordActivity(activity, project.tenantId, (error) =>
         logger({ level: "warn", msg: "activity recorder failed", requestId, err: String(error) }),
       );

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { FluxConfig } from "@/lib/config";
-import { bridgeKey } from "@/lib/jwt";
+import { createBridgeVerifier } from "@/lib/jwt";
 import { createRequestHandler } from "./handlers/handle-request";
 import { createLogger, type Logger } from "./log";
 import { TenantPools } from "./pools/tenant-pools";
@@ -40,7 +40,7 @@ export function createRestServer(config: FluxConfig, options: RestServerOptions 
     },
   });
   const handle = createRequestHandler({
-    bridgeKey: bridgeKey(config.FLUX_BRIDGE_SECRET),
+    bridge: createBridgeVerifier(config.FLUX_BRIDGE_SECRET),
     pools,
     schemas,
     logger,

@@ -1,31 +1,22 @@
+import { ExpiringLru } from "@/lib/cache/expiring-lru";
+
 /**
- * A small in-process LRU with a per-entry TTL: Map keeps insertion order, so re-inserting on read makes the
- * first key the least recently used one. Used when there is no Redis (and in front of it when there is).
+ * A small in-process LRU with one TTL for every entry. Used when there is no Redis (and in front of it when
+ * there is).
  */
 export class TtlLruCache<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+  private readonly entries: ExpiringLru<V>;
 
-  constructor(
-    private readonly options: { maxEntries: number; ttlMs: number; now?: () => number },
-  ) {}
+  constructor(private readonly options: { maxEntries: number; ttlMs: number; now?: () => number }) {
+    this.entries = new ExpiringLru<V>({ maxEntries: options.maxEntries, now: options.now });
+  }
 
   get(key: string): { value: V } | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    if (entry.expiresAt <= this.now()) return undefined;
-    this.entries.set(key, entry);
-    return { value: entry.value };
+    return this.entries.get(key);
   }
 
   set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + this.options.ttlMs });
-    while (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
+    this.entries.set(key, value, this.entries.now() + this.options.ttlMs);
   }
 
   delete(key: string): void {
@@ -38,9 +29,5 @@ export class TtlLruCache<V> {
 
   get size(): number {
     return this.entries.size;
-  }
-
-  private now(): number {
-    return this.options.now ? this.options.now() : Date.now();
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bridgeKey, verifyBridgeToken } from "@/lib/jwt";
 import { stubProject } from "../testing/stubs";
 import { decodeJwt } from "jose";
-import { importBridgeSigningKey, mintBridge } from "./bridge";
+import { BRIDGE_REUSE_SECONDS, createBridgeMinter, importBridgeSigningKey, mintBridge } from "./bridge";
 
 const key = bridgeKey("bridge-secret-".padEnd(64, "b"));
 
@@ -39,5 +39,39 @@ describe("bridge token shape", () => {
   it("refuses to mint for a project record whose role does not derive from its tenant_id", async () => {
     const project = await stubProject({ apiRole: "postgres" });
     await expect(mintBridge(project, {}, key)).rejects.toMatchObject({ status: 500 });
+  });
+});
+
+describe("bridge token reuse (createBridgeMinter)", () => {
+  const signingKey = importBridgeSigningKey("bridge-secret-".padEnd(64, "d"));
+
+  it("hands the same token to the same tenant and claims within the reuse window, a new one after it", async () => {
+    let now = Date.now();
+    const mint = createBridgeMinter(signingKey, { now: () => now });
+    const project = await stubProject();
+    const first = await mint(project, { role: "authenticated", sub: "u1" });
+    expect(await mint(project, { role: "authenticated", sub: "u1" })).toBe(first);
+    now += BRIDGE_REUSE_SECONDS * 1000;
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // a fresh token has a later iat
+    expect(await mint(project, { role: "authenticated", sub: "u1" })).not.toBe(first);
+  });
+
+  it("never hands one user's or tenant's bridge token to another (claims confusion)", async () => {
+    const mint = createBridgeMinter(signingKey);
+    const projectA = await stubProject();
+    const projectB = await stubProject();
+    const forA = await mint(projectA, { role: "authenticated", sub: "u1" });
+    const otherUser = decodeJwt(await mint(projectA, { role: "authenticated", sub: "u2" }));
+    const otherTenant = decodeJwt(await mint(projectB, { role: "authenticated", sub: "u1" }));
+    expect(otherUser.claims).toMatchObject({ sub: "u2" });
+    expect(otherTenant).toMatchObject({ tenant_id: projectB.tenantId, role: projectB.apiRole });
+    expect(decodeJwt(forA)).toMatchObject({ tenant_id: projectA.tenantId });
+  });
+
+  it("re-checks the project record on every call, also when a token could be reused", async () => {
+    const mint = createBridgeMinter(signingKey);
+    const project = await stubProject();
+    await mint(project, { role: "anon" });
+    await expect(mint({ ...project, apiRole: "postgres" }, { role: "anon" })).rejects.toMatchObject({ status: 500 });
   });
 });

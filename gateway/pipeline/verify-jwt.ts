@@ -1,6 +1,7 @@
 // Step 3 — prove the caller holds a token signed with THIS project's secret, for a role the project allows.
 import type { IncomingMessage } from "node:http";
 import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
+import { deepFreeze, type TokenCache } from "@/lib/jwt";
 import type { ResolvedProject } from "../directory/types";
 import { authError } from "./auth-errors";
 
@@ -10,7 +11,12 @@ export type VerifyOptions = {
   /** Longest bearer token accepted (FLUX_GATEWAY_MAX_TOKEN_BYTES). */
   maxTokenBytes: number;
   now?: () => number;
+  /** Tokens that verified, by tenant and token string, until their exp (decision 0019); none: verify every time. */
+  cache?: TokenCache<VerifiedToken>;
 };
+
+/** What a full verification established, and with which of the project's keys. */
+export type VerifiedToken = { payload: JWTPayload; key: CryptoKey; viaPrevious: boolean };
 
 export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = { leewaySeconds: 30, maxTokenBytes: 8 * 1024 };
 
@@ -35,13 +41,34 @@ export async function verifyProjectJwt(
     throw authError("FLUX-GW-AUTH-MISSING");
   }
   const token = bearerToken(header, options.maxTokenBytes);
+  const cacheKey = `${project.tenantId} ${token}`;
+  const cached = options.cache?.get(cacheKey);
+  if (cached && stillValid(cached, project, now())) {
+    checkRole(cached.payload.role, project.allowedRoles);
+    return cached.payload;
+  }
   checkProtectedHeader(token);
-  const payload = await verifyWithProjectKeys(token, project, options.leewaySeconds, now());
+  const verified = await verifyWithProjectKeys(token, project, options.leewaySeconds, now());
+  const { payload } = verified;
   if (typeof payload.iat === "number" && payload.iat > now() / 1000 + options.leewaySeconds) {
     throw authError("FLUX-GW-AUTH-NOT-YET-VALID", "iat lies in the future");
   }
   checkRole(payload.role, project.allowedRoles);
+  // exp is required, so every entry has an end; the cache keeps it no longer than that (without the leeway).
+  if (typeof payload.exp === "number") options.cache?.set(cacheKey, { ...verified, payload: deepFreeze(payload) }, payload.exp * 1000);
   return payload;
+}
+
+/**
+ * A cached verification counts only while the key that produced it is still the project's key for that slot
+ * (a rotation or a re-read secret imports a new CryptoKey), a previous-secret verification only within the
+ * grace period, and never past exp. Anything else is verified again from scratch.
+ */
+function stillValid(entry: VerifiedToken, project: ResolvedProject, nowMs: number): boolean {
+  if (typeof entry.payload.exp !== "number" || entry.payload.exp * 1000 <= nowMs) return false;
+  if (!entry.viaPrevious) return entry.key === project.jwtKey;
+  const graceEndsAt = project.previousJwtSecretExpiresAt?.getTime() ?? 0;
+  return entry.key === project.previousJwtKey && graceEndsAt > nowMs;
 }
 
 function bearerToken(header: string, maxTokenBytes: number): string {
@@ -65,16 +92,23 @@ function checkProtectedHeader(token: string): void {
   if (header.kid !== undefined) throw authError("FLUX-GW-AUTH-KID");
 }
 
-async function verifyWithProjectKeys(token: string, project: ResolvedProject, leeway: number, nowMs: number): Promise<JWTPayload> {
-  const verify = (key: CryptoKey) =>
-    jwtVerify(token, key, { algorithms: ["HS256"], requiredClaims: ["exp"], clockTolerance: leeway, currentDate: new Date(nowMs) });
+async function verifyWithProjectKeys(token: string, project: ResolvedProject, leeway: number, nowMs: number): Promise<VerifiedToken> {
+  const verify = async (key: CryptoKey, viaPrevious: boolean): Promise<VerifiedToken> => {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: ["HS256"],
+      requiredClaims: ["exp"],
+      clockTolerance: leeway,
+      currentDate: new Date(nowMs),
+    });
+    return { payload, key, viaPrevious };
+  };
   try {
-    return (await verify(project.jwtKey)).payload;
+    return await verify(project.jwtKey, false);
   } catch (error) {
     const graceEndsAt = project.previousJwtSecretExpiresAt?.getTime() ?? 0;
     if (error instanceof errors.JWSSignatureVerificationFailed && project.previousJwtKey && graceEndsAt > nowMs) {
       try {
-        return (await verify(project.previousJwtKey)).payload;
+        return await verify(project.previousJwtKey, true);
       } catch (previousError) {
         throw classifyJoseError(previousError);
       }

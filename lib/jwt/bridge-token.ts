@@ -21,9 +21,14 @@ export type BridgeClaims = {
 export const BRIDGE_PLANS = ["free", "pro", "enterprise"] as const;
 export type BridgePlan = (typeof BRIDGE_PLANS)[number];
 
-/** Imports the pool secret once; jose would otherwise re-import raw bytes on every call. */
+/** The pool secret as bytes. Prefer `importBridgeKey`: jose re-imports raw bytes on every sign and verify. */
 export function bridgeKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
+}
+
+/** The pool secret as a non-extractable HMAC CryptoKey, imported once. */
+export function importBridgeKey(secret: string, usages: Array<"sign" | "verify"> = ["sign", "verify"]): Promise<CryptoKey> {
+  return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, usages);
 }
 
 export async function mintBridgeToken(claims: BridgeClaims, key: Uint8Array | CryptoKey, ttlSeconds = 60): Promise<string> {
@@ -39,7 +44,12 @@ export async function mintBridgeToken(claims: BridgeClaims, key: Uint8Array | Cr
 }
 
 /** Verifies a bridge token: HS256 only, issuer/audience fixed, exp required and at most 5 minutes out. */
-export async function verifyBridgeToken(token: string, key: Uint8Array): Promise<BridgeClaims> {
+export async function verifyBridgeToken(token: string, key: Uint8Array | CryptoKey): Promise<BridgeClaims> {
+  return (await verifyBridgeTokenWithExpiry(token, key)).claims;
+}
+
+/** As verifyBridgeToken, with the token's `exp` (unix seconds) for callers that cache the result. */
+export async function verifyBridgeTokenWithExpiry(token: string, key: Uint8Array | CryptoKey): Promise<{ claims: BridgeClaims; exp: number }> {
   const { payload } = await jwtVerify(token, key, {
     algorithms: ["HS256"],
     issuer: BRIDGE_ISSUER,
@@ -47,7 +57,7 @@ export async function verifyBridgeToken(token: string, key: Uint8Array): Promise
     requiredClaims: ["exp", "iat"],
     clockTolerance: 5,
   });
-  return parseBridgePayload(payload);
+  return { claims: parseBridgePayload(payload), exp: payload.exp as number };
 }
 
 function parseBridgePayload(payload: JWTPayload): BridgeClaims {

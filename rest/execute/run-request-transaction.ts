@@ -70,6 +70,9 @@ export async function runRequestTransaction(
   const followUps = statement.followUps ?? [];
   const pre = options.preRequest ? [options.preRequest] : [];
   const deadline = options.deadlineMs === undefined ? null : armRequestDeadline(client, options.deadlineMs);
+  // Corked: the pipelined messages leave in one write instead of one syscall per protocol message.
+  const socket = client.connection.stream;
+  socket.cork();
   const queued = [
     client.query(options.readOnly ? BEGIN_READ_ONLY : BEGIN_READ_WRITE),
     client.query(RESET_SESSION),
@@ -80,6 +83,7 @@ export async function runRequestTransaction(
     client.query(RESPONSE_SETTINGS),
   ];
   const upFront = typeof finish === "string" ? client.query(finish) : null;
+  socket.uncork();
   const settled: Settled[] = await Promise.allSettled(queued);
   const [begin, reset, settings] = settled;
   const preRequest = settled.slice(3, 3 + pre.length);

@@ -1,3 +1,4 @@
+import type { BridgeVerifier } from "@/lib/jwt";
 import type { Logger } from "@/rest/log";
 import type { TenantPools } from "@/rest/pools/tenant-pools";
 import type { SchemaCache } from "@/rest/schema-cache/schema-cache";
@@ -7,7 +8,7 @@ import type { SqlResponseSettings } from "@/rest/execute/run-request-transaction
 
 /** What the request handlers share for the life of the server. */
 export type RestDeps = {
-  bridgeKey: Uint8Array;
+  bridge: BridgeVerifier;
   pools: TenantPools;
   schemas: SchemaCache;
   logger: Logger;

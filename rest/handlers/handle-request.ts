@@ -39,7 +39,7 @@ export function createRequestHandler(deps: RestDeps) {
       if (url.pathname === HEALTH_PATH && (req.method === "GET" || headOnly)) {
         sendReply(res, { status: 200, body: '{"status":"ok"}' }, headOnly);
       } else {
-        const identity = await authenticate(req, deps.bridgeKey);
+        const identity = await authenticate(req, deps.bridge);
         tenantId = identity.tenantId;
         anonymous = isAnonymous(identity.claims);
         const context = {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { verifyBridgeToken, type BridgeClaims } from "@/lib/jwt";
+import type { BridgeClaims, BridgeVerifier } from "@/lib/jwt";
 import { isTenantId, roleNameOf, schemaForApiRole } from "@/lib/tenancy";
 import { statementTimeoutMsFor } from "@/rest/execute/statement-timeout";
 import { unauthorized } from "@/rest/respond/rest-error";
@@ -18,15 +18,16 @@ export type RequestIdentity = {
 /**
  * Verifies the gateway's bridge token. The role must be a tenant API role (`t_<shortid>_role`) and must be
  * the role of the token's own tenant_id, so a token naming `postgres`, an owner role or another tenant's role
- * is refused before any connection is made.
+ * is refused before any connection is made. These checks run on every request, also when the verifier answers
+ * from its cache of verified tokens.
  */
-export async function authenticate(req: IncomingMessage, key: Uint8Array): Promise<RequestIdentity> {
+export async function authenticate(req: IncomingMessage, bridge: BridgeVerifier): Promise<RequestIdentity> {
   const header = req.headers.authorization ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw unauthorized("Missing bridge token: expected Authorization: Bearer <token> from the gateway");
   let verified: BridgeClaims;
   try {
-    verified = await verifyBridgeToken(match[1], key);
+    verified = await bridge.verify(match[1]);
   } catch {
     throw unauthorized("JWT invalid: the bridge token does not verify");
   }

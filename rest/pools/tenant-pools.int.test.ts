@@ -16,24 +16,43 @@ afterAll(async () => {
   await Promise.all([tenantA?.cleanup(), tenantB?.cleanup()]);
 });
 
+/** Tenant pools whose whole budget is `connections`, each allowed to grow to all of it. */
+function poolsWithBudget(connections: number): TenantPools {
+  const config = loadConfig(process.env);
+  return new TenantPools({
+    clusterDatabaseUrl: config.tenantDatabaseUrl,
+    dataPlaneKey: config.FLUX_DATA_PLANE_KEY,
+    maxConnections: connections,
+    perTenant: connections,
+    logger: createLogger("error"),
+  });
+}
+
 describe("TenantPools", () => {
-  it("logs each pool in as its tenant's role and stays within the connection budget by evicting the idle pool", async () => {
-    const config = loadConfig(process.env);
-    const pools = new TenantPools({
-      clusterDatabaseUrl: config.tenantDatabaseUrl,
-      dataPlaneKey: config.FLUX_DATA_PLANE_KEY,
-      maxConnections: 2,
-      perTenant: 2,
-      logger: createLogger("error"),
-    });
+  it("logs each pool in as its tenant's role and stays within the connection budget", async () => {
+    const pools = poolsWithBudget(2);
     try {
       for (const tenant of [tenantA, tenantB, tenantA]) {
         const client = await pools.connect(tenant.credentials.role);
         const { rows } = await client.query<{ login: string }>("select session_user as login");
         client.release();
         expect(rows[0]?.login).toBe(tenant.credentials.role);
-        expect(pools.poolCount).toBe(1);
+        expect(pools.connectionCount).toBeLessThanOrEqual(2);
       }
+    } finally {
+      await pools.close();
+    }
+  });
+
+  it("reserves one connection per tenant and grows a busy pool only within the budget", async () => {
+    const pools = poolsWithBudget(3);
+    try {
+      const b = await pools.connect(tenantB.credentials.role);
+      const a = [await pools.connect(tenantA.credentials.role), await pools.connect(tenantA.credentials.role)];
+      // tenant B keeps its reserved connection; tenant A grew to the two that were left.
+      expect(pools.poolCount).toBe(2);
+      expect(pools.connectionCount).toBe(3);
+      [b, ...a].forEach((client) => client.release());
     } finally {
       await pools.close();
     }

@@ -18,9 +18,11 @@ type Entry = { role: string; pool: pg.Pool; lastUsed: number };
 
 /**
  * One small pg.Pool per tenant API role, each logged in as that role (never a shared authenticator, see
- * ARCHITECTURE.md "No shared authenticator"). Every pool reserves `perTenant` connections from the global
- * budget; opening a pool past the budget closes the least recently used one, preferring pools with nothing
- * checked out or waiting. Clients run in pipeline mode so a request's whole transaction is one round trip.
+ * ARCHITECTURE.md "No shared authenticator"). Every pool reserves one connection of the global budget and grows
+ * towards `perTenant` only while the budget has room (its `max` is re-decided before each checkout), so up to
+ * `maxConnections` tenants stay warm instead of a third of them. Opening a pool past the budget closes the least
+ * recently used one, preferring pools with nothing checked out or waiting. Clients run in pipeline mode so a
+ * request's whole transaction is one round trip.
  */
 export class TenantPools {
   private readonly entries = new Map<string, Entry>();
@@ -31,7 +33,7 @@ export class TenantPools {
 
   constructor(private readonly options: TenantPoolsOptions) {
     this.perTenant = Math.max(1, Math.min(options.perTenant ?? 3, options.maxConnections));
-    this.maxPools = Math.max(1, Math.floor(options.maxConnections / this.perTenant));
+    this.maxPools = Math.max(1, options.maxConnections);
     this.idlePoolMs = options.idlePoolMs ?? 60_000;
     this.sweeper = setInterval(() => this.closeIdlePools(), Math.min(this.idlePoolMs, 15_000));
     this.sweeper.unref();
@@ -39,7 +41,29 @@ export class TenantPools {
 
   /** A client logged in as `role`; the caller must release it (with an error to discard a broken one). */
   async connect(role: string): Promise<pg.PoolClient> {
-    return this.poolFor(role).connect();
+    const pool = this.poolFor(role);
+    pool.options.max = this.allowedSize(pool);
+    return pool.connect();
+  }
+
+  /** Connections held (or being opened) by every pool together; a pool with none still reserves one. */
+  get connectionCount(): number {
+    let held = 0;
+    for (const entry of this.entries.values()) held += entry.pool.totalCount;
+    return held;
+  }
+
+  /**
+   * The most connections `pool` may hold right now: what it has, plus one more if it has no idle connection,
+   * is below perTenant, and the budget minus every other pool's holding (at least its reserved one) has room.
+   * pg-pool counts a connection from the moment it starts opening, so concurrent checkouts see each other.
+   */
+  private allowedSize(pool: pg.Pool): number {
+    let others = 0;
+    for (const entry of this.entries.values()) if (entry.pool !== pool) others += Math.max(1, entry.pool.totalCount);
+    const room = this.options.maxConnections - others - pool.totalCount;
+    const wanted = pool.idleCount === 0 && room > 0 ? pool.totalCount + 1 : pool.totalCount;
+    return Math.max(1, Math.min(this.perTenant, wanted));
   }
 
   get poolCount(): number {
@@ -63,7 +87,10 @@ export class TenantPools {
       this.entries.set(role, existing);
       return existing.pool;
     }
-    while (this.entries.size >= this.maxPools) this.evictOne();
+    // The new pool's reserved connection must fit beside what the others hold, not only beside their count.
+    while (this.entries.size > 0 && (this.entries.size >= this.maxPools || this.connectionCount + 1 > this.options.maxConnections)) {
+      this.evictOne();
+    }
     const pool = this.openPool(role);
     this.entries.set(role, { role, pool, lastUsed: now });
     return pool;
@@ -72,7 +99,7 @@ export class TenantPools {
   private openPool(role: string): pg.Pool {
     const pool = new pg.Pool({
       connectionString: roleLoginUrl(this.options.clusterDatabaseUrl, role, this.options.dataPlaneKey),
-      max: this.perTenant,
+      max: 1, // raised per checkout by allowedSize()
       idleTimeoutMillis: 10_000,
       connectionTimeoutMillis: 5_000,
       application_name: "flux-rest",

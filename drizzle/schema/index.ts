@@ -8,3 +8,5 @@ export { projectMembers } from "./project-members";
 export { domains } from "./domains";
 export { auditLog } from "./audit-log";
 export { personalAccessTokens } from "./personal-access-tokens";
+export { projectEnv } from "./project-env";
+export { idempotencyKeys } from "./idempotency-keys";

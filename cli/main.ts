@@ -1,7 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { registerAdmin } from "./commands/admin";
+import { registerAudit } from "./commands/audit";
 import { registerDev } from "./commands/dev";
+import { registerEnv } from "./commands/env";
 import { registerLogin } from "./commands/login";
+import { registerMembers } from "./commands/members";
+import { registerPat } from "./commands/pat";
 import { registerProjects } from "./commands/projects";
 import { registerPush } from "./commands/push";
 import { registerToken } from "./commands/token";
@@ -19,6 +23,10 @@ registerLogin(program);
 registerProjects(program);
 registerPush(program);
 registerToken(program);
+registerMembers(program);
+registerEnv(program);
+registerPat(program);
+registerAudit(program);
 
 try {
   await program.parseAsync(process.argv);

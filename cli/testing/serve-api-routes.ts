@@ -7,8 +7,8 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 
 type Handler = (req: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-/** A path pattern under /api/v1 with named groups for the route's params, and its handlers by method. */
-export type RouteEntry = { pattern: RegExp; handlers: Partial<Record<string, Handler>> };
+/** A path pattern with named groups for the route's params, and the route module (its GET/POST/… exports). */
+export type RouteEntry = { pattern: RegExp; handlers: object };
 
 /** Serves real route handlers over HTTP, so the CLI talks to them exactly as it does to `next start`. */
 export function serveApiRoutes(routes: RouteEntry[]): Promise<http.Server> {
@@ -17,7 +17,8 @@ export function serveApiRoutes(routes: RouteEntry[]): Promise<http.Server> {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", "http://localhost");
     const match = routes.map((r) => ({ r, m: r.pattern.exec(url.pathname) })).find((x) => x.m);
-    const handler = match?.r.handlers[req.method ?? "GET"];
+    const exported: unknown = match ? (match.r.handlers as Record<string, unknown>)[req.method ?? "GET"] : undefined;
+    const handler = typeof exported === "function" ? (exported as Handler) : undefined;
     if (!match?.m || !handler) {
       res.writeHead(404).end();
       return;

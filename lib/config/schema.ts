@@ -30,5 +30,26 @@ export const FluxEnv = z.object({
   FLUX_REST_POOL_URL: z.string().url("FLUX_REST_POOL_URL must be a postgres:// URL (host, port, database; the login is replaced per tenant role)").optional(),
   FLUX_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   FLUX_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Dashboard session lifetime in seconds (default 8 hours). */
+  FLUX_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300, "FLUX_SESSION_MAX_AGE_SECONDS must be at least 300 (5 minutes)").max(2_592_000, "FLUX_SESSION_MAX_AGE_SECONDS must be at most 2592000 (30 days)").default(28_800),
+  /** Optional sign-in providers: each is switched on when its variables are set (docs/configuration.md). */
+  FLUX_GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  FLUX_GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  FLUX_OIDC_ISSUER: z.string().url("FLUX_OIDC_ISSUER must be the issuer URL, e.g. https://accounts.example.com").optional(),
+  FLUX_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  FLUX_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  FLUX_OIDC_NAME: z.string().min(1).default("Single sign-on"),
+}).superRefine((env, issue) => {
+  const groups = [
+    ["FLUX_GITHUB_CLIENT_ID", "FLUX_GITHUB_CLIENT_SECRET"],
+    ["FLUX_OIDC_ISSUER", "FLUX_OIDC_CLIENT_ID", "FLUX_OIDC_CLIENT_SECRET"],
+  ] as const;
+  for (const group of groups) {
+    const set = group.filter((name) => env[name] !== undefined);
+    if (set.length === 0 || set.length === group.length) continue;
+    for (const name of group.filter((n) => env[n] === undefined)) {
+      issue.addIssue({ code: "custom", path: [name], message: `${name} is required when ${set.join(" and ")} ${set.length > 1 ? "are" : "is"} set (set all of ${group.join(", ")}, or none)` });
+    }
+  }
 });
 export type FluxEnv = z.infer<typeof FluxEnv>;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { DetailList } from "@/components/detail-list";
+import { ProjectNav } from "@/components/project-nav";
 import { StatusBadge } from "@/components/status-badge";
 import { isFluxError } from "@/lib/api/errors";
 import { getPageContextOrRedirect } from "@/lib/auth/page-context";
@@ -27,6 +28,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           <h1 className="text-2xl font-semibold tracking-tight" data-testid="project-slug">{project.slug}</h1>
           <p className="text-sm text-slate-500">{project.name}</p>
         </div>
+        <ProjectNav slug={project.slug} />
         <DetailList
           items={[
             { label: "Service URL", value: project.serviceUrl, testId: "service-url", mono: true },

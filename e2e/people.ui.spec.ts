@@ -85,6 +85,8 @@ test("audit page lists the project's changes newest first; the admin audit page 
 
   const denied = await page.goto("/admin/audit");
   expect(denied?.status()).toBe(404);
+  // The 404 page has no header; sign out from a page that has one.
+  await page.goto("/projects");
   await page.getByTestId("sign-out").click();
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, admin);

@@ -5,7 +5,7 @@ type ErrorEnvelope = { error?: { code?: string; message?: string; requestId?: st
 
 /** A thin client of the control-plane API (`/api/v1`); every failure becomes a CliError naming the cause. */
 export async function callApi<T>(
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   options: { body?: unknown; apiUrl?: string; token?: string | null } = {},
 ): Promise<T> {

@@ -1,8 +1,12 @@
 import { Command, CommanderError } from "commander";
 import { registerAdmin } from "./commands/admin";
+import { registerAudit } from "./commands/audit";
 import { registerDev } from "./commands/dev";
 import { registerDomains } from "./commands/domains";
+import { registerEnv } from "./commands/env";
 import { registerLogin } from "./commands/login";
+import { registerMembers } from "./commands/members";
+import { registerPat } from "./commands/pat";
 import { registerProjects } from "./commands/projects";
 import { registerPush } from "./commands/push";
 import { registerSecrets } from "./commands/secrets";
@@ -23,6 +27,10 @@ registerPush(program);
 registerSecrets(program);
 registerToken(program);
 registerDomains(program);
+registerMembers(program);
+registerEnv(program);
+registerPat(program);
+registerAudit(program);
 
 try {
   await program.parseAsync(process.argv);

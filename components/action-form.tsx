@@ -3,11 +3,13 @@
 import { useActionState, type ReactNode } from "react";
 import { FormError } from "./form-error";
 
-export type ActionState = { error: string | null; message: string | null };
+/** What a server action answers: an error, a success line, or a value shown once (a new token). */
+export type ActionState = { error: string | null; message: string | null; reveal?: string | null };
 
 /**
- * A form bound to one server action, showing its error or success message inline. `confirmText` asks the
- * browser to confirm first (suspend, end grace): these change what clients of the project see at once.
+ * A form bound to one server action that calls one domain verb, showing its error, success line or one-time
+ * value inline. `confirmText` asks the browser to confirm first (suspend, end grace): these change what clients
+ * of the project see at once.
  */
 export function ActionForm({
   action,
@@ -43,6 +45,11 @@ export function ActionForm({
       </div>
       <FormError message={state.error} testId={`${testId}-error`} />
       {state.message ? <p className="text-sm text-green-700" data-testid={`${testId}-done`}>{state.message}</p> : null}
+      {state.reveal ? (
+        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-white" data-testid={`${testId}-reveal`}>{state.reveal}</pre>
+      ) : null}
     </form>
   );
 }
+
+export const inputClass = "mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none";

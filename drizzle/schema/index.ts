@@ -9,3 +9,5 @@ export { domains } from "./domains";
 export { auditLog } from "./audit-log";
 export { personalAccessTokens } from "./personal-access-tokens";
 export { projectJwtKeys } from "./project-jwt-keys";
+export { projectEnv } from "./project-env";
+export { idempotencyKeys } from "./idempotency-keys";

@@ -9,6 +9,8 @@ export const personalAccessTokens = pgTable("personal_access_tokens", {
     .references(() => users.id, { onDelete: "cascade" }),
   name: text("name").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
+  /** The first characters of the token (`flux_pat_AbCd`), enough to recognise it in a list, useless to log in. */
+  tokenPrefix: text("token_prefix"),
   lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   expiresAt: timestamp("expires_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),

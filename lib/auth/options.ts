@@ -1,44 +1,45 @@
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import { eq } from "drizzle-orm";
+import { users } from "@/drizzle/schema";
 import { getServerConfig } from "@/lib/api/server-config";
 import { getServerDb } from "@/lib/api/server-db";
-import { authenticateUser } from "@/lib/users/authenticate-user";
+import type { FluxConfig } from "@/lib/config";
 import { isPlatformRole } from "./platform-role";
-
-/** Dashboard sessions end after a working day; the CLI uses personal access tokens instead. */
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+import { signInProviders } from "./providers";
 
 let options: NextAuthOptions | undefined;
 
 /**
  * next-auth options, built on first use so importing this module (e.g. during `next build`) needs no config.
- * Credentials sign-in requires the "jwt" session strategy: the session is an encrypted cookie.
+ * Credentials sign-in requires the "jwt" session strategy: the session is an encrypted cookie whose lifetime
+ * is FLUX_SESSION_MAX_AGE_SECONDS. Sign-out is next-auth's POST with its CSRF token.
  */
 export function getAuthOptions(): NextAuthOptions {
-  options ??= {
-    secret: getServerConfig().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  options ??= buildAuthOptions(getServerConfig());
+  return options;
+}
+
+export function buildAuthOptions(config: FluxConfig): NextAuthOptions {
+  return {
+    secret: config.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: config.FLUX_SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: config.FLUX_SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login" },
-    providers: [
-      CredentialsProvider({
-        name: "E-mail and password",
-        credentials: {
-          email: { label: "E-mail", type: "email" },
-          password: { label: "Password", type: "password" },
-        },
-        async authorize(credentials) {
-          if (!credentials?.email || !credentials.password) return null;
-          const user = await authenticateUser({ db: getServerDb() }, credentials.email, credentials.password);
-          if (!user) return null;
-          return { id: user.id, email: user.email, name: user.name, platformRole: user.platformRole };
-        },
-      }),
-    ],
+    providers: signInProviders(config, getServerDb),
     callbacks: {
-      jwt({ token, user }) {
-        if (user) {
+      /** GitHub / OIDC sign-in only for an existing Flux account with the same e-mail (no self sign-up). */
+      async signIn({ user, account }) {
+        if (!account || account.provider === "credentials") return true;
+        return (await fluxUserByEmail(user.email)) !== null;
+      },
+      async jwt({ token, user, account }) {
+        if (user && account?.provider === "credentials") {
           token.userId = user.id;
           token.platformRole = user.platformRole;
+        } else if (user && account) {
+          const flux = await fluxUserByEmail(user.email);
+          token.userId = flux?.id;
+          token.platformRole = flux?.platformRole;
         }
         return token;
       },
@@ -50,5 +51,14 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
   };
-  return options;
+}
+
+async function fluxUserByEmail(email: string | null | undefined) {
+  if (!email) return null;
+  const [row] = await getServerDb()
+    .select({ id: users.id, platformRole: users.platformRole })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .limit(1);
+  return row ?? null;
 }

@@ -39,6 +39,27 @@ export const FluxEnv = z.object({
     .refine((value) => value.split(",").every((entry) => isDnsServer(entry.trim())), "FLUX_DNS_SERVERS must be a comma list of IP[:port], e.g. 1.1.1.1,127.0.0.1:5353")
     .optional(),
   FLUX_DNS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
+  /** Dashboard session lifetime in seconds (default 8 hours). */
+  FLUX_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300, "FLUX_SESSION_MAX_AGE_SECONDS must be at least 300 (5 minutes)").max(2_592_000, "FLUX_SESSION_MAX_AGE_SECONDS must be at most 2592000 (30 days)").default(28_800),
+  /** Optional sign-in providers: each is switched on when its variables are set (docs/configuration.md). */
+  FLUX_GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  FLUX_GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  FLUX_OIDC_ISSUER: z.string().url("FLUX_OIDC_ISSUER must be the issuer URL, e.g. https://accounts.example.com").optional(),
+  FLUX_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  FLUX_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  FLUX_OIDC_NAME: z.string().min(1).default("Single sign-on"),
+}).superRefine((env, issue) => {
+  const groups = [
+    ["FLUX_GITHUB_CLIENT_ID", "FLUX_GITHUB_CLIENT_SECRET"],
+    ["FLUX_OIDC_ISSUER", "FLUX_OIDC_CLIENT_ID", "FLUX_OIDC_CLIENT_SECRET"],
+  ] as const;
+  for (const group of groups) {
+    const set = group.filter((name) => env[name] !== undefined);
+    if (set.length === 0 || set.length === group.length) continue;
+    for (const name of group.filter((n) => env[n] === undefined)) {
+      issue.addIssue({ code: "custom", path: [name], message: `${name} is required when ${set.join(" and ")} ${set.length > 1 ? "are" : "is"} set (set all of ${group.join(", ")}, or none)` });
+    }
+  }
 });
 export type FluxEnv = z.infer<typeof FluxEnv>;
 

@@ -1,9 +1,9 @@
 import { personalAccessTokens } from "@/drizzle/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Ctx } from "@/lib/context";
-import { newPatId, newPatSecret, sha256Hex } from "./token-hash";
+import { displayPrefixOf, newPatId, newPatSecret, sha256Hex } from "./token-hash";
 
-export type CreatedPersonalAccessToken = { token: string; tokenId: string; expiresAt: Date | null };
+export type CreatedPersonalAccessToken = { token: string; tokenId: string; prefix: string; expiresAt: Date | null };
 
 /**
  * Issues a CLI credential for `userId`. The token is returned exactly once; only its SHA-256 is stored.
@@ -24,6 +24,7 @@ export async function createPersonalAccessToken({
       userId: input.userId,
       name: input.name,
       tokenHash: sha256Hex(token),
+      tokenPrefix: displayPrefixOf(token),
       expiresAt,
     });
     await writeAudit(tx, {
@@ -35,5 +36,5 @@ export async function createPersonalAccessToken({
       requestId: ctx.requestId,
     });
   });
-  return { token, tokenId, expiresAt };
+  return { token, tokenId, prefix: displayPrefixOf(token), expiresAt };
 }

@@ -175,3 +175,19 @@ describe("GET /api/v1/projects/[slug]", () => {
     expect(errorOf(theirs.body).message.replace(slug, "S")).toBe(errorOf(missing.body).message.replace("no-such-x", "S"));
   });
 });
+
+describe("POST /api/v1/projects with Idempotency-Key", () => {
+  it("a retried create answers with the first project (201, replayed) instead of a slug conflict", async () => {
+    const owner = await newSignedInUser();
+    const slug = unique("idem");
+    const headers = { "idempotency-key": `create-${slug}` };
+    const first = await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug, plan: "free" }, headers });
+    const retry = await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug, plan: "free" }, headers });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotency-replayed")).toBe("true");
+    expect(retry.body).toEqual(first.body);
+    const without = await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug, plan: "free" } });
+    expect(without.status).toBe(409);
+  });
+});

@@ -1,4 +1,5 @@
 import { json, route } from "@/lib/api/handler";
+import { idempotent } from "@/lib/api/idempotency";
 import { createProject } from "@/lib/projects/create-project";
 import { CreateProjectInput } from "@/lib/projects/inputs";
 import { listProjectsForActor } from "@/lib/projects/list-projects-for-actor";
@@ -13,8 +14,11 @@ export const GET = route(async ({ ctx }) => {
   return json({ data: rows.map((row) => toProjectResponse(row, ctx.config)) });
 });
 
-export const POST = route(async ({ ctx, body }) => {
+/** Retry-safe with Idempotency-Key: a retried create answers with the first project instead of a 409. */
+export const POST = route(async ({ req, ctx, body }) => {
   const input = parseInput(CreateProjectInput, await body());
-  const project = await createProject({ ctx, input });
-  return json(toProjectResponse(project, ctx.config), 201);
+  return idempotent(req, ctx, input, async () => ({
+    status: 201,
+    body: toProjectResponse(await createProject({ ctx, input }), ctx.config),
+  }));
 });

@@ -5,7 +5,7 @@ import { quoteIdent } from "@/lib/engines/sql";
 import { createBenchCluster, type BenchCluster, type BenchTenant } from "../lib/bench-cluster";
 import { fmt, formatTable } from "../lib/print-table";
 import type { Service } from "../lib/service";
-import { startRestProcess } from "../lib/start-rest";
+import { bridgeTokenFor, startRestProcess } from "../lib/start-rest";
 import { askTenant, mapLimited, restConnections, TENANT_SQL, tokensFor } from "./tenant-requests";
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 2000);
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     rest = server;
     const tokens = await tokensFor(cluster, small.tenants);
     await touchAll(server, small.tenants, tokens);
-    const reloadSmall = await reloadTimes(cluster, server, small.tenants[0], tokens);
+    const reloadSmall = await reloadTimes(cluster, server, small.tenants[0]);
     const rssSmall = await server.rssBytes();
 
     const more = await provisionMany(cluster, TENANTS - SMALL);
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const rssAll = await server.rssBytes();
     summary.push([`rest RSS after ${SMALL} tenants → after all ${TENANTS}`, `${fmt(rssSmall / MB)} MB → ${fmt(rssAll / MB)} MB`]);
     summary.push(["rest connections on the tenant database", `${await restConnections(cluster)} (budget FLUX_REST_MAX_CONNECTIONS=${REST_MAX_CONNECTIONS})`]);
-    const reloadAll = await reloadTimes(cluster, server, all[all.length - 1], tokens);
+    const reloadAll = await reloadTimes(cluster, server, all[all.length - 1]);
     summary.push([`NOTIFY → request sees a new column, ${SMALL} tenants (median of ${RELOAD_SAMPLES})`, reloadSmall]);
     summary.push([`NOTIFY → request sees a new column, ${TENANTS} tenants (median of ${RELOAD_SAMPLES})`, reloadAll]);
 
@@ -121,9 +121,10 @@ async function randomLoad(rest: Service, tenants: BenchTenant[], tokens: Map<str
  * A request naming the column first (400) spends the schema's reload-on-miss allowance (one per second), so
  * an answer within that second can only come from the NOTIFY-driven reload; later ones are flagged.
  */
-async function reloadTimes(cluster: BenchCluster, rest: Service, tenant: BenchTenant | undefined, tokens: Map<string, string>): Promise<string> {
+async function reloadTimes(cluster: BenchCluster, rest: Service, tenant: BenchTenant | undefined): Promise<string> {
   if (!tenant) throw new Error("no tenant to measure the schema reload on");
-  const token = tokens.get(tenant.tenantId) ?? "";
+  // Minted now: provisioning 2,000 tenants outlasts a bridge token's 5 minutes.
+  const token = await bridgeTokenFor(cluster, tenant);
   const owner = new pg.Client({ connectionString: tenant.credentials.ownerDatabaseUrl });
   const admin = new pg.Client({ connectionString: cluster.tenantDatabaseUrl });
   await Promise.all([owner.connect(), admin.connect()]);

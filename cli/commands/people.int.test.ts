@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as audit from "@/app/api/v1/projects/[slug]/audit/route";
 import * as envKey from "@/app/api/v1/projects/[slug]/env/[key]/route";
 import * as env from "@/app/api/v1/projects/[slug]/env/route";
@@ -12,6 +12,9 @@ import * as pats from "@/app/api/v1/pats/route";
 import { closeAll, projectOwnedBy } from "@/app/api/v1/people-test-kit";
 import { newSignedInUser } from "@/app/api/v1/route-test-kit";
 import { runFlux, serveApiRoutes } from "../testing/serve-api-routes";
+
+// Each test starts the real CLI (node + tsx) several times: minutes on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 let server: http.Server;
 beforeAll(async () => {

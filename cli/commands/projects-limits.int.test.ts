@@ -1,11 +1,14 @@
 import type http from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PATCH } from "@/app/api/v1/projects/[slug]/limits/route";
 import { POST as create } from "@/app/api/v1/projects/route";
 import { call, newSignedInUser, unique } from "@/app/api/v1/route-test-kit";
 import { closeServerDb } from "@/lib/api/server-db";
 import { closeControlPlaneRedis } from "@/lib/cache/control-plane-redis";
 import { runFlux, serveRoutes, type ServedRoute } from "../testing/serve-routes";
+
+// Each test starts the real CLI (node + tsx) several times: minutes on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 let server: http.Server;
 beforeAll(async () => {

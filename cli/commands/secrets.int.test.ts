@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as endGrace } from "@/app/api/v1/projects/[slug]/keys/end-grace/route";
 import { POST as rotate } from "@/app/api/v1/projects/[slug]/keys/rotate/route";
 import { GET as keys } from "@/app/api/v1/projects/[slug]/keys/route";
@@ -9,6 +9,9 @@ import { addMember, newSignedInUser } from "@/app/api/v1/route-test-kit";
 import { closeServerDb } from "@/lib/api/server-db";
 import { closeControlPlaneRedis } from "@/lib/cache/control-plane-redis";
 import { runFlux, serveProjectRoutes } from "../testing/serve-routes";
+
+// Each test starts the real CLI (node + tsx) several times: minutes on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 240_000 });
 
 let server: http.Server;
 beforeAll(async () => {

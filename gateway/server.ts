@@ -89,7 +89,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
   redis?.listenForEvictions(directory);
   // Every request that went on without Redis is counted, by what it needed Redis for and why.
   redis?.health.onEvent((event) => {
-    if (event.type === "fail-open") metrics.redisFailOpen(`${event.use}:${event.reason}`);
+    if (event.type === "fail-open") metrics.redisFailOpen(`${event.use}:${event.reason}`, event.requests);
   });
   const limiter = deps.rateLimiter ?? redis?.rateLimiter ?? createInProcessRateLimiter();
   const activity = deps.activity ?? redis?.activity ?? createInProcessActivity();

@@ -12,7 +12,8 @@ export interface GatewayMetrics {
   /** A host → project lookup answered from cache (hit) or from flux-system (miss). */
   hostCacheLookup(hit: boolean): void;
   /** Redis failed and the request went on without it (rate limit allowed, cache bypassed, …). */
-  redisFailOpen(reason: string): void;
+  /** `requests` (default 1): how many requests went on without Redis for this reason. */
+  redisFailOpen(reason: string, requests?: number): void;
   /** The upstream call failed: connect (502) or timeout (504). */
   upstreamFailure(kind: "connect" | "timeout"): void;
   /** Prometheus text exposition; null when metrics are off. */

@@ -44,7 +44,7 @@ export function createPrometheusMetrics(options: { defaultMetrics?: boolean } = 
     stepDuration: (step, seconds) => steps.observe({ step }, seconds),
     hostCacheLookup: (hit) => hostCache.inc({ result: hit ? "hit" : "miss" }),
     // Reasons are code-chosen words; the cap keeps a careless caller from exploding label cardinality.
-    redisFailOpen: (reason) => failOpen.inc({ reason: reason.slice(0, 40) }),
+    redisFailOpen: (reason, requests = 1) => failOpen.inc({ reason: reason.slice(0, 40) }, requests),
     upstreamFailure: (kind) => upstream.inc({ kind }),
     render: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
   };

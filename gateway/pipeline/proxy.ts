@@ -88,6 +88,11 @@ export function proxyToRest(
         resolve();
       }
     });
+    // Most requests carry no body (GET, HEAD, DELETE): end the upstream request now instead of piping nothing.
+    if (!hasBody(req)) {
+      proxyReq.end();
+      return;
+    }
     const body = limitedBody(req, options.body ?? UNLIMITED_BODY);
     body.on("error", (error) => {
       fail(error instanceof GatewayError ? error : unavailable());
@@ -95,6 +100,13 @@ export function proxyToRest(
     });
     body.pipe(proxyReq);
   });
+}
+
+/** HTTP/1.1 framing (RFC 9112 §6.3), as node's parser applies it: no Transfer-Encoding and no length means no body. */
+function hasBody(req: IncomingMessage): boolean {
+  if (req.headers["transfer-encoding"] !== undefined) return true;
+  const length = req.headers["content-length"];
+  return length !== undefined && length !== "0";
 }
 
 /** Absolute-form targets are reduced to path + query; the upstream's own base path is kept in front. */

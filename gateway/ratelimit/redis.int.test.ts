@@ -55,6 +55,18 @@ describe.skipIf(!url)("Redis rate limiter (shared Redis)", () => {
     }
   });
 
+  it("counts hits of one event-loop turn in one call, and still gives every request its own place in the window", async () => {
+    const tenant = randomUUID();
+    const at = Date.now();
+    const limiter = createRedisRateLimiter(shared.guard, { now: () => at });
+    const results = await Promise.all(Array.from({ length: 25 }, () => limiter.hit(tenant, 20)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(20);
+    expect(results.map((r) => r.remaining).slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => 19 - i));
+    expect(results.slice(20).every((r) => !r.allowed && r.remaining === 0)).toBe(true);
+    expect(await shared.check.get(rateKey(tenant, at - (at % 60_000)))).toBe("25");
+    expect((await shared.check.pttl(rateKey(tenant, at - (at % 60_000))))).toBeGreaterThan(0);
+  });
+
   it("still counts after Redis forgot the script (EVALSHA → NOSCRIPT → EVAL)", async () => {
     const tenant = randomUUID();
     const limiter = createRedisRateLimiter(shared.guard);
@@ -72,6 +84,9 @@ describe.skipIf(!url)("Redis rate limiter (shared Redis)", () => {
       expect(performance.now() - started).toBeLessThan(100);
       expect(result).toMatchObject({ allowed: true, failedOpen: true });
       expect(dead.health.failOpenCounts().ratelimit.unavailable).toBe(1);
+      const batch = await Promise.all([1, 2, 3].map(() => createRedisRateLimiter(dead).hit(randomUUID(), 1)));
+      expect(batch.every((r) => r.allowed && r.failedOpen)).toBe(true);
+      expect(dead.health.failOpenCounts().ratelimit.unavailable).toBe(4);
     } finally {
       dead.close();
     }

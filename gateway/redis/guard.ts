@@ -8,7 +8,8 @@ export type Guarded<T> = { ok: true; value: T } | { ok: false; reason: FailOpenR
 export type RedisGuard = {
   readonly redis: Redis;
   readonly health: RedisHealth;
-  run<T>(use: RedisUse, op: (redis: Redis) => Promise<T>): Promise<Guarded<T>>;
+  /** `requests`: how many requests this call answers for, so fail-open counts stay per request when batched. */
+  run<T>(use: RedisUse, op: (redis: Redis) => Promise<T>, requests?: number): Promise<Guarded<T>>;
 };
 
 export function createRedisGuard(
@@ -20,19 +21,19 @@ export function createRedisGuard(
   const recorder = createRedisHealth(() => breaker.state);
   onBreakerChange = recorder.breakerChanged;
 
-  function failOpen<T>(use: RedisUse, reason: FailOpenReason): Guarded<T> {
-    recorder.failedOpen(use, reason);
+  function failOpen<T>(use: RedisUse, reason: FailOpenReason, requests: number): Guarded<T> {
+    recorder.failedOpen(use, reason, requests);
     return { ok: false, reason };
   }
 
   return {
     redis,
     health: recorder.health,
-    async run(use, op) {
-      if (!breaker.tryAcquire()) return failOpen(use, "breaker-open");
+    async run(use, op, requests = 1) {
+      if (!breaker.tryAcquire()) return failOpen(use, "breaker-open", requests);
       if (redis.status !== "ready") {
         breaker.failure();
-        return failOpen(use, "unavailable");
+        return failOpen(use, "unavailable", requests);
       }
       try {
         const value = await op(redis);
@@ -40,7 +41,7 @@ export function createRedisGuard(
         return { ok: true, value };
       } catch (error) {
         breaker.failure();
-        return failOpen(use, classify(error));
+        return failOpen(use, classify(error), requests);
       }
     },
   };

@@ -10,13 +10,13 @@ export type RedisUse = "ratelimit" | "directory" | "activity";
 export type FailOpenReason = "breaker-open" | "unavailable" | "timeout" | "error";
 
 export type RedisEvent =
-  | { type: "fail-open"; use: RedisUse; reason: FailOpenReason }
+  | { type: "fail-open"; use: RedisUse; reason: FailOpenReason; requests: number }
   | { type: "breaker"; state: BreakerState };
 
 /** Read side for metrics and /readyz: counters since start and the breaker's state. */
 export interface RedisHealth {
   breakerState(): BreakerState;
-  /** Fail-open events per use and reason since the process started. */
+  /** Requests (or recorded activity counts) that went on without Redis, per use and reason, since start. */
   failOpenCounts(): Record<RedisUse, Record<FailOpenReason, number>>;
   /** Called synchronously on every event; returns an unsubscribe function. Listeners must not throw. */
   onEvent(listener: (event: RedisEvent) => void): () => void;
@@ -45,9 +45,10 @@ export function createRedisHealth(breakerState: () => BreakerState) {
   };
   return {
     health,
-    failedOpen(use: RedisUse, reason: FailOpenReason) {
-      counts[use][reason] += 1;
-      emit({ type: "fail-open", use, reason });
+    /** `requests`: how many requests one failed call stood for (the limiter sends one call per batch). */
+    failedOpen(use: RedisUse, reason: FailOpenReason, requests = 1) {
+      counts[use][reason] += requests;
+      emit({ type: "fail-open", use, reason, requests });
     },
     breakerChanged(state: BreakerState) {
       emit({ type: "breaker", state });

@@ -46,15 +46,17 @@ export function createRedisServices(url: string, settings: GatewaySettings, logg
     if (event.type === "breaker") logger({ level: "warn", msg: `redis circuit breaker ${event.state}` });
   });
   let evictions: HostEvictions | undefined;
+  const activity = createRedisActivity(guard);
   return {
     health: guard.health,
     rateLimiter: createRedisRateLimiter(guard),
-    activity: createRedisActivity(guard),
+    activity,
     hostCache: createRedisHostCache(guard, { ttlSeconds: settings.FLUX_GATEWAY_REDIS_HOST_TTL_S }),
     listenForEvictions(directory) {
       evictions ??= subscribeToHostEvictions(url, directory, { onError });
     },
     async close() {
+      await activity.close();
       await evictions?.close();
       redis.disconnect();
     },

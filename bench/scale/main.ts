@@ -6,7 +6,7 @@ import { createBenchCluster, type BenchCluster, type BenchTenant } from "../lib/
 import { fmt, formatTable } from "../lib/print-table";
 import type { Service } from "../lib/service";
 import { bridgeTokenFor, startRestProcess } from "../lib/start-rest";
-import { askTenant, mapLimited, restConnections, TENANT_SQL, tokensFor } from "./tenant-requests";
+import { askTenant, bridgeTokens, mapLimited, restConnections, TENANT_SQL, type TokenFor } from "./tenant-requests";
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 2000);
 const SMALL = 10;
@@ -27,14 +27,13 @@ async function main(): Promise<void> {
     const small = await provisionMany(cluster, SMALL);
     const server = await startRestProcess(cluster, { env: { FLUX_REST_MAX_CONNECTIONS: String(REST_MAX_CONNECTIONS) } });
     rest = server;
-    const tokens = await tokensFor(cluster, small.tenants);
+    const tokens = bridgeTokens(cluster);
     await touchAll(server, small.tenants, tokens);
     const reloadSmall = await reloadTimes(cluster, server, small.tenants[0]);
     const rssSmall = await server.rssBytes();
 
     const more = await provisionMany(cluster, TENANTS - SMALL);
     const all = [...small.tenants, ...more.tenants];
-    for (const [id, token] of await tokensFor(cluster, more.tenants)) tokens.set(id, token);
     if (more.batchMs.length > 1) {
       const first = more.batchMs[0] ?? Number.NaN;
       const last = more.batchMs[more.batchMs.length - 1] ?? Number.NaN;
@@ -85,9 +84,9 @@ async function provisionMany(cluster: BenchCluster, count: number): Promise<{ te
   return { tenants, seconds: (performance.now() - started) / 1000, batchMs };
 }
 
-async function touchAll(rest: Service, tenants: BenchTenant[], tokens: Map<string, string>) {
+async function touchAll(rest: Service, tenants: BenchTenant[], tokens: TokenFor) {
   const started = performance.now();
-  const answers = await mapLimited(tenants, REQUEST_CONCURRENCY, (tenant) => askTenant(rest.url, tokens.get(tenant.tenantId) ?? ""));
+  const answers = await mapLimited(tenants, REQUEST_CONCURRENCY, async (tenant) => askTenant(rest.url, await tokens(tenant)));
   const failures = answers.flatMap((answer, i) => (answer.status === 200 ? [] : [`${tenants[i]?.tenantId}: ${answer.status}`]));
   const sorted = answers.map((a) => a.ms).sort((a, b) => a - b);
   return {
@@ -99,14 +98,14 @@ async function touchAll(rest: Service, tenants: BenchTenant[], tokens: Map<strin
   };
 }
 
-async function randomLoad(rest: Service, tenants: BenchTenant[], tokens: Map<string, string>) {
+async function randomLoad(rest: Service, tenants: BenchTenant[], tokens: TokenFor) {
   const deadline = performance.now() + RANDOM_LOAD_SECONDS * 1000;
   const times: number[] = [];
   let ok = 0;
   const worker = async () => {
     while (performance.now() < deadline) {
-      const tenant = tenants[Math.floor(Math.random() * tenants.length)];
-      const answer = await askTenant(rest.url, tokens.get(tenant?.tenantId ?? "") ?? "");
+      const tenant = tenants[Math.floor(Math.random() * tenants.length)] as BenchTenant;
+      const answer = await askTenant(rest.url, await tokens(tenant));
       times.push(answer.ms);
       if (answer.status === 200) ok++;
     }

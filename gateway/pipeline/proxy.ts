@@ -1,5 +1,7 @@
 // Step 6 — forward the request to rest with the bridge token and the tenant schema, and stream the answer back.
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Readable } from "node:stream";
+import { errors as undiciErrors } from "undici";
 import { GatewayError } from "../errors";
 import { limitedBody, type BodyLimits } from "./body-limit";
 import { clientResponseHeaders, upstreamRequestHeaders, type ForwardPolicy, type UpstreamIdentity } from "./proxy-headers";
@@ -9,97 +11,82 @@ export type ProxyOptions = { forward?: ForwardPolicy; body?: BodyLimits };
 
 const UNLIMITED_BODY: BodyLimits = { maxBodyBytes: Number.MAX_SAFE_INTEGER, idleTimeoutMs: 2 ** 31 - 1 };
 
-const unavailable = () =>
+const unavailable = (cause?: unknown) =>
   new GatewayError({
     status: 502,
     code: "FLUX-GW-UPSTREAM-UNAVAILABLE",
     message: "The data API behind the gateway could not be reached",
     hint: "Retry shortly; if it persists, check that the rest process is running (`flux doctor`)",
+    cause,
   });
-const timedOut = () =>
+const timedOut = (cause?: unknown) =>
   new GatewayError({
     status: 504,
     code: "FLUX-GW-UPSTREAM-TIMEOUT",
     message: "The data API did not answer in time",
     hint: "Retry; long queries may need an index or a smaller page (Range / limit)",
+    cause,
   });
 
+type Method = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+
 /**
- * Resolves when the response has been fully relayed; rejects with a GatewayError (502/504) only while nothing
- * has been sent to the client yet — after that, a failure can only cut the response short.
+ * Resolves when the response has been fully relayed; rejects with a GatewayError (502/504, or the body's own
+ * 413/408) only while nothing has been sent to the client yet — after that, a failure can only cut the response
+ * short. The upstream connect and read timeouts are the pool's (upstream-pool.ts).
  */
-export function proxyToRest(
+export async function proxyToRest(
   req: IncomingMessage,
   res: ServerResponse,
   upstream: Upstream,
   identity: UpstreamIdentity,
   options: ProxyOptions = {},
 ): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const fail = (error: GatewayError) => {
-      if (settled) return;
-      settled = true;
-      if (res.headersSent) res.destroy();
-      else reject(error);
-    };
-
-    const proxyReq = http.request({
-      protocol: upstream.url.protocol,
-      hostname: upstream.url.hostname,
-      port: upstream.url.port,
-      method: req.method,
-      path: upstreamPath(upstream.url, req.url ?? "/"),
-      headers: upstreamRequestHeaders(req, identity, options.forward),
-      agent: upstream.agent,
+  // A client that goes away takes its upstream request with it, so rest stops working for nobody.
+  const abort = new AbortController();
+  const onClose = () => {
+    if (!res.writableFinished) abort.abort();
+  };
+  res.once("close", onClose);
+  let body: Readable | null = null;
+  let bodyError: GatewayError | undefined;
+  // Most requests carry no body (GET, HEAD, DELETE): nothing to pipe.
+  if (hasBody(req)) {
+    body = limitedBody(req, options.body ?? UNLIMITED_BODY);
+    body.on("error", (error) => {
+      bodyError = error instanceof GatewayError ? error : unavailable(error);
     });
-
-    proxyReq.on("socket", (socket) => {
-      if (!socket.connecting) return;
-      const timer = setTimeout(() => {
-        fail(unavailable());
-        proxyReq.destroy();
-      }, upstream.connectTimeoutMs);
-      socket.once("connect", () => clearTimeout(timer));
-      socket.once("close", () => clearTimeout(timer));
-    });
-    proxyReq.setTimeout(upstream.readTimeoutMs, () => {
-      fail(timedOut());
-      proxyReq.destroy();
-    });
-    proxyReq.on("error", () => fail(unavailable()));
-
-    proxyReq.on("response", (upstreamRes) => {
-      res.writeHead(upstreamRes.statusCode ?? 502, clientResponseHeaders(upstreamRes.headers, identity.bridgeToken));
-      upstreamRes.pipe(res);
-      upstreamRes.on("error", () => fail(unavailable()));
-      res.on("finish", () => {
-        if (settled) return;
-        settled = true;
-        resolve();
-      });
-    });
-
-    // A client that goes away takes its upstream request with it, so rest stops working for nobody.
-    res.on("close", () => {
-      if (!res.writableFinished) proxyReq.destroy();
-      if (!settled) {
-        settled = true;
-        resolve();
-      }
-    });
-    // Most requests carry no body (GET, HEAD, DELETE): end the upstream request now instead of piping nothing.
-    if (!hasBody(req)) {
-      proxyReq.end();
+  }
+  try {
+    await upstream.pool.stream(
+      {
+        method: (req.method ?? "GET") as Method,
+        path: upstreamPath(upstream.url, req.url ?? "/"),
+        headers: upstreamRequestHeaders(req, identity, options.forward),
+        body,
+        signal: abort.signal,
+      },
+      ({ statusCode, headers }) => {
+        res.writeHead(statusCode, clientResponseHeaders(headers, identity.bridgeToken));
+        return res;
+      },
+    );
+  } catch (error) {
+    if (res.headersSent) {
+      res.destroy();
       return;
     }
-    const body = limitedBody(req, options.body ?? UNLIMITED_BODY);
-    body.on("error", (error) => {
-      fail(error instanceof GatewayError ? error : unavailable());
-      proxyReq.destroy();
-    });
-    body.pipe(proxyReq);
-  });
+    if (abort.signal.aborted) return;
+    throw bodyError ?? classify(error);
+  } finally {
+    res.off("close", onClose);
+  }
+}
+
+/** undici's failures, in the gateway's terms: no answer in time is a 504, anything else a 502. */
+function classify(error: unknown): GatewayError {
+  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) return timedOut(error);
+  return unavailable(error);
 }
 
 /** HTTP/1.1 framing (RFC 9112 §6.3), as node's parser applies it: no Transfer-Encoding and no length means no body. */

@@ -1,10 +1,10 @@
 // Part of step 6 — choose which rest instance serves a tenant (PostgREST pool sharding by tenant hash).
-import http from "node:http";
+import { Pool } from "undici";
 
 export type Upstream = {
   url: URL;
-  /** Keep-alive agent per upstream, so the hop to rest does not pay a TCP handshake each time. */
-  agent: http.Agent;
+  /** Keep-alive connections to this rest instance (undici; decision 0031), so the hop pays no TCP handshake. */
+  pool: Pool;
   connectTimeoutMs: number;
   readTimeoutMs: number;
 };
@@ -17,7 +17,16 @@ export type UpstreamPool = {
 };
 
 export function createUpstream(restUrl: string, timeouts: { connectTimeoutMs: number; readTimeoutMs: number }): Upstream {
-  return { url: new URL(restUrl), agent: new http.Agent({ keepAlive: true, maxSockets: 256 }), ...timeouts };
+  const url = new URL(restUrl);
+  const pool = new Pool(url.origin, {
+    connections: 256,
+    pipelining: 1,
+    keepAliveTimeout: 30_000,
+    connect: { timeout: timeouts.connectTimeoutMs },
+    headersTimeout: timeouts.readTimeoutMs,
+    bodyTimeout: timeouts.readTimeoutMs,
+  });
+  return { url, pool, ...timeouts };
 }
 
 export function createUpstreamPool(urls: readonly string[], timeouts: { connectTimeoutMs: number; readTimeoutMs: number }): UpstreamPool {
@@ -26,7 +35,7 @@ export function createUpstreamPool(urls: readonly string[], timeouts: { connectT
   return {
     upstreams,
     forTenant: (tenantId) => upstreams[fnv1a(tenantId) % upstreams.length] ?? (upstreams[0] as Upstream),
-    destroy: () => upstreams.forEach((upstream) => upstream.agent.destroy()),
+    destroy: () => upstreams.forEach((upstream) => void upstream.pool.destroy().catch(() => undefined)),
   };
 }
 

@@ -39,9 +39,27 @@ export function createPrometheusMetrics(options: { defaultMetrics?: boolean } = 
     labelNames: ["kind"] as const,
     registers: [registry],
   });
+  // Label children bound once: prom-client hashes the label set on every unbound call, once per step per request.
+  const stepChildren = new Map<string, ReturnType<typeof steps.labels>>();
+  const requestChildren = new Map<string, ReturnType<typeof requests.labels>>();
   return {
-    requestFinished: (status, plan) => requests.inc({ status: String(status), plan }),
-    stepDuration: (step, seconds) => steps.observe({ step }, seconds),
+    requestFinished(status, plan) {
+      const key = `${status} ${plan}`;
+      let child = requestChildren.get(key);
+      if (!child) {
+        child = requests.labels({ status: String(status), plan });
+        requestChildren.set(key, child);
+      }
+      child.inc();
+    },
+    stepDuration(step, seconds) {
+      let child = stepChildren.get(step);
+      if (!child) {
+        child = steps.labels({ step });
+        stepChildren.set(step, child);
+      }
+      child.observe(seconds);
+    },
     hostCacheLookup: (hit) => hostCache.inc({ result: hit ? "hit" : "miss" }),
     // Reasons are code-chosen words; the cap keeps a careless caller from exploding label cardinality.
     redisFailOpen: (reason, requests = 1) => failOpen.inc({ reason: reason.slice(0, 40) }, requests),

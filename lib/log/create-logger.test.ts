@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { entryLogger } from "@/gateway/log";
 import { createLogger, type LogLevel } from "./index";
@@ -60,5 +62,17 @@ describe("lib/log", () => {
     entryLogger(logger)({ level: "warn", msg: "rate limiter failed", requestId: "r-3", token: JWT, err: `Bearer ${JWT}` });
     expect(text()).not.toContain(JWT);
     expect(JSON.parse(text())).toMatchObject({ level: "warn", msg: "rate limiter failed", requestId: "r-3", err: "Bearer [redacted]" });
+  });
+
+  it("writes the lines of one turn together and loses none when the process exits right after logging", () => {
+    const script = `
+      import { createLogger } from ${JSON.stringify(path.join(import.meta.dirname, "index.ts"))};
+      const log = createLogger({ service: "exit-test" });
+      log.info("one"); log.info("two"); log.error("three");
+      process.exit(0);`;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split("\n").map((line) => JSON.parse(line).msg)).toEqual(["one", "two"]);
+    expect(JSON.parse(run.stderr.trim()).msg).toBe("three");
   });
 });

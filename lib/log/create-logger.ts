@@ -1,3 +1,4 @@
+import { writeSync } from "node:fs";
 import { redact } from "./redact";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
@@ -18,7 +19,50 @@ export type LoggerOptions = {
 
 const RESERVED = ["time", "level", "service", "msg"] as const;
 
-const standardSink: LogSink = (line, level) => (level === "warn" || level === "error" ? process.stderr : process.stdout).write(`${line}\n`);
+const standardSink: LogSink = batchedStdioSink();
+
+/**
+ * stdout / stderr writes are synchronous system calls on Linux pipes and files; a busy process logging one line
+ * per request would pay one per line. Lines of one event-loop turn are joined and written together, and whatever
+ * is still queued when the process exits is written synchronously, so a normal exit or a crash loses nothing.
+ */
+function batchedStdioSink(): LogSink {
+  const queued: Record<1 | 2, string[]> = { 1: [], 2: [] };
+  let scheduled = false;
+  let exitHooked = false;
+  const flush = () => {
+    scheduled = false;
+    for (const fd of [1, 2] as const) {
+      if (queued[fd].length === 0) continue;
+      const text = queued[fd].join("");
+      queued[fd] = [];
+      (fd === 1 ? process.stdout : process.stderr).write(text);
+    }
+  };
+  const flushSync = () => {
+    for (const fd of [1, 2] as const) {
+      if (queued[fd].length === 0) continue;
+      const text = queued[fd].join("");
+      queued[fd] = [];
+      try {
+        writeSync(fd, text);
+      } catch {
+        // stdout closed under us: nothing left to tell.
+      }
+    }
+  };
+  return (line, level) => {
+    queued[level === "warn" || level === "error" ? 2 : 1].push(`${line}\n`);
+    if (!exitHooked) {
+      exitHooked = true;
+      process.once("exit", flushSync);
+    }
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
+}
 
 /**
  * One JSON object per line, the same shape in every Flux process: `time`, `level`, `service`, `msg`, then the

@@ -20,6 +20,8 @@ const NO_REDIS = "gateway, no REDIS_URL (in-process)";
 const REDIS_UP = "gateway, REDIS_URL up";
 const REDIS_DOWN = "gateway, REDIS_URL down (closed port)";
 const DIRECT_STATIC = "(static upstream, direct)";
+/** Per-connection pause of the paced phase: 32 connections × 1 request per ~41 ms ≈ 780 req/s offered. */
+const PACED_DELAY_MS = Number(process.env.BENCH_PACED_DELAY_MS ?? 40);
 
 /** BENCH_PARTS=gateway or BENCH_PARTS=forwarders runs one half (default: both). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? "gateway,forwarders").split(","));
@@ -80,6 +82,28 @@ async function compareGatewayWithDirect(cluster: BenchCluster, track: Track): Pr
     return { label, result, redisPerRequest: counted ? fmt((after - before) / result.requests, 2) : undefined };
   });
   printGatewayTable([...rows, ...failedToStart]);
+  await comparePaced(targets.filter(({ label }) => label !== REDIS_DOWN));
+}
+
+/**
+ * Latency a hop adds, measured below saturation. Under wrk's closed loop at full speed every path is saturated
+ * and p50 ≈ connections ÷ throughput, so "p50 added" there restates the throughput gap. Here each of the 32
+ * connections waits PACED_DELAY_MS before each request, offering a fixed load every path can carry.
+ */
+async function comparePaced(targets: Target[]): Promise<void> {
+  const load = { ...DEFAULT_LOAD, delayMs: PACED_DELAY_MS };
+  log(`paced: ${ROUNDS} interleaved rounds, each connection waits ${PACED_DELAY_MS} ms before each request`);
+  const results = await measureInterleaved(targets, (label, round) => log(`paced round ${round}: ${label}`), load);
+  const base = results.get(targets[0]?.label ?? "");
+  const rows = targets.map(({ label }) => {
+    const result = results.get(label);
+    if (!result || !base) return [label, "not measured", "", "", "", ""];
+    const errors = result.non2xx + result.socketErrors;
+    return [label, fmt(result.requestsPerSecond), fmt(result.p50Ms, 2), fmt(result.p99Ms, 2), fmt(result.p50Ms - base.p50Ms, 2), String(errors)];
+  });
+  console.log(`\npaced load: ${DEFAULT_LOAD.connections} connections, ${PACED_DELAY_MS} ms between requests per connection (median of interleaved rounds)`);
+  console.log(formatTable(["path", "req/s", "p50 ms", "p99 ms", "p50 added ms", "errors"], rows));
+  console.log(`target: p50 added ≤ ${ADDED_P50_TARGET_MS} ms at ${DEFAULT_LOAD.connections} connections`);
 }
 
 /** Refuses to time a path whose first answer is an error (unless errors are what that path is about). */
@@ -101,7 +125,7 @@ function printGatewayTable(rows: Row[]): void {
   });
   console.log("\ngateway vs direct (GET single row by PK; median of interleaved rounds)");
   console.log(formatTable(["path", "req/s", "p50 ms", "p99 ms", "vs direct", "p50 added ms", "errors", "redis cmds/req"], table));
-  console.log(`targets: gateway ≥ ${THROUGHPUT_TARGET} of direct; p50 added ≤ ${ADDED_P50_TARGET_MS} ms`);
+  console.log(`target: gateway ≥ ${THROUGHPUT_TARGET} of direct (at saturation p50 ≈ connections ÷ req/s, so its "added" restates this gap; the paced table measures the hop)`);
 }
 
 async function compareForwarders(track: Track): Promise<string[][]> {

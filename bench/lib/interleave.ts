@@ -1,4 +1,4 @@
-import { runWrkOnce, DEFAULT_LOAD, WARMUP_SECONDS, type WrkRequest, type WrkResult } from "./wrk";
+import { runWrkOnce, DEFAULT_LOAD, WARMUP_SECONDS, type WrkLoad, type WrkRequest, type WrkResult } from "./wrk";
 
 export type Target = { label: string; request: WrkRequest };
 
@@ -14,15 +14,16 @@ const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 5);
 export async function measureInterleaved(
   targets: Target[],
   onRound: (label: string, round: number) => void = () => undefined,
+  load: WrkLoad = DEFAULT_LOAD,
 ): Promise<Map<string, WrkResult>> {
   const results = new Map<string, WrkResult[]>(targets.map((t) => [t.label, []]));
   for (const target of targets) {
-    if (WARMUP_SECONDS > 0) await runWrkOnce(target.request, { ...DEFAULT_LOAD, seconds: WARMUP_SECONDS });
+    if (WARMUP_SECONDS > 0) await runWrkOnce(target.request, { ...load, seconds: WARMUP_SECONDS });
   }
   for (let round = 1; round <= ROUNDS; round++) {
     for (const target of targets) {
       onRound(target.label, round);
-      results.get(target.label)?.push(await runWrkOnce(target.request, { ...DEFAULT_LOAD, seconds: ROUND_SECONDS }));
+      results.get(target.label)?.push(await runWrkOnce(target.request, { ...load, seconds: ROUND_SECONDS }));
     }
   }
   return new Map([...results].map(([label, runs]) => [label, median(runs)]));

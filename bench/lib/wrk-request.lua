@@ -1,12 +1,15 @@
 -- Request shape for wrk, from the environment (set by bench/lib/wrk.ts):
 --   BENCH_METHOD, BENCH_BODY, BENCH_HEADERS ("Name: value" lines), BENCH_PATH (may contain {id}),
---   BENCH_ID_MAX ({id} becomes a random integer in 1..BENCH_ID_MAX on every request).
+--   BENCH_ID_MAX ({id} becomes a random integer in 1..BENCH_ID_MAX on every request),
+--   BENCH_DELAY_MS (when > 0, each connection waits that long before each request: a paced, unsaturated load;
+--   wrk starts a request's latency clock when it writes it, so the wait is not counted).
 -- done() prints one JSON line prefixed with WRK_RESULT so the runner never scrapes wrk's human output.
 local method = os.getenv("BENCH_METHOD") or "GET"
 local body = os.getenv("BENCH_BODY")
 local path = os.getenv("BENCH_PATH") or "/"
 local id_max = tonumber(os.getenv("BENCH_ID_MAX") or "1")
 local templated = string.find(path, "{id}", 1, true) ~= nil
+local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 
 wrk.method = method
 if body and #body > 0 then wrk.body = body end
@@ -29,6 +32,12 @@ function request()
     return wrk.format(nil, p)
   end
   return wrk.format(nil, path)
+end
+
+if delay_ms > 0 then
+  function delay()
+    return delay_ms
+  end
 end
 
 function done(summary, latency, requests)

@@ -12,7 +12,8 @@ export type WrkRequest = {
   body?: string;
 };
 
-export type WrkLoad = { threads: number; connections: number; seconds: number };
+/** `delayMs`: each connection waits this long before each request (paced load, below saturation). */
+export type WrkLoad = { threads: number; connections: number; seconds: number; delayMs?: number };
 
 export type WrkResult = {
   requests: number;
@@ -60,6 +61,7 @@ export async function runWrkOnce(request: WrkRequest, load: WrkLoad): Promise<Wr
     BENCH_BODY: request.body ?? "",
     BENCH_PATH: request.path,
     BENCH_ID_MAX: String(request.idMax ?? 1),
+    BENCH_DELAY_MS: String(load.delayMs ?? 0),
     BENCH_HEADERS: Object.entries(request.headers ?? {})
       .map(([name, value]) => `${name}: ${value}`)
       .join("\n"),

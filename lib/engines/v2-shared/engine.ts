@@ -1,9 +1,10 @@
-import type { AppliedSql, EngineProject, TenantCredentials, TenantEngine } from "@/lib/engines/types";
+import type { AppliedSql, AppliedSqlDetail, EngineProject, MigrationSession, TenantCredentials, TenantEngine } from "@/lib/engines/types";
 import { assertProjectOnCluster, terminateSessionsOf, withAdminTransaction } from "./admin-connection";
 import { credentialsFor } from "./credentials";
 import { deleteTenant } from "./delete-project";
 import { applyTenantPlan, setTenantLogin } from "./guardrail-statements";
 import { importTenantSql, listTenantSql, type ImportSqlInput } from "./import-sql";
+import { withTenantMigrationSession } from "./migration-session";
 import { provisionTenant } from "./provision-project";
 
 export type V2SharedDeps = { tenantAdminUrl: string; dataPlaneKey: string };
@@ -48,9 +49,14 @@ export class V2SharedEngine implements TenantEngine {
     return importTenantSql(credentialsFor(project, this.deps.dataPlaneKey), input);
   }
 
-  async listAppliedSql(project: EngineProject): Promise<AppliedSql[]> {
+  async listAppliedSql(project: EngineProject): Promise<AppliedSqlDetail[]> {
     this.check(project);
     return listTenantSql(credentialsFor(project, this.deps.dataPlaneKey));
+  }
+
+  async withMigrationSession<T>(project: EngineProject, work: (session: MigrationSession) => Promise<T>): Promise<T> {
+    this.check(project);
+    return withTenantMigrationSession(credentialsFor(project, this.deps.dataPlaneKey), this.deps.tenantAdminUrl, work);
   }
 
   private check(project: EngineProject): void {

@@ -1,4 +1,5 @@
 import type { TenantIdentifiers } from "@/lib/tenancy";
+import type { SchemaDescription } from "@/lib/typegen/types";
 
 export type ProjectMode = "v1_dedicated" | "v2_shared";
 export type ProjectPlan = "free" | "pro" | "enterprise";
@@ -64,4 +65,6 @@ export interface TenantEngine {
   listAppliedSql(project: EngineProject): Promise<AppliedSqlDetail[]>;
   /** Opens a locked migration session for the project (see MigrationSession); ends it when `work` settles. */
   withMigrationSession<T>(project: EngineProject, work: (session: MigrationSession) => Promise<T>): Promise<T>;
+  /** The tenant schema's tables, views, functions and enums, read as the API role (what the data API serves). */
+  describeSchema(project: EngineProject): Promise<SchemaDescription>;
 }

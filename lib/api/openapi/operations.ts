@@ -29,6 +29,7 @@ export const OPERATIONS: Operation[] = [
   { method: "post", path: "/projects", summary: "Create a project", body: CreateProjectInput, idempotent: true, status: 201 },
   { method: "patch", path: "/projects/{slug}/limits", summary: "Set or reset the project's rate limit (owner)", body: ProjectLimitsInput },
   { method: "post", path: "/projects/{slug}/migrations", summary: "Push migration files: applies the pending ones in order (owner, developer)", body: PushMigrationsInput },
+  { method: "get", path: "/projects/{slug}/types", summary: "TypeScript types of the project's tables, views and functions: { schema, typescript }" },
   { method: "get", path: "/projects/{slug}/migrations", summary: "The applied migration history (?include=sql adds each file's SQL)" },
   { method: "post", path: "/projects/{slug}/tokens", summary: "Mint a project JWT (owner, developer)", body: ProjectTokenInput, status: 201 },
   { method: "get", path: "/projects/{slug}/members", summary: "List members", listOf: MemberResponse },

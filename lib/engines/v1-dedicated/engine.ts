@@ -1,3 +1,4 @@
+import type { SchemaDescription } from "@/lib/typegen/types";
 import type { AppliedSql, AppliedSqlDetail, EngineProject, MigrationSession, TenantCredentials, TenantEngine } from "@/lib/engines/types";
 
 export const V1_DEDICATED_UNAVAILABLE =
@@ -29,6 +30,9 @@ export class V1DedicatedEngine implements TenantEngine {
     return Promise.reject(unavailable());
   }
   listAppliedSql(_project: EngineProject): Promise<AppliedSqlDetail[]> {
+    return Promise.reject(unavailable());
+  }
+  describeSchema(_project: EngineProject): Promise<SchemaDescription> {
     return Promise.reject(unavailable());
   }
   withMigrationSession<T>(_project: EngineProject, _work: (session: MigrationSession) => Promise<T>): Promise<T> {

@@ -4,6 +4,8 @@ import { credentialsFor } from "./credentials";
 import { deleteTenant } from "./delete-project";
 import { applyTenantPlan, setTenantLogin } from "./guardrail-statements";
 import { importTenantSql, listTenantSql, type ImportSqlInput } from "./import-sql";
+import type { SchemaDescription } from "@/lib/typegen/types";
+import { describeTenantSchema } from "./describe-schema";
 import { withTenantMigrationSession } from "./migration-session";
 import { provisionTenant } from "./provision-project";
 
@@ -57,6 +59,11 @@ export class V2SharedEngine implements TenantEngine {
   async withMigrationSession<T>(project: EngineProject, work: (session: MigrationSession) => Promise<T>): Promise<T> {
     this.check(project);
     return withTenantMigrationSession(credentialsFor(project, this.deps.dataPlaneKey), this.deps.tenantAdminUrl, work);
+  }
+
+  async describeSchema(project: EngineProject): Promise<SchemaDescription> {
+    this.check(project);
+    return describeTenantSchema(credentialsFor(project, this.deps.dataPlaneKey));
   }
 
   private check(project: EngineProject): void {

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { callApi } from "../api-client";
 import { emit, table } from "../output";
 
-export type MigrationView = { version: string; name: string; checksum: string; appliedAt: string; actorUserId: string | null; sql?: string };
+export type MigrationView = { version: string; name: string; checksum: string; appliedAt: string; actorUserId: string | null; actorEmail: string | null; sql?: string };
 
 /** `flux migrations list`: the project's applied migration history, oldest version first. */
 export function registerMigrations(program: Command): void {
@@ -20,8 +20,8 @@ export function registerMigrations(program: Command): void {
         data.length === 0
           ? `No migrations applied to ${opts.project} yet: add files to flux/migrations and run flux push --project ${opts.project}.`
           : table(
-              data.map((m) => ({ version: m.version, name: m.name, checksum: m.checksum.slice(0, 12), applied: m.appliedAt })),
-              ["version", "name", "checksum", "applied"],
+              data.map((m) => ({ version: m.version, name: m.name, checksum: m.checksum.slice(0, 12), applied: m.appliedAt, by: m.actorEmail ?? "" })),
+              ["version", "name", "checksum", "applied", "by"],
             ),
       );
     });

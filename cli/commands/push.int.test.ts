@@ -69,7 +69,8 @@ describe("flux push and flux migrations list", () => {
     expect(refused.stderr).toMatch(/--force/);
 
     const listed = await runFlux(server, ["migrations", "list", "--project", slug], owner.token);
-    expect(listed.stdout).toMatch(/VERSION\s+NAME\s+CHECKSUM\s+APPLIED/);
+    expect(listed.stdout).toMatch(/VERSION\s+NAME\s+CHECKSUM\s+APPLIED\s+BY/);
+    expect(listed.stdout).toContain(owner.email);
     expect(listed.stdout).toMatch(/0003\s+more\s+[0-9a-f]{12}/);
   });
 

@@ -131,4 +131,14 @@ describe("pushMigrations against a real tenant", () => {
     expect(all.filter(([, status]) => status === "unchanged")).toHaveLength(2);
     expect((await historyOf(s)).map((h) => h[0])).toEqual(["0001", "0002"]);
   });
+
+  it("keeps holding the push lock after a file releases it with pg_advisory_unlock_all()", async () => {
+    const u = await tenant();
+    const files = { "0001_unlock.sql": "select pg_advisory_unlock_all();", "0002_after.sql": "create table after_unlock (id int);" };
+    expect(statuses(await push(u, files))).toEqual([
+      ["0001_unlock.sql", "applied"],
+      ["0002_after.sql", "applied"],
+    ]);
+    expect(await tablesOf(u)).toEqual(["after_unlock"]);
+  });
 });

@@ -3,6 +3,7 @@ import { parseInput } from "@/lib/api/parse-input";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Ctx } from "@/lib/context";
 import { MigrationConflictError, MigrationFailedError, MigrationInputError, pushMigrations, type PushedFile, type PushOutcome } from "@/lib/migrations";
+import { MigrationLockLostError } from "@/lib/engines";
 import { engineOf, engineProjectOf } from "./engine";
 import { getProjectForActorOrThrow } from "./get-project-for-actor-or-throw";
 import { PushMigrationsInput } from "./inputs";
@@ -44,7 +45,7 @@ export async function pushProjectMigrations({ ctx, slug, input }: { ctx: Ctx; sl
     return outcome;
   } catch (err) {
     if (err instanceof MigrationInputError) throw new FluxError("bad_request", err.message, { cause: err });
-    if (err instanceof MigrationConflictError) throw new FluxError("conflict", err.message, { cause: err });
+    if (err instanceof MigrationConflictError || err instanceof MigrationLockLostError) throw new FluxError("conflict", err.message, { cause: err });
     if (err instanceof MigrationFailedError) {
       if (!parsed.dryRun && err.done.some((f) => f.status !== "unchanged")) await audit(err.done, err.failure.message);
       throw new FluxError("unprocessable", err.message, { cause: err });

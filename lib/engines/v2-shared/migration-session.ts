@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { MigrationLockLostError } from "@/lib/engines/migration-lock-lost-error";
 import type { AppliedSql, MigrationSession, MigrationToRun, TenantCredentials } from "@/lib/engines/types";
 import { withAdminTransaction } from "./admin-connection";
 import { advisoryLockKey } from "./advisory-lock-key";
@@ -30,6 +31,7 @@ export async function withTenantMigrationSession<T>(
 
 function sessionOn(client: pg.Client, credentials: TenantCredentials, adminUrl: string, key: string): MigrationSession {
   const inTransaction = async <T>(work: () => Promise<T>, finish: "commit" | "rollback"): Promise<T> => {
+    await requireSessionLock(client, key);
     await client.query("begin");
     try {
       await client.query("select pg_catalog.pg_advisory_xact_lock($1::bigint)", [key]);
@@ -75,4 +77,14 @@ function sessionOn(client: pg.Client, credentials: TenantCredentials, adminUrl: 
       });
     },
   };
+}
+
+/**
+ * A file may have run pg_advisory_unlock_all(), releasing the session lock. Taking it again succeeds when we still
+ * hold it (it is re-entrant) or nobody does; it fails only when another push got in between, and then this push
+ * stops rather than run files alongside it.
+ */
+async function requireSessionLock(client: pg.Client, key: string): Promise<void> {
+  const { rows } = await client.query<{ locked: boolean }>("select pg_catalog.pg_try_advisory_lock($1::bigint) as locked", [key]);
+  if (rows[0]?.locked !== true) throw new MigrationLockLostError();
 }

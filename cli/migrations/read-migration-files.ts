@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { checkMigrationFiles, MAX_SQL_BYTES, MigrationInputError, type MigrationFileInput } from "@/lib/migrations";
+import { checkMigrationFiles, MAX_SQL_BYTES, type MigrationFileInput } from "@/lib/migrations/check-migration-files";
+import { MigrationInputError } from "@/lib/migrations/migration-input-error";
 import { CliError } from "../errors";
 
 export const DEFAULT_MIGRATIONS_DIR = "flux/migrations";

@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { E2E_PORTS } from "./support/e2e-env";
 import { flux, fluxOk } from "./support/flux-cli";
+import { signIn as signInAs } from "./support/sign-in";
 
 // `flux dev` compiles each page on first use; on a shared 2-core machine that outlasts the 5 s default.
 const expect = baseExpect.configure({ timeout: 60_000 });
@@ -17,14 +18,7 @@ const admin = `people-admin-${run}@example.com`;
 const slug = `ppl-${run}`;
 const cli = { XDG_CONFIG_HOME: mkdtempSync(path.join(os.tmpdir(), "flux-people-")) };
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(/e-?mail/i).fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: /sign in/i }).click();
-  // The dev server compiles each route on first use; on a shared machine that can take a while.
-  await expect(page).toHaveURL(/\/projects/, { timeout: 90_000 });
-}
+const signIn = (page: Page, email: string) => signInAs(page, email, password);
 
 test.beforeAll(async () => {
   await fluxOk(["admin", "create-user", "--email", owner, "--password", password]);

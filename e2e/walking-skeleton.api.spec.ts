@@ -41,7 +41,7 @@ test("the README's command sequence works verbatim against the running stack", a
   expect(aliased).toEqual(listed);
 
   const dir = mkdtempSync(path.join(os.tmpdir(), "flux-sql-"));
-  const file = path.join(dir, "notes.sql");
+  const file = path.join(dir, "0001_notes.sql");
   writeFileSync(file, "create table notes (id bigserial primary key, body text not null);\ninsert into notes (body) values ('first'), ('second');\n");
   await fluxOk(["push", "--project", demo.slug, "--file", file], cliHome);
 

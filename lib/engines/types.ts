@@ -1,4 +1,5 @@
 import type { TenantIdentifiers } from "@/lib/tenancy";
+import type { SchemaDescription } from "@/lib/typegen/types";
 
 export type ProjectMode = "v1_dedicated" | "v2_shared";
 export type ProjectPlan = "free" | "pro" | "enterprise";
@@ -21,6 +22,26 @@ export type TenantCredentials = TenantIdentifiers & {
 
 export type AppliedSql = { version: string; name: string; checksum: string; appliedAt: Date };
 
+/** One history row with what the dashboard shows beside it: who pushed it and the SQL that ran. */
+export type AppliedSqlDetail = AppliedSql & { actorUserId: string | null; sql: string };
+
+/** A migration file ready to run: version and name from `NNNN_name.sql`, checksum = sha256 of its SQL. */
+export type MigrationToRun = { version: string; name: string; fileName: string; sql: string; checksum: string };
+
+/**
+ * One push's hold on a tenant: the caller sees the history and applies files while no other push of the
+ * same project can (an advisory lock held for the whole session, released when it ends).
+ */
+export interface MigrationSession {
+  history(): Promise<AppliedSql[]>;
+  /** Runs one file and writes its history row in one transaction of its own. */
+  apply(file: MigrationToRun, actorUserId: string | null): Promise<AppliedSql>;
+  /** Runs the files in order inside one transaction that is always rolled back (a dry run with real SQL). */
+  rehearse(files: MigrationToRun[], actorUserId: string | null): Promise<void>;
+  /** Re-records an applied version's checksum and SQL without running it (`flux push --force`). */
+  acceptChangedFile(file: MigrationToRun): Promise<void>;
+}
+
 /**
  * The engine interface of the architecture document (§6). The dashboard, the CLI's server side and the
  * worker depend only on this; the registry picks the implementation by the project's explicit `mode`.
@@ -41,5 +62,9 @@ export interface TenantEngine {
    * concurrent calls for one project are serialised.
    */
   importSql(project: EngineProject, input: { name: string; sql: string; actorUserId: string | null }): Promise<AppliedSql>;
-  listAppliedSql(project: EngineProject): Promise<AppliedSql[]>;
+  listAppliedSql(project: EngineProject): Promise<AppliedSqlDetail[]>;
+  /** Opens a locked migration session for the project (see MigrationSession); ends it when `work` settles. */
+  withMigrationSession<T>(project: EngineProject, work: (session: MigrationSession) => Promise<T>): Promise<T>;
+  /** The tenant schema's tables, views, functions and enums, read as the API role (what the data API serves). */
+  describeSchema(project: EngineProject): Promise<SchemaDescription>;
 }

@@ -1,10 +1,10 @@
 export { createProject } from "./create-project";
 export { listProjectsForActor } from "./list-projects-for-actor";
 export { getProjectForActorOrThrow } from "./get-project-for-actor-or-throw";
-export { pushProjectSql } from "./push-project-sql";
+export { pushProjectMigrations } from "./push-project-migrations";
 export { listProjectSql } from "./list-project-sql";
 export { issueProjectToken } from "./issue-project-token";
 export { setProjectRateLimit, type ProjectLimits } from "./set-project-rate-limit";
 export { toProjectResponse, type ProjectResponse } from "./to-project-response";
-export { CreateProjectInput, PushProjectSqlInput, ProjectTokenInput, ProjectLimitsInput, Slug } from "./inputs";
+export { CreateProjectInput, PushMigrationsInput, ProjectTokenInput, ProjectLimitsInput, Slug } from "./inputs";
 export type { ProjectRow, ProjectAccess, MemberRole } from "./types";

@@ -18,21 +18,27 @@ export const CreateProjectInput = z.object({
 });
 export type CreateProjectInput = z.input<typeof CreateProjectInput>;
 
-/** Largest SQL file accepted in one push; bigger schemas should be split into several files. */
-export const MAX_SQL_BYTES = 1_000_000;
-
-export const PushProjectSqlInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "name is required (usually the SQL file name)")
-    .max(200, "name must be at most 200 characters"),
-  sql: z
-    .string()
-    .refine((sql) => sql.trim().length > 0, "sql must not be empty")
-    .refine((sql) => Buffer.byteLength(sql, "utf8") <= MAX_SQL_BYTES, `sql must be at most ${MAX_SQL_BYTES} bytes; split the file`),
+/**
+ * `flux push`: every migration file of the directory (or the one --file), in any order. Names, sizes, NUL
+ * bytes and duplicate versions are checked together by checkMigrationFiles so one answer lists every problem.
+ */
+export const PushMigrationsInput = z.object({
+  files: z
+    .array(
+      z.object({
+        fileName: z.string("fileName must be the file's name, e.g. 0001_create_todos.sql").max(200, "fileName must be at most 200 characters"),
+        sql: z.string("sql must be the file's text"),
+      }),
+      "files must be a list of { fileName, sql }",
+    )
+    .min(1, "files must hold at least one migration file"),
+  dryRun: z.boolean("dryRun must be true or false").default(false),
+  force: z.boolean("force must be true or false").default(false),
 });
-export type PushProjectSqlInput = z.input<typeof PushProjectSqlInput>;
+export type PushMigrationsInput = z.input<typeof PushMigrationsInput>;
+
+/** A push carries the whole migration directory, so its body may exceed FLUX_BODY_LIMIT_BYTES up to this. */
+export const MAX_PUSH_BODY_BYTES = 16 * 1024 * 1024;
 
 export const ProjectTokenInput = z.object({
   role: z.string().trim().min(1, "role is required, e.g. anon or authenticated").max(63),

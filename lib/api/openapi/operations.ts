@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AuditEntryResponse } from "@/lib/audit/audit-response";
 import { EnvVarResponse, SetEnvInput } from "@/lib/env/inputs";
 import { AddMemberInput, MemberResponse } from "@/lib/members/inputs";
-import { CreateProjectInput, ProjectLimitsInput, ProjectTokenInput, PushProjectSqlInput } from "@/lib/projects/inputs";
+import { CreateProjectInput, ProjectLimitsInput, ProjectTokenInput, PushMigrationsInput } from "@/lib/projects/inputs";
 import { CreatedPatResponse, CreatePatInput, PatResponse } from "@/lib/tokens/pat-inputs";
 import { CliLoginInput } from "@/lib/tokens/issue-cli-token";
 
@@ -28,7 +28,9 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/projects", summary: "Projects the caller may see" },
   { method: "post", path: "/projects", summary: "Create a project", body: CreateProjectInput, idempotent: true, status: 201 },
   { method: "patch", path: "/projects/{slug}/limits", summary: "Set or reset the project's rate limit (owner)", body: ProjectLimitsInput },
-  { method: "post", path: "/projects/{slug}/migrations", summary: "Push tenant SQL (owner, developer)", body: PushProjectSqlInput, status: 201 },
+  { method: "post", path: "/projects/{slug}/migrations", summary: "Push migration files: applies the pending ones in order (owner, developer)", body: PushMigrationsInput },
+  { method: "get", path: "/projects/{slug}/types", summary: "TypeScript types of the project's tables, views and functions: { schema, typescript }" },
+  { method: "get", path: "/projects/{slug}/migrations", summary: "The applied migration history (?include=sql adds each file's SQL)" },
   { method: "post", path: "/projects/{slug}/tokens", summary: "Mint a project JWT (owner, developer)", body: ProjectTokenInput, status: 201 },
   { method: "get", path: "/projects/{slug}/members", summary: "List members", listOf: MemberResponse },
   { method: "post", path: "/projects/{slug}/members", summary: "Add a member or change their role (owner)", body: AddMemberInput, response: MemberResponse, idempotent: true, status: 201 },

@@ -1,4 +1,5 @@
-import type { AppliedSql, EngineProject, TenantCredentials, TenantEngine } from "@/lib/engines/types";
+import type { SchemaDescription } from "@/lib/typegen/types";
+import type { AppliedSql, AppliedSqlDetail, EngineProject, MigrationSession, TenantCredentials, TenantEngine } from "@/lib/engines/types";
 
 export const V1_DEDICATED_UNAVAILABLE =
   "v1_dedicated projects need the container engine, which this installation does not run; create the project with mode v2_shared";
@@ -28,7 +29,13 @@ export class V1DedicatedEngine implements TenantEngine {
   importSql(_project: EngineProject, _input: { name: string; sql: string; actorUserId: string | null }): Promise<AppliedSql> {
     return Promise.reject(unavailable());
   }
-  listAppliedSql(_project: EngineProject): Promise<AppliedSql[]> {
+  listAppliedSql(_project: EngineProject): Promise<AppliedSqlDetail[]> {
+    return Promise.reject(unavailable());
+  }
+  describeSchema(_project: EngineProject): Promise<SchemaDescription> {
+    return Promise.reject(unavailable());
+  }
+  withMigrationSession<T>(_project: EngineProject, _work: (session: MigrationSession) => Promise<T>): Promise<T> {
     return Promise.reject(unavailable());
   }
 }

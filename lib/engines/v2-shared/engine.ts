@@ -1,9 +1,12 @@
-import type { AppliedSql, EngineProject, TenantCredentials, TenantEngine } from "@/lib/engines/types";
+import type { AppliedSql, AppliedSqlDetail, EngineProject, MigrationSession, TenantCredentials, TenantEngine } from "@/lib/engines/types";
 import { assertProjectOnCluster, terminateSessionsOf, withAdminTransaction } from "./admin-connection";
 import { credentialsFor } from "./credentials";
 import { deleteTenant } from "./delete-project";
 import { applyTenantPlan, setTenantLogin } from "./guardrail-statements";
 import { importTenantSql, listTenantSql, type ImportSqlInput } from "./import-sql";
+import type { SchemaDescription } from "@/lib/typegen/types";
+import { describeTenantSchema } from "./describe-schema";
+import { withTenantMigrationSession } from "./migration-session";
 import { provisionTenant } from "./provision-project";
 
 export type V2SharedDeps = { tenantAdminUrl: string; dataPlaneKey: string };
@@ -48,9 +51,19 @@ export class V2SharedEngine implements TenantEngine {
     return importTenantSql(credentialsFor(project, this.deps.dataPlaneKey), input);
   }
 
-  async listAppliedSql(project: EngineProject): Promise<AppliedSql[]> {
+  async listAppliedSql(project: EngineProject): Promise<AppliedSqlDetail[]> {
     this.check(project);
     return listTenantSql(credentialsFor(project, this.deps.dataPlaneKey));
+  }
+
+  async withMigrationSession<T>(project: EngineProject, work: (session: MigrationSession) => Promise<T>): Promise<T> {
+    this.check(project);
+    return withTenantMigrationSession(credentialsFor(project, this.deps.dataPlaneKey), this.deps.tenantAdminUrl, work);
+  }
+
+  async describeSchema(project: EngineProject): Promise<SchemaDescription> {
+    this.check(project);
+    return describeTenantSchema(credentialsFor(project, this.deps.dataPlaneKey));
   }
 
   private check(project: EngineProject): void {

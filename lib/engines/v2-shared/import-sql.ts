@@ -1,46 +1,32 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { quoteIdent } from "@/lib/engines/sql";
-import type { AppliedSql, TenantCredentials } from "@/lib/engines/types";
+import type { AppliedSql, AppliedSqlDetail, TenantCredentials } from "@/lib/engines/types";
 import { advisoryLockKey } from "./advisory-lock-key";
-import { isPgError, TenantSqlError } from "./tenant-sql-error";
-import { findTransactionControl } from "./transaction-control";
+import { insertHistoryRow, notifySchemaChanged, runTenantFile } from "./run-tenant-file";
 
 export type ImportSqlInput = { name: string; sql: string; actorUserId: string | null };
 
-type HistoryRow = { version: string; name: string; checksum: string; applied_at: Date };
-export const toAppliedSql = (row: HistoryRow): AppliedSql => ({
-  version: row.version,
-  name: row.name,
-  checksum: row.checksum,
-  appliedAt: row.applied_at,
-});
-
 /**
- * Runs tenant SQL logged in as the tenant's owner role (never a superuser with SET ROLE, which `RESET ROLE`
- * would undo), in one transaction with its history row. The owner can create objects only in the schema it
- * owns, so the file cannot reach outside it. Everything after the SQL is schema-qualified because the
- * file may change search_path.
+ * Runs one piece of tenant SQL with the next free version (fixtures, tools and the legacy single-file push),
+ * logged in as the tenant's owner role (never a superuser with SET ROLE, which `RESET ROLE` would undo), in
+ * one transaction with its history row. The owner can create objects only in the schema it owns.
+ * `flux push` of versioned files goes through a migration session instead (migration-session.ts).
  */
 export async function importTenantSql(credentials: TenantCredentials, input: ImportSqlInput): Promise<AppliedSql> {
-  refuseTransactionControl(input);
-  const client = new pg.Client({ connectionString: credentials.ownerDatabaseUrl, application_name: "flux-migrate" });
+  const client = ownerClient(credentials);
   await client.connect();
   try {
     await client.query("begin");
     await client.query("select pg_catalog.pg_advisory_xact_lock($1::bigint)", [advisoryLockKey(credentials.tenantId)]);
-    await client.query(`set local search_path = ${quoteIdent(credentials.schema)}`);
-    const before = await currentTransaction(client);
-    try {
-      await client.query(input.sql);
-    } catch (error) {
-      throw isPgError(error) ? new TenantSqlError(input.name, input.sql, error) : error;
-    }
-    // Second line of defence behind the scanner: the file must still be inside the transaction we opened.
-    if ((await currentTransaction(client)) !== before) throw transactionControlError(input);
-    const applied = await recordHistory(client, input);
-    // PostgREST-compatible data APIs reload this schema's cache when the transaction commits.
-    await client.query("select pg_catalog.pg_notify('pgrst', $1)", [credentials.schema]);
+    await runTenantFile(client, credentials.schema, input);
+    // Computed after the advisory lock, so concurrent pushes of one tenant get consecutive versions.
+    const last = await client.query<{ last: string | null }>(
+      "select pg_catalog.max(version::numeric)::text as last from flux_meta.schema_migrations where version ~ '^[0-9]{1,15}$'",
+    );
+    const version = String(Number(last.rows[0]?.last ?? 0) + 1).padStart(4, "0");
+    const checksum = createHash("sha256").update(input.sql, "utf8").digest("hex");
+    const applied = await insertHistoryRow(client, { version, name: input.name, checksum, sql: input.sql, actorUserId: input.actorUserId });
+    await notifySchemaChanged(client, credentials.schema);
     await client.query("commit");
     return applied;
   } catch (error) {
@@ -51,54 +37,31 @@ export async function importTenantSql(credentials: TenantCredentials, input: Imp
   }
 }
 
-const TRANSACTION_CONTROL_MESSAGE =
-  "Flux runs each file in one transaction of its own, so it must not end or restart it; remove COMMIT, ROLLBACK, BEGIN, END, ABORT, START TRANSACTION and PREPARE TRANSACTION";
+type DetailRow = { version: string; name: string; checksum: string; applied_at: Date; actor_user_id: string | null; sql: string };
 
-function refuseTransactionControl(input: ImportSqlInput): void {
-  const found = findTransactionControl(input.sql);
-  if (found) throw transactionControlError(input, found.statement, found.position);
-}
-
-function transactionControlError(input: ImportSqlInput, statement = "a transaction control statement", position?: number) {
-  return new TenantSqlError(input.name, input.sql, {
-    code: "25000",
-    message: `${statement} ends or restarts the transaction. ${TRANSACTION_CONTROL_MESSAGE}`,
-    position: position === undefined ? undefined : String(position),
-  });
-}
-
-async function currentTransaction(client: pg.Client): Promise<string> {
-  const { rows } = await client.query<{ xid: string }>("select pg_catalog.txid_current()::text as xid");
-  return rows[0]?.xid ?? "";
-}
-
-async function recordHistory(client: pg.Client, input: ImportSqlInput): Promise<AppliedSql> {
-  // Computed after the advisory lock, so concurrent pushes of one tenant get consecutive versions.
-  const last = await client.query<{ last: number | null }>(
-    "select max(version::int) as last from flux_meta.schema_migrations where version ~ '^[0-9]{1,9}$'",
-  );
-  const version = String((last.rows[0]?.last ?? 0) + 1).padStart(4, "0");
-  const checksum = createHash("sha256").update(input.sql, "utf8").digest("hex");
-  const { rows } = await client.query<HistoryRow>(
-    `insert into flux_meta.schema_migrations (version, name, checksum, sql, actor_user_id)
-     values ($1, $2, $3, $4, $5) returning version, name, checksum, applied_at`,
-    [version, input.name, checksum, input.sql, input.actorUserId],
-  );
-  const row = rows[0];
-  if (!row) throw new Error("The SQL history row was not written; the push was rolled back.");
-  return toAppliedSql(row);
-}
-
-export async function listTenantSql(credentials: TenantCredentials): Promise<AppliedSql[]> {
-  const client = new pg.Client({ connectionString: credentials.ownerDatabaseUrl, application_name: "flux-migrate" });
+/** The tenant's history, oldest version first, with the SQL of each file. */
+export async function listTenantSql(credentials: TenantCredentials): Promise<AppliedSqlDetail[]> {
+  const client = ownerClient(credentials);
   await client.connect();
   try {
     // Forced RLS returns only this owner role's rows.
-    const { rows } = await client.query<HistoryRow>(
-      "select version, name, checksum, applied_at from flux_meta.schema_migrations order by version, id",
+    const { rows } = await client.query<DetailRow>(
+      `select version, name, checksum, applied_at, actor_user_id, sql from flux_meta.schema_migrations
+        order by case when version ~ '^[0-9]{1,15}$' then version::numeric end, version, id`,
     );
-    return rows.map(toAppliedSql);
+    return rows.map((row) => ({
+      version: row.version,
+      name: row.name,
+      checksum: row.checksum,
+      appliedAt: row.applied_at,
+      actorUserId: row.actor_user_id,
+      sql: row.sql,
+    }));
   } finally {
     await client.end();
   }
+}
+
+export function ownerClient(credentials: TenantCredentials): pg.Client {
+  return new pg.Client({ connectionString: credentials.ownerDatabaseUrl, application_name: "flux-migrate" });
 }

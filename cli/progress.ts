@@ -21,9 +21,4 @@ export function startProgress(label: string, quiet: boolean): { update: (detail:
   };
 }
 
-export const formatBytes = (bytes: number | null): string => {
-  if (bytes === null) return "-";
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-};
+export { formatBytes } from "@/lib/backups/format-bytes";

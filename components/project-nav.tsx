@@ -7,6 +7,7 @@ const TABS = [
   { href: "/domains", label: "Custom domains", testId: "domains-link" },
   { href: "/members", label: "Members", testId: "nav-members" },
   { href: "/env", label: "Environment", testId: "nav-env" },
+  { href: "/backups", label: "Backups", testId: "nav-backups" },
   { href: "/audit", label: "Audit log", testId: "nav-audit" },
 ] as const;
 

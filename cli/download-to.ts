@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
-import { Readable, Transform, type Writable } from "node:stream";
+import { Readable, type Writable } from "node:stream";
+import { hashingMeter } from "@/lib/backups/hashing-meter";
 import { pipeline } from "node:stream/promises";
 import { CliError } from "./errors";
 import { resolveApiUrl, resolveToken } from "./credentials";
@@ -23,19 +23,10 @@ export async function downloadTo(path: string, file: string | null, onBytes: (by
     throw new CliError(`${envelope.error?.message ?? `The API answered ${response.status}`}${requestId}`);
   }
   const expected = response.headers.get("x-flux-backup-sha256") ?? "";
-  const hash = createHash("sha256");
-  let sizeBytes = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      sizeBytes += chunk.length;
-      onBytes(sizeBytes);
-      done(null, chunk);
-    },
-  });
+  const meter = hashingMeter(onBytes);
   const sink: Writable = file ? createWriteStream(file, { mode: 0o600 }) : process.stdout;
-  await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), meter, sink, { end: Boolean(file) });
-  const sha256 = hash.digest("hex");
+  await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), meter.stream, sink, { end: Boolean(file) });
+  const { sizeBytes, sha256 } = meter.result();
   if (expected && sha256 !== expected) {
     if (file) await rm(file, { force: true });
     throw new CliError(`The downloaded archive's SHA-256 (${sha256}) differs from the recorded one (${expected}); nothing was kept.`, "Try again; if it repeats, run `flux backup verify` on that backup.");

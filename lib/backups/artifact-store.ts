@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Transform, type Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ArtifactState } from "./classify-backup-trust";
+import { hashingMeter } from "./hashing-meter";
 
 /**
  * The artifact store: a local directory (FLUX_ARTIFACT_DIR), one file per backup under the tenant's id. Paths
@@ -17,17 +18,9 @@ export function artifactPathFor(artifactDir: string, tenantId: string, backupId:
 /** Streams `source` to `file`, counting bytes and hashing them on the way (no second read of a large dump). */
 export async function writeArtifact(source: Readable, file: string): Promise<{ sizeBytes: number; sha256: string }> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const hash = createHash("sha256");
-  let sizeBytes = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      sizeBytes += chunk.length;
-      done(null, chunk);
-    },
-  });
-  await pipeline(source, meter, createWriteStream(file, { mode: 0o600 }));
-  return { sizeBytes, sha256: hash.digest("hex") };
+  const meter = hashingMeter();
+  await pipeline(source, meter.stream, createWriteStream(file, { mode: 0o600 }));
+  return meter.result();
 }
 
 export async function sha256OfFile(file: string): Promise<string> {

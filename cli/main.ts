@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAdmin } from "./commands/admin";
 import { registerAudit } from "./commands/audit";
+import { registerBackup } from "./commands/backup";
 import { registerDev } from "./commands/dev";
 import { registerDomains } from "./commands/domains";
 import { registerEnv } from "./commands/env";
@@ -8,6 +9,7 @@ import { registerGen } from "./commands/gen";
 import { registerLogin } from "./commands/login";
 import { registerMembers } from "./commands/members";
 import { registerMigrations } from "./commands/migrations";
+import { registerNuke } from "./commands/nuke";
 import { registerPat } from "./commands/pat";
 import { registerProjects } from "./commands/projects";
 import { registerPush } from "./commands/push";
@@ -35,6 +37,8 @@ registerMembers(program);
 registerEnv(program);
 registerPat(program);
 registerAudit(program);
+registerBackup(program);
+registerNuke(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/members", label: "Members", testId: "nav-members" },
   { href: "/env", label: "Environment", testId: "nav-env" },
   { href: "/migrations", label: "Migrations", testId: "nav-migrations" },
+  { href: "/backups", label: "Backups", testId: "nav-backups" },
   { href: "/audit", label: "Audit log", testId: "nav-audit" },
 ] as const;
 

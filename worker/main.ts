@@ -3,6 +3,7 @@ import { loadConfig, localRuntimeEnv } from "@/lib/config";
 import { createDb } from "@/lib/db";
 import { createLogger } from "@/lib/log";
 import { ACTIVITY_FLUSH_EVERY_MS, startActivityFlushLoop, type ActivityLoop } from "./activity-loop";
+import { startBackupLoop } from "./backup-loop";
 
 const config = loadConfig(localRuntimeEnv());
 const logger = createLogger({ service: "worker", level: config.FLUX_LOG_LEVEL });
@@ -16,6 +17,15 @@ const redis = config.REDIS_URL
 redis?.on("error", (err: Error) => log("warn", "redis error", { err: err.message }));
 
 let loop: ActivityLoop | undefined;
+// Daily backups per plan (created, verified, reconciled, swept); needs only the database and pg_dump.
+const backupLoop = startBackupLoop({
+  db: handle.db,
+  config,
+  onTick: (report) =>
+    (report.created.length > 0 || report.failed.length > 0 || report.swept.length > 0 || report.missing.length > 0) &&
+    log(report.failed.length > 0 ? "warn" : "info", "backup schedule ran", report),
+  onError: (err) => log("warn", "backup schedule failed; will retry", { err: err instanceof Error ? err.message : String(err) }),
+});
 // `flux dev` stops the whole stack when a child exits, so a worker with no loop to run still stays up.
 const keepAlive = redis ? undefined : setInterval(() => undefined, 60_000);
 if (redis) {
@@ -33,6 +43,7 @@ if (redis) {
 const shutdown = async () => {
   clearInterval(keepAlive);
   await loop?.stop().catch(() => undefined);
+  await backupLoop.stop().catch(() => undefined);
   redis?.disconnect();
   await handle.close();
   process.exit(0);

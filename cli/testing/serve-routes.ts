@@ -31,8 +31,11 @@ export function serveRoutes(routes: ServedRoute[]): Promise<http.Server> {
       const answer = await route.handler(new NextRequest(new URL(req.url ?? "/", "http://localhost"), { method: req.method, headers, body }), {
         params: Promise.resolve(params) as Promise<never>,
       });
-      res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
-      res.end(await answer.text());
+      // Every header and the raw bytes, so binary answers (backup downloads) arrive as the CLI would get them.
+      const headersOut: Record<string, string> = { "content-type": "application/json" };
+      answer.headers.forEach((value, name) => (headersOut[name] = value));
+      res.writeHead(answer.status, headersOut);
+      res.end(Buffer.from(await answer.arrayBuffer()));
       return;
     }
     res.writeHead(404).end();

@@ -4,6 +4,7 @@ import path from "node:path";
  * FLUX_E2E_PORT_OFFSET shifts every port (and the home and database names) so two checkouts can run the
  * end-to-end suite on one machine at the same time.
  */
+// At most 10000: the highest shifted port (embedded PostgreSQL, 54331 + offset) must stay below 65536.
 const OFFSET = Number(process.env.FLUX_E2E_PORT_OFFSET ?? 0);
 if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET > 10000) throw new Error("FLUX_E2E_PORT_OFFSET must be an integer from 0 to 10000");
 

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { FLUX_HOME } from "./local-runtime";
 import { FluxEnv } from "./schema";
 import { tenantDatabaseUrlFor } from "./tenant-database-url";
 
@@ -6,6 +8,8 @@ export type FluxConfig = FluxEnv & {
   restUrl: string;
   webUrl: string;
   gatewayUrl: string;
+  /** Where backup artifacts are written (FLUX_ARTIFACT_DIR, or `<FLUX_HOME>/artifacts`). */
+  artifactDir: string;
 };
 
 export class ConfigError extends Error {
@@ -29,5 +33,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     restUrl: c.FLUX_REST_URL ?? `http://127.0.0.1:${c.FLUX_REST_PORT}`,
     webUrl: `http://localhost:${c.FLUX_WEB_PORT}`,
     gatewayUrl: `http://127.0.0.1:${c.FLUX_GATEWAY_PORT}`,
+    artifactDir: c.FLUX_ARTIFACT_DIR ?? path.join(FLUX_HOME, "artifacts"),
   };
 }

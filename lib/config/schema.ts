@@ -48,6 +48,10 @@ export const FluxEnv = z.object({
   FLUX_OIDC_CLIENT_ID: z.string().min(1).optional(),
   FLUX_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   FLUX_OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  /** Directory the backup artifact store writes to; default `<FLUX_HOME>/artifacts` (docs/configuration.md). */
+  FLUX_ARTIFACT_DIR: z.string().min(1).refine((value) => value.startsWith("/"), "FLUX_ARTIFACT_DIR must be an absolute path, e.g. /var/lib/flux/artifacts").optional(),
+  /** Directory holding pg_dump, pg_restore and psql; unset: found on PATH. */
+  FLUX_PG_BIN_DIR: z.string().min(1).optional(),
 }).superRefine((env, issue) => {
   const groups = [
     ["FLUX_GITHUB_CLIENT_ID", "FLUX_GITHUB_CLIENT_SECRET"],

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { tenantDatabaseUrlFor, withDatabase } from "@/lib/config";
@@ -31,6 +33,7 @@ export default async function setup() {
   const dataPlaneKey = randomBytes(32).toString("hex");
   // The gateway's read-only role (<database>_gateway) gets its password from the data-plane key.
   await migrateFluxSystem({ databaseUrl, tenantDatabaseUrl, dataPlaneKey });
+  const artifactDir = mkdtempSync(path.join(os.tmpdir(), "flux-it-artifacts-"));
 
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,
@@ -39,10 +42,13 @@ export default async function setup() {
     FLUX_DATA_PLANE_KEY: dataPlaneKey,
     FLUX_BRIDGE_SECRET: randomBytes(32).toString("hex"),
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    // Backup artifacts of this run, removed with its databases.
+    FLUX_ARTIFACT_DIR: artifactDir,
   });
 
   return async () => {
     await dropTestDatabases(databaseUrl, tenantDatabaseUrl);
+    rmSync(artifactDir, { recursive: true, force: true });
     await embedded?.stop();
   };
 }

@@ -10,7 +10,7 @@ describe("OpenAPI document of /api/v1", () => {
 
   it("is OpenAPI 3.1 and lists the people, env and audit routes", () => {
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/projects/{slug}/members", "/projects/{slug}/env", "/projects/{slug}/audit", "/pats", "/pats/{id}", "/audit"]) {
+    for (const path of ["/projects/{slug}/backups", "/projects/{slug}/backups/{id}/verify", "/projects/{slug}/backups/{id}/download", "/projects/{slug}/members", "/projects/{slug}/env", "/projects/{slug}/audit", "/pats", "/pats/{id}", "/audit"]) {
       expect(doc.paths[path], path).toBeDefined();
     }
   });

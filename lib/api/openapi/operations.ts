@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { AuditEntryResponse } from "@/lib/audit/audit-response";
+import { CreateBackupInput, RestoreBackupInput } from "@/lib/backups/inputs";
+import { BackupResponse } from "@/lib/backups/to-backup-response";
 import { EnvVarResponse, SetEnvInput } from "@/lib/env/inputs";
 import { AddMemberInput, MemberResponse } from "@/lib/members/inputs";
 import { CreateProjectInput, ProjectLimitsInput, ProjectTokenInput, PushMigrationsInput } from "@/lib/projects/inputs";
@@ -39,6 +41,12 @@ export const OPERATIONS: Operation[] = [
   { method: "put", path: "/projects/{slug}/env", summary: "Set one environment variable (owner, developer)", body: SetEnvInput, response: EnvVarResponse },
   { method: "delete", path: "/projects/{slug}/env/{key}", summary: "Remove one environment variable (owner, developer)", response: Removed("key") },
   { method: "get", path: "/projects/{slug}/audit", summary: "The project's audit log, newest first", listOf: AuditEntryResponse },
+  { method: "get", path: "/projects/{slug}/backups", summary: "List backups with their trust tier, newest first (members, platform staff)", listOf: BackupResponse },
+  { method: "post", path: "/projects/{slug}/backups", summary: "Create a tenant export: pg_dump, store, validate (owner, developer)", body: CreateBackupInput, response: BackupResponse, status: 201 },
+  { method: "post", path: "/projects/{slug}/backups/{id}/verify", summary: "Restore-verify a backup ({id} may be latest); the only step that makes it restorable (owner, developer)", response: z.object({ backup: BackupResponse, problems: z.array(z.string()) }) },
+  { method: "get", path: "/projects/{slug}/backups/{id}/download", summary: "Stream the pg_dump -Fc archive as application/octet-stream ({id} may be latest; owner, developer)" },
+  { method: "post", path: "/projects/{slug}/backups/{id}/restore", summary: "Restore a backup into a new project (owner, developer of the source)", body: RestoreBackupInput, status: 201 },
+  { method: "delete", path: "/projects/{slug}", summary: "Delete the project (owner) only when its latest backup is restorable; ?skipBackupCheck=true overrides with a warning" },
   { method: "get", path: "/audit", summary: "The platform-wide audit log, newest first (admin)", listOf: AuditEntryResponse },
   { method: "get", path: "/pats", summary: "The caller's personal access tokens", listOf: PatResponse },
   { method: "post", path: "/pats", summary: "Create a personal access token (shown once)", body: CreatePatInput, response: CreatedPatResponse, idempotent: true, status: 201 },

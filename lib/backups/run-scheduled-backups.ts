@@ -1,0 +1,37 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { backups, projects } from "@/drizzle/schema";
+import type { Ctx } from "@/lib/context";
+import { BACKUP_POLICY } from "./plan-policy";
+import { reconcileArtifacts } from "./reconcile-artifacts";
+import { runBackup } from "./run-backup";
+import { sweepRetention } from "./sweep-retention";
+import { runVerification } from "./verify-backup";
+
+export type ScheduleReport = { created: string[]; failed: { slug: string; error: string }[]; swept: string[]; missing: string[] };
+
+/**
+ * One tick of the worker's backup schedule: every active pooled project whose newest backup is older than
+ * its plan's interval gets a new backup, verified at once (a schedule that left backups unverified would leave
+ * the destructive-action gate closed); then reconcile and retention. One project's failure does not stop the
+ * others.
+ */
+export async function runScheduledBackups(ctx: Pick<Ctx, "db" | "config">, now = new Date(), scope: { tenantId?: string } = {}): Promise<ScheduleReport> {
+  const due = await ctx.db
+    .select({ project: projects, last: sql<Date | null>`(select max(${backups.createdAt}) from ${backups} where ${backups.tenantId} = ${projects.tenantId})` })
+    .from(projects).where(and(eq(projects.status, "active"), eq(projects.mode, "v2_shared"), scope.tenantId ? eq(projects.tenantId, scope.tenantId) : undefined)).orderBy(desc(projects.createdAt));
+  const report: ScheduleReport = { created: [], failed: [], swept: [], missing: [] };
+  for (const { project, last } of due) {
+    const everyMs = BACKUP_POLICY[project.plan].everyHours * 3_600_000;
+    if (last && now.getTime() - new Date(last).getTime() < everyMs) continue;
+    try {
+      const row = await runBackup(ctx, project, { label: "scheduled", createdBy: null });
+      if (row.status === "validated") await runVerification(ctx, row);
+      report.created.push(row.id);
+    } catch (error) {
+      report.failed.push({ slug: project.slug, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  report.missing = (await reconcileArtifacts(ctx, scope)).missing;
+  report.swept = await sweepRetention(ctx, now);
+  return report;
+}

@@ -3,6 +3,7 @@ import { AuditEntryResponse } from "@/lib/audit/audit-response";
 import { EnvVarResponse, SetEnvInput } from "@/lib/env/inputs";
 import { AddMemberInput, MemberResponse } from "@/lib/members/inputs";
 import { CreateProjectInput, ProjectLimitsInput, ProjectTokenInput, PushProjectSqlInput } from "@/lib/projects/inputs";
+import { AddIssuerInput, IssuerResponse } from "@/lib/issuers/inputs";
 import { CreatedPatResponse, CreatePatInput, PatResponse } from "@/lib/tokens/pat-inputs";
 import { CliLoginInput } from "@/lib/tokens/issue-cli-token";
 
@@ -14,6 +15,8 @@ export type Operation = {
   /** A paginated list of these (`?limit=&offset=`, answer `{ data, page }`). */
   listOf?: z.ZodType;
   response?: z.ZodType;
+  /** Required query parameters besides pagination. */
+  query?: Array<{ name: string; description: string }>;
   /** Honours the Idempotency-Key header. */
   idempotent?: boolean;
   status?: number;
@@ -36,6 +39,9 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/projects/{slug}/env", summary: "List environment variables (secret values never included)", listOf: EnvVarResponse },
   { method: "put", path: "/projects/{slug}/env", summary: "Set one environment variable (owner, developer)", body: SetEnvInput, response: EnvVarResponse },
   { method: "delete", path: "/projects/{slug}/env/{key}", summary: "Remove one environment variable (owner, developer)", response: Removed("key") },
+  { method: "get", path: "/projects/{slug}/issuers", summary: "Third-party token issuers the project trusts (any member, staff)", listOf: IssuerResponse },
+  { method: "post", path: "/projects/{slug}/issuers", summary: "Trust an issuer's RS256 / ES256 tokens by JWKS URL (owner)", body: AddIssuerInput, response: IssuerResponse, idempotent: true, status: 201 },
+  { method: "delete", path: "/projects/{slug}/issuers", summary: "Stop trusting an issuer, named by ?issuer= (owner)", query: [{ name: "issuer", description: "the issuer's exact iss" }], response: Removed("issuer") },
   { method: "get", path: "/projects/{slug}/audit", summary: "The project's audit log, newest first", listOf: AuditEntryResponse },
   { method: "get", path: "/audit", summary: "The platform-wide audit log, newest first (admin)", listOf: AuditEntryResponse },
   { method: "get", path: "/pats", summary: "The caller's personal access tokens", listOf: PatResponse },

@@ -2,10 +2,20 @@ import { z } from "zod";
 import { AuditEntryResponse } from "@/lib/audit/audit-response";
 import { EnvVarResponse, SetEnvInput } from "@/lib/env/inputs";
 import { AddMemberInput, MemberResponse } from "@/lib/members/inputs";
-import { CreateProjectInput, ProjectLimitsInput, ProjectTokenInput, PushProjectSqlInput } from "@/lib/projects/inputs";
+import { ChangePlanInput, CreateProjectInput, ProjectLimitsInput, ProjectTokenInput, PushProjectSqlInput, RenameProjectInput } from "@/lib/projects/inputs";
+import { AddDomainInput } from "@/lib/domains/inputs";
 import { AddIssuerInput, IssuerResponse } from "@/lib/issuers/inputs";
+import { RotateSecretInput } from "@/lib/project-keys/inputs";
 import { CreatedPatResponse, CreatePatInput, PatResponse } from "@/lib/tokens/pat-inputs";
 import { CliLoginInput } from "@/lib/tokens/issue-cli-token";
+import {
+  DomainResponseSchema,
+  EndGraceResultSchema,
+  KeyListSchema,
+  ProjectResponseSchema,
+  RevealedSecretSchema,
+  RotationResultSchema,
+} from "./responses";
 
 export type Operation = {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -30,6 +40,21 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/me", summary: "The signed-in user" },
   { method: "get", path: "/projects", summary: "Projects the caller may see" },
   { method: "post", path: "/projects", summary: "Create a project", body: CreateProjectInput, idempotent: true, status: 201 },
+  { method: "get", path: "/projects/{slug}", summary: "One project", response: ProjectResponseSchema },
+  { method: "post", path: "/projects/{slug}/rename", summary: "Change the slug (owner); the old Service URL answers 404", body: RenameProjectInput, response: ProjectResponseSchema },
+  { method: "post", path: "/projects/{slug}/plan", summary: "Change the plan (owner); guardrails follow, mode does not", body: ChangePlanInput, response: ProjectResponseSchema },
+  { method: "post", path: "/projects/{slug}/suspend", summary: "Suspend (owner); the gateway answers 423", response: ProjectResponseSchema },
+  { method: "post", path: "/projects/{slug}/resume", summary: "Resume a suspended project (owner)", response: ProjectResponseSchema },
+  { method: "get", path: "/projects/{slug}/secret", summary: "Reveal the JWT secret (owner; audited, never cached)", response: RevealedSecretSchema },
+  { method: "get", path: "/projects/{slug}/keys", summary: "JWT keys with state and dates, never their values", response: KeyListSchema },
+  { method: "post", path: "/projects/{slug}/keys/rotate", summary: "Rotate the JWT secret with a grace period (owner)", body: RotateSecretInput, response: RotationResultSchema, idempotent: true },
+  { method: "post", path: "/projects/{slug}/keys/end-grace", summary: "Refuse the previous secret from now on (owner)", response: EndGraceResultSchema },
+  { method: "get", path: "/projects/{slug}/domains", summary: "Custom domains and their verification state", response: z.object({ data: z.array(DomainResponseSchema) }) },
+  { method: "post", path: "/projects/{slug}/domains", summary: "Claim a custom hostname (owner, developer); answers the TXT record to publish", body: AddDomainInput, response: DomainResponseSchema, idempotent: true, status: 201 },
+  { method: "get", path: "/projects/{slug}/domains/{hostname}", summary: "One custom domain", response: DomainResponseSchema },
+  { method: "delete", path: "/projects/{slug}/domains/{hostname}", summary: "Remove a custom domain (owner, developer); stops routing at once", response: DomainResponseSchema },
+  { method: "post", path: "/projects/{slug}/domains/{hostname}/verify", summary: "Check the TXT record; once it matches the hostname routes", response: DomainResponseSchema },
+  { method: "get", path: "/domains/{hostname}", summary: "A custom domain by hostname alone (hostnames are unique)", response: DomainResponseSchema },
   { method: "patch", path: "/projects/{slug}/limits", summary: "Set or reset the project's rate limit (owner)", body: ProjectLimitsInput },
   { method: "post", path: "/projects/{slug}/migrations", summary: "Push tenant SQL (owner, developer)", body: PushProjectSqlInput, status: 201 },
   { method: "post", path: "/projects/{slug}/tokens", summary: "Mint a project JWT (owner, developer)", body: ProjectTokenInput, status: 201 },

@@ -1,28 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { fluxOk } from "./support/flux-cli";
 import { gatewayRequest } from "./support/gateway-request";
+import { expectSlow, password, run, signInWithNewProject } from "./support/new-project";
 
-const run = Date.now().toString(36);
-// The dev server compiles each page on first visit; on a loaded machine that takes far longer than 5 s.
-const expectSlow = expect.configure({ timeout: 180_000 });
 test.setTimeout(900_000);
-const password = "correct horse battery";
-
-async function signInWithNewProject(page: Page, prefix: string): Promise<string> {
-  const email = `${prefix}-${run}@example.com`;
-  await fluxOk(["admin", "create-user", "--email", email, "--password", password]);
-  await page.goto("/login");
-  await page.getByLabel(/e-?mail/i).fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expectSlow(page).toHaveURL(/\/projects(\?|$)/);
-  const slug = `${prefix}-${run}`;
-  await page.getByTestId("slug-input").fill(slug);
-  await page.getByTestId("plan-select").selectOption("free");
-  await page.getByTestId("create-project-submit").click();
-  await expectSlow(page.getByTestId("project-status")).toHaveText("active");
-  return slug;
-}
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
@@ -56,6 +37,21 @@ test("the owner copies filled-in snippets and mints a test token that the gatewa
   const host = new URL((await page.getByTestId("service-url").textContent()) ?? "").hostname;
   expect((await gatewayRequest({ host, path: "/", token })).status).toBe(200);
   expect((await gatewayRequest({ host, path: "/", token: `${token.slice(0, -4)}AAAA` })).status).toBe(401);
+
+  // Trusted issuers: a plain-http JWKS URL is refused with the rule; an https one is listed, then removed.
+  page.on("dialog", (dialog) => void dialog.accept());
+  const issuer = `https://idp-${run}.example.test`;
+  await page.getByTestId("issuer-input").fill(issuer);
+  await page.getByTestId("jwks-url-input").fill(`http://idp-${run}.example.test/jwks.json`);
+  await page.getByTestId("add-issuer-submit").click();
+  await expectSlow(page.getByTestId("add-issuer-error")).toContainText("jwksUrl: must use https");
+  // The form starts empty again after an answer (React resets uncontrolled forms after an action).
+  await page.getByTestId("issuer-input").fill(issuer);
+  await page.getByTestId("jwks-url-input").fill(`${issuer}/.well-known/jwks.json`);
+  await page.getByTestId("add-issuer-submit").click();
+  await expectSlow(page.locator(`[data-testid="issuer-row"][data-issuer="${issuer}"]`)).toHaveCount(1);
+  await page.getByTestId("remove-issuer-submit").click();
+  await expectSlow(page.getByTestId("no-issuers")).toBeVisible();
 });
 
 test("a viewer sees placeholders instead of the secret and no mint form", async ({ page }) => {
@@ -79,4 +75,5 @@ test("a viewer sees placeholders instead of the secret and no mint form", async 
   await expect(page.getByTestId("fill-secret")).toHaveCount(0);
   await expect(page.getByTestId("authjs-env-text")).toContainText("FLUX_JWT_SECRET=<project JWT secret");
   await expect(page.getByTestId("mint-not-allowed")).toBeVisible();
+  await expect(page.getByTestId("add-issuer")).toHaveCount(0);
 });

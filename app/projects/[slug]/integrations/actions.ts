@@ -1,21 +1,12 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/components/action-form";
-import type { RevealState } from "@/components/reveal-secret";
 import { getPageContextOrRedirect } from "@/lib/auth/page-context";
-import { revealProjectSecret } from "@/lib/project-keys/reveal-project-secret";
+import { addIssuer } from "@/lib/issuers/add-issuer";
+import { removeIssuer } from "@/lib/issuers/remove-issuer";
 import { issueProjectToken } from "@/lib/projects/issue-project-token";
 import { actionErrorMessage } from "../../action-error";
-
-/** Fills the snippets in for an owner: the same audited verb as GET /api/v1/projects/[slug]/secret. */
-export async function fillSecretAction(slug: string, _state: RevealState, _form: FormData): Promise<RevealState> {
-  const ctx = await getPageContextOrRedirect();
-  try {
-    return { error: null, secret: (await revealProjectSecret({ ctx, slug })).secret };
-  } catch (err) {
-    return { error: actionErrorMessage(err, ctx.requestId, "Revealing the secret"), secret: null };
-  }
-}
 
 /** "Mint a test token": the same verb as POST /api/v1/projects/[slug]/tokens (`flux token create`). */
 export async function mintTestTokenAction(slug: string, _state: ActionState, form: FormData): Promise<ActionState> {
@@ -31,5 +22,31 @@ export async function mintTestTokenAction(slug: string, _state: ActionState, for
     return { error: null, message: `A ${minted.role} token, valid until ${minted.expiresAt.toUTCString()}:`, reveal: minted.token };
   } catch (err) {
     return { error: actionErrorMessage(err, ctx.requestId, "Minting the token"), message: null };
+  }
+}
+
+/** Trust an issuer: the same verb as POST /api/v1/projects/[slug]/issuers (`flux issuers add`). */
+export async function addIssuerAction(slug: string, _state: ActionState, form: FormData): Promise<ActionState> {
+  const ctx = await getPageContextOrRedirect();
+  const field = (name: string) => String(form.get(name) ?? "").trim();
+  try {
+    const audience = field("audience");
+    const added = await addIssuer({ ctx, slug, input: { issuer: field("issuer"), jwksUrl: field("jwksUrl"), ...(audience ? { audience } : {}) } });
+    revalidatePath(`/projects/${encodeURIComponent(slug)}/integrations`);
+    return { error: null, message: `Trusting ${added.issuer}: the gateway fetches its keys on the first token.` };
+  } catch (err) {
+    return { error: actionErrorMessage(err, ctx.requestId, "Adding the issuer"), message: null };
+  }
+}
+
+/** Stop trusting an issuer: the same verb as DELETE /api/v1/projects/[slug]/issuers (`flux issuers remove`). */
+export async function removeIssuerAction(slug: string, _state: ActionState, form: FormData): Promise<ActionState> {
+  const ctx = await getPageContextOrRedirect();
+  try {
+    const removed = await removeIssuer({ ctx, slug, input: { issuer: String(form.get("issuer") ?? "") } });
+    revalidatePath(`/projects/${encodeURIComponent(slug)}/integrations`);
+    return { error: null, message: `No longer trusting ${removed.issuer}.` };
+  } catch (err) {
+    return { error: actionErrorMessage(err, ctx.requestId, "Removing the issuer"), message: null };
   }
 }

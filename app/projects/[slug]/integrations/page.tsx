@@ -6,7 +6,8 @@ import { issuersAddCommand } from "@/lib/integrations";
 import { listIssuers } from "@/lib/issuers/list-issuers";
 import { toProjectResponse } from "@/lib/projects/to-project-response";
 import { loadProjectOrNotFound } from "../load-project";
-import { fillSecretAction, mintTestTokenAction } from "./actions";
+import { revealSecretAction } from "../keys/actions";
+import { addIssuerAction, mintTestTokenAction, removeIssuerAction } from "./actions";
 import { IntegrationSnippets } from "./integration-snippets";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +21,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ s
   const { serviceUrl } = toProjectResponse(project, ctx.config);
   const { data: issuers } = await listIssuers({ ctx, slug: project.slug, page: { limit: 50, offset: 0 } });
   const canMint = access.memberRole === "owner" || access.memberRole === "developer";
+  const isOwner = access.memberRole === "owner";
   return (
     <ProjectPageShell email={ctx.email} slug={project.slug} name={project.name}>
       <Section title="Shared secret (HS256)" testId="shared-secret-section">
@@ -27,7 +29,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ s
           Your auth provider signs tokens with the project&apos;s secret; the gateway checks <code>role</code>, <code>sub</code> and <code>exp</code>.
           Service URL: <code data-testid="service-url">{serviceUrl}</code>
         </p>
-        <IntegrationSnippets serviceUrl={serviceUrl} isOwner={access.memberRole === "owner"} reveal={fillSecretAction.bind(null, project.slug)} />
+        <IntegrationSnippets serviceUrl={serviceUrl} isOwner={isOwner} reveal={revealSecretAction.bind(null, project.slug)} />
       </Section>
 
       <Section title="Or: trust the provider's own keys (JWKS)" testId="jwks-section">
@@ -39,12 +41,27 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ s
         {issuers.length === 0 ? (
           <p className="text-sm text-slate-500" data-testid="no-issuers">No trusted issuers yet.</p>
         ) : (
-          <ul className="text-sm" data-testid="issuer-list">
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="issuer-list">
             {issuers.map((issuer) => (
-              <li key={issuer.issuer} data-testid="issuer-row" className="font-mono text-xs">{issuer.issuer} → {issuer.jwksUrl}{issuer.audience ? ` (aud ${issuer.audience})` : ""}</li>
+              <li key={issuer.issuer} data-testid="issuer-row" data-issuer={issuer.issuer} className="flex items-center justify-between gap-4 py-2">
+                <span className="font-mono text-xs">{issuer.issuer} → {issuer.jwksUrl}{issuer.audience ? ` (aud ${issuer.audience})` : ""}</span>
+                {isOwner ? (
+                  <ActionForm action={removeIssuerAction.bind(null, project.slug)} testId="remove-issuer" submitLabel="Remove" danger
+                    confirmText={`Stop trusting ${issuer.issuer}? Its tokens are refused from the next request on.`}>
+                    <input type="hidden" name="issuer" value={issuer.issuer} />
+                  </ActionForm>
+                ) : null}
+              </li>
             ))}
           </ul>
         )}
+        {isOwner ? (
+          <ActionForm action={addIssuerAction.bind(null, project.slug)} testId="add-issuer" submitLabel="Trust issuer">
+            <label className="text-sm font-medium">Issuer (iss)<input name="issuer" required placeholder="https://clerk.example.com" data-testid="issuer-input" className={inputClass} /></label>
+            <label className="text-sm font-medium">JWKS URL<input name="jwksUrl" required placeholder="https://…/.well-known/jwks.json" data-testid="jwks-url-input" className={inputClass} /></label>
+            <label className="text-sm font-medium">Audience<input name="audience" placeholder="optional" data-testid="audience-input" className={inputClass} /></label>
+          </ActionForm>
+        ) : null}
       </Section>
 
       <Section title="Mint a test token" testId="mint-section">

@@ -74,15 +74,6 @@ export class IssuerKeySets {
     };
   }
 
-  /** The URLs held and when each was fetched (debug snapshot). */
-  snapshot(): Array<{ url: string; fetchedAt: string | null; lastError: string | null }> {
-    return [...this.entries].map(([url, entry]) => ({
-      url,
-      fetchedAt: entry.resolve ? new Date(entry.fetchedAt).toISOString() : null,
-      lastError: entry.lastError,
-    }));
-  }
-
   private entryFor(url: string): Entry {
     let entry = this.entries.get(url);
     if (entry) {

@@ -5,6 +5,7 @@ const TABS = [
   { href: "/settings", label: "Settings", testId: "nav-settings" },
   { href: "/keys", label: "JWT keys", testId: "nav-keys" },
   { href: "/domains", label: "Custom domains", testId: "domains-link" },
+  { href: "/integrations", label: "Integrations", testId: "nav-integrations" },
   { href: "/members", label: "Members", testId: "nav-members" },
   { href: "/env", label: "Environment", testId: "nav-env" },
   { href: "/migrations", label: "Migrations", testId: "nav-migrations" },

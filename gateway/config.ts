@@ -43,6 +43,14 @@ export const GatewaySettings = z.object({
   /** Clock skew tolerated on exp / nbf / iat, in seconds; bounded so a typo cannot disable expiry. */
   FLUX_GATEWAY_JWT_LEEWAY_S: z.coerce.number().int().min(0).max(300, "FLUX_GATEWAY_JWT_LEEWAY_S is at most 300").default(30),
 
+  // --- Third-party issuers' JWKS (docs/decisions/0020-jwks-cache-and-refresh.md).
+  /** Least time between two fetches of one JWKS URL (an unknown kid refreshes at most this often). */
+  FLUX_GATEWAY_JWKS_COOLDOWN_S: z.coerce.number().int().min(1).max(3_600).default(30),
+  /** A cached JWKS older than this is refreshed in the background; its keys keep verifying meanwhile. */
+  FLUX_GATEWAY_JWKS_MAX_AGE_S: z.coerce.number().int().min(10).max(86_400).default(600),
+  /** How long one JWKS fetch may take. */
+  FLUX_GATEWAY_JWKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
+
   /**
    * How the gateway logs in to flux-system. Default: DATABASE_URL as the read-only `<database>_gateway` role
    * that migrations create, with its password derived from FLUX_DATA_PLANE_KEY. Set it to use a role of your own

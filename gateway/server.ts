@@ -11,6 +11,7 @@ import { debugSnapshot } from "./debug/snapshot";
 import { createProjectDirectory } from "./directory/project-directory";
 import type { ProjectDirectory } from "./directory/types";
 import { GatewayError, sendError, toGatewayError } from "./errors";
+import { IssuerKeySets } from "./jwks/issuer-key-sets";
 import { jsonLineLogger, type Logger } from "./log";
 import type { GatewayMetrics, PipelineStep } from "./metrics/interface";
 import { noopMetrics } from "./metrics/interface";
@@ -49,6 +50,8 @@ export type GatewayDeps = {
   metrics?: GatewayMetrics;
   /** How long close() waits for in-flight requests before cutting their connections. */
   drainTimeoutMs?: number;
+  /** Trusted issuers' JWKS cache; built from the FLUX_GATEWAY_JWKS_* settings when omitted. */
+  issuerKeySets?: IssuerKeySets;
 };
 
 export type Gateway = {
@@ -115,6 +118,16 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
     leewaySeconds: settings.FLUX_GATEWAY_JWT_LEEWAY_S,
     maxTokenBytes: settings.FLUX_GATEWAY_MAX_TOKEN_BYTES,
     cache: new TokenCache<VerifiedToken>({ maxEntries: 10_000, maxTokenLength: 4_096 }),
+    issuers:
+      deps.issuerKeySets ??
+      new IssuerKeySets({
+        cooldownMs: settings.FLUX_GATEWAY_JWKS_COOLDOWN_S * 1000,
+        maxAgeMs: settings.FLUX_GATEWAY_JWKS_MAX_AGE_S * 1000,
+        timeoutMs: settings.FLUX_GATEWAY_JWKS_TIMEOUT_MS,
+        maxBytes: 256 * 1024,
+        allowLoopbackHttp: config.FLUX_JWKS_ALLOW_LOOPBACK_HTTP,
+        onFetch: (event) => logger({ level: event.ok ? "info" : "warn", msg: "jwks fetch", ...event }),
+      }),
   };
   const limits = { maxUrlBytes: settings.FLUX_GATEWAY_MAX_URL_BYTES, maxBodyBytes: config.FLUX_BODY_LIMIT_BYTES };
   const bodyLimits = { maxBodyBytes: config.FLUX_BODY_LIMIT_BYTES, idleTimeoutMs: settings.FLUX_GATEWAY_BODY_IDLE_TIMEOUT_MS };

@@ -7,7 +7,7 @@ import { describeProject, type ProjectView } from "./projects";
 const PLANS = ["free", "pro", "enterprise"];
 const path = (slug: string, action: string) => `/projects/${encodeURIComponent(slug)}/${action}`;
 
-/** `flux projects rename | plan | suspend | resume`: owner-only lifecycle changes. */
+/** `flux projects rename | plan | suspend | resume`: owner-only lifecycle changes (suspend/resume: platform admins too). */
 export function registerProjectLifecycle(projects: Command): void {
   projects
     .command("rename <slug>")
@@ -31,8 +31,8 @@ export function registerProjectLifecycle(projects: Command): void {
     });
 
   for (const [verb, description, title] of [
-    ["suspend", "stop serving the project: the gateway answers 423 (owner only)", "Suspended project"],
-    ["resume", "serve a suspended project again (owner only)", "Resumed project"],
+    ["suspend", "stop serving the project: the gateway answers 423 (owner or platform admin)", "Suspended project"],
+    ["resume", "serve a suspended project again (owner or platform admin)", "Resumed project"],
   ] as const) {
     projects
       .command(`${verb} <slug>`)

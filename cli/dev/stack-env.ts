@@ -23,6 +23,8 @@ export async function prepareStackEnv(log: (line: string) => void): Promise<Stac
     });
     env.DATABASE_URL = embedded.url;
   }
+  // A local identity provider (e.g. Auth.js on localhost) serves its JWKS over plain http; only loopback hosts.
+  env.FLUX_JWKS_ALLOW_LOOPBACK_HTTP ??= "1";
   const config = loadConfig(env);
   env.NEXT_TELEMETRY_DISABLED ??= "1";
   env.NEXTAUTH_URL ??= `http://localhost:${config.FLUX_WEB_PORT}`;

@@ -12,3 +12,4 @@ export { projectJwtKeys } from "./project-jwt-keys";
 export { projectEnv } from "./project-env";
 export { idempotencyKeys } from "./idempotency-keys";
 export { backups, type BackupTableStat } from "./backups";
+export { projectIssuers } from "./project-issuers";

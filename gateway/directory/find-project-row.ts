@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { domains, projects } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 
@@ -19,7 +19,21 @@ export type ProjectRow = {
   anonymousAccess: boolean;
   /** Browser origins allowed by CORS; empty means any origin. */
   corsOrigins: string[];
+  /** Third-party issuers whose RS256 / ES256 tokens verify against their JWKS (gateway/jwks/); usually none. */
+  trustedIssuers: TrustedIssuer[];
 };
+
+export type TrustedIssuer = { issuer: string; jwksUrl: string; audience: string | null };
+
+/**
+ * One round trip: the project's issuers ride along as a JSON array (an empty one for almost every project).
+ * The outer column is spelled out in full: drizzle renders `${projects.tenantId}` unqualified in a one-table
+ * select, which inside this subquery would mean `pi.tenant_id` — every project's issuers (an attack test
+ * in gateway/jwks/trusted-issuers.int.test.ts guards this).
+ */
+const trustedIssuers = sql<TrustedIssuer[]>`coalesce((
+  select json_agg(json_build_object('issuer', pi.issuer, 'jwksUrl', pi.jwks_url, 'audience', pi.audience) order by pi.issuer)
+  from project_issuers pi where pi.tenant_id = "projects"."tenant_id"), '[]'::json)`;
 
 const columns = {
   tenantId: projects.tenantId,
@@ -34,6 +48,7 @@ const columns = {
   previousJwtSecretExpiresAt: projects.previousJwtSecretExpiresAt,
   anonymousAccess: projects.anonymousAccess,
   corsOrigins: projects.corsOrigins,
+  trustedIssuers,
 };
 
 /**

@@ -12,7 +12,8 @@ export interface SharedHostCache {
   set(hostname: string, row: ProjectRow | null): void;
 }
 
-const FORMAT = 1;
+// 2: rows carry trustedIssuers; a format-1 entry (without them) counts as a miss.
+const FORMAT = 2;
 // The fields the request path relies on are checked; later row fields pass through untouched.
 const CachedRow = z
   .object({
@@ -24,6 +25,7 @@ const CachedRow = z
     jwtSecretEncrypted: z.string(),
     allowedRoles: z.array(z.string()),
     rateLimitPerMinute: z.number().int().nullable(),
+    trustedIssuers: z.array(z.object({ issuer: z.string(), jwksUrl: z.string(), audience: z.string().nullable() })),
   })
   .passthrough();
 const CachedEntry = z.object({ v: z.literal(FORMAT), row: CachedRow.nullable() });

@@ -3,7 +3,8 @@ import type { IncomingMessage } from "node:http";
 import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
 import { deepFreeze, type TokenCache } from "@/lib/jwt";
 import type { ResolvedProject } from "../directory/types";
-import { authError } from "./auth-errors";
+import { authError, classifyJoseError } from "./auth-errors";
+import { isIssuerAlgorithm, verifyIssuerToken, type IssuerVerifyOptions } from "./verify-jwks";
 
 export type VerifyOptions = {
   /** Clock skew tolerated on exp / nbf / iat (FLUX_GATEWAY_JWT_LEEWAY_S). */
@@ -13,6 +14,8 @@ export type VerifyOptions = {
   now?: () => number;
   /** Tokens that verified, by tenant and token string, until their exp (decision 0019); none: verify every time. */
   cache?: TokenCache<VerifiedToken>;
+  /** Key sets of third-party issuers (verify-jwks.ts); without it RS256 / ES256 tokens are refused. */
+  issuers?: IssuerVerifyOptions["keySets"];
 };
 
 /** What a full verification established, and with which of the project's keys. */
@@ -47,7 +50,12 @@ export async function verifyProjectJwt(
     checkRole(cached.payload.role, project.allowedRoles);
     return cached.payload;
   }
-  checkProtectedHeader(token);
+  const alg = checkProtectedHeader(token);
+  if (isIssuerAlgorithm(alg)) {
+    const claims = await verifyIssuerToken(token, project, { keySets: options.issuers, leewaySeconds: options.leewaySeconds, nowMs: now() });
+    checkRole(claims.role, project.allowedRoles);
+    return claims;
+  }
   const verified = await verifyWithProjectKeys(token, project, options.leewaySeconds, now());
   const { payload } = verified;
   if (typeof payload.iat === "number" && payload.iat > now() / 1000 + options.leewaySeconds) {
@@ -80,16 +88,21 @@ function bearerToken(header: string, maxTokenBytes: number): string {
   return match[1];
 }
 
-/** Decided before any key is touched, so the algorithm and key choice never come from the token. */
-function checkProtectedHeader(token: string): void {
+/**
+ * Decided before any key is touched, so the algorithm and key choice never come from the token: HS256 without a
+ * kid goes on here, RS256 / ES256 go to the trusted-issuer path (verify-jwks.ts), anything else is refused.
+ */
+function checkProtectedHeader(token: string): string {
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(token);
   } catch {
     throw authError("FLUX-GW-AUTH-MALFORMED");
   }
+  if (typeof header.alg === "string" && isIssuerAlgorithm(header.alg)) return header.alg;
   if (header.alg !== "HS256") throw authError("FLUX-GW-AUTH-ALG", `got ${String(header.alg).slice(0, 16)}`);
   if (header.kid !== undefined) throw authError("FLUX-GW-AUTH-KID");
+  return header.alg;
 }
 
 async function verifyWithProjectKeys(token: string, project: ResolvedProject, leeway: number, nowMs: number): Promise<VerifiedToken> {
@@ -124,16 +137,4 @@ function checkRole(role: unknown, allowedRoles: readonly string[]): void {
   if (!allowedRoles.includes(role)) {
     throw authError("FLUX-GW-ROLE-NOT-ALLOWED", `'${shown}' is not one of ${allowedRoles.join(", ")}`);
   }
-}
-
-function classifyJoseError(error: unknown) {
-  if (error instanceof errors.JWTExpired) return authError("FLUX-GW-AUTH-EXPIRED");
-  if (error instanceof errors.JWSSignatureVerificationFailed) return authError("FLUX-GW-AUTH-SIGNATURE");
-  if (error instanceof errors.JOSEAlgNotAllowed) return authError("FLUX-GW-AUTH-ALG");
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === "exp" && error.reason === "missing") return authError("FLUX-GW-AUTH-EXP-MISSING");
-    if (error.claim === "nbf" && error.reason === "check_failed") return authError("FLUX-GW-AUTH-NOT-YET-VALID", "nbf lies in the future");
-    return authError("FLUX-GW-AUTH-CLAIM-INVALID", `${error.claim} is invalid`);
-  }
-  return authError("FLUX-GW-AUTH-MALFORMED");
 }

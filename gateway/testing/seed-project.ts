@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { domains, projects, users } from "@/drizzle/schema";
+import { domains, projectIssuers, projects, users } from "@/drizzle/schema";
 import type { Database } from "@/lib/db";
 import { encryptSecret, generateJwtSecret, jwtSecretContext } from "@/lib/secrets";
 import { newProjectHash, serviceHostname } from "@/lib/tenancy";
@@ -69,4 +69,9 @@ function masterKey(): string {
   const key = process.env.FLUX_MASTER_KEY;
   if (!key) throw new Error("FLUX_MASTER_KEY is not set; run integration tests through vitest's integration project");
   return key;
+}
+
+/** Makes the project trust a third-party issuer, as `flux issuers add` would (without the audit row). */
+export async function seedIssuer(db: Database, tenantId: string, issuer: { issuer: string; jwksUrl: string; audience?: string | null }): Promise<void> {
+  await db.insert(projectIssuers).values({ tenantId, issuer: issuer.issuer, jwksUrl: issuer.jwksUrl, audience: issuer.audience ?? null });
 }

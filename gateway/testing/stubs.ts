@@ -41,6 +41,7 @@ export async function stubProject(overrides: Partial<ResolvedProject> & { secret
     previousJwtSecretExpiresAt: null,
     anonymousAccess: false,
     corsOrigins: [],
+    trustedIssuers: [],
     jwtKey: await hmacKey(secret),
     previousJwtKey: null,
     schema: schemaNameOf(tenantId),

@@ -38,6 +38,14 @@ export const FluxEnv = z.object({
     .string()
     .refine((value) => value.split(",").every((entry) => isDnsServer(entry.trim())), "FLUX_DNS_SERVERS must be a comma list of IP[:port], e.g. 1.1.1.1,127.0.0.1:5353")
     .optional(),
+  /**
+   * 1 lets a project trust a JWKS served over plain http from a loopback host (localhost, 127.0.0.0/8, ::1) —
+   * for development and tests only; every other JWKS URL must be https.
+   */
+  FLUX_JWKS_ALLOW_LOOPBACK_HTTP: z
+    .enum(["0", "1"], { message: "FLUX_JWKS_ALLOW_LOOPBACK_HTTP must be 0 or 1" })
+    .default("0")
+    .transform((value) => value === "1"),
   FLUX_DNS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
   /** Dashboard session lifetime in seconds (default 8 hours). */
   FLUX_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300, "FLUX_SESSION_MAX_AGE_SECONDS must be at least 300 (5 minutes)").max(2_592_000, "FLUX_SESSION_MAX_AGE_SECONDS must be at most 2592000 (30 days)").default(28_800),

@@ -25,6 +25,7 @@ export const GATEWAY_READABLE_COLUMNS = {
     "cors_origins",
   ],
   domains: ["hostname", "tenant_id", "verified_at"],
+  project_issuers: ["tenant_id", "issuer", "jwks_url", "audience"],
 } as const;
 
 /**

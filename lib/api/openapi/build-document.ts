@@ -36,6 +36,7 @@ function operationObject(op: Operation) {
         { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
       ]
     : [];
+  const required = (op.query ?? []).map((q) => ({ name: q.name, in: "query", required: true, description: q.description, schema: { type: "string" } }));
   const header = op.idempotent ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }] : [];
   const success = op.listOf
     ? { type: "object", properties: { data: { type: "array", items: schemaOf(op.listOf, "output") }, page: pageSchema } }
@@ -44,7 +45,7 @@ function operationObject(op: Operation) {
       : { type: "object" };
   return {
     summary: op.summary,
-    parameters: [...pathParams, ...query, ...header],
+    parameters: [...pathParams, ...query, ...required, ...header],
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input") } } } } : {}),
     responses: {
       [String(op.status ?? 200)]: { description: "OK", content: { "application/json": { schema: success } } },

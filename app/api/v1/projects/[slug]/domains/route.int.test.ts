@@ -4,7 +4,8 @@ import { domains } from "@/drizzle/schema";
 import { closeServerDb, getServerDb } from "@/lib/api/server-db";
 import { closeControlPlaneRedis } from "@/lib/cache/control-plane-redis";
 import { startTestDnsServer, type TestDnsServer } from "@/tests/fixtures/dns-server";
-import { errorOf, newSignedInUser } from "../../../route-test-kit";
+import { call, errorOf, newSignedInUser } from "../../../route-test-kit";
+import { POST as add } from "./route";
 import {
   addDomain,
   auditActions,
@@ -196,5 +197,20 @@ describe("DELETE /api/v1/projects/[slug]/domains/[hostname]", () => {
     const foreign = await removeDomain(outsider.token, p.slug, host);
     expect(foreign.status).toBe(404);
     expect(await storedDomain(host)).toBeDefined();
+  });
+});
+
+describe("POST /api/v1/projects/[slug]/domains with Idempotency-Key", () => {
+  it("replays a retried claim with the same key (same TXT record) instead of answering 409", async () => {
+    const p = await projectWithMembers(["owner"]);
+    const host = freshHostname();
+    const headers = { "idempotency-key": `claim-${host}` };
+    const send = () =>
+      call(add, "POST", `/api/v1/projects/${p.slug}/domains`, { token: p.members.owner.token, params: { slug: p.slug }, body: { hostname: host }, headers });
+    const first = await send();
+    const retry = await send();
+    expect(first.status).toBe(201);
+    expect([retry.status, retry.headers.get("idempotency-replayed"), retry.body]).toEqual([201, "true", first.body]);
+    expect(await auditActions(host)).toHaveLength(1);
   });
 });

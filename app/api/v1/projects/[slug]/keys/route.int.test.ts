@@ -173,3 +173,20 @@ describe("POST /api/v1/projects/[slug]/keys/rotate and /end-grace, GET /keys", (
     expect((await keysOf(other.token, project.slug)).status).toBe(404);
   });
 });
+
+describe("POST /api/v1/projects/[slug]/keys/rotate with Idempotency-Key", () => {
+  it("replays a retried rotation instead of rotating twice (which would end the grace of the secret clients still use)", async () => {
+    const owner = await newSignedInUser();
+    const project = await newProject(owner);
+    const before = await storedSecrets(project.tenantId);
+    const headers = { "idempotency-key": `rotate-${project.slug}` };
+    const first = await call(rotate, "POST", `/api/v1/projects/${project.slug}/keys/rotate`, { token: owner.token, params: { slug: project.slug }, body: { grace: "30m" }, headers });
+    const after = await storedSecrets(project.tenantId);
+    const retry = await call(rotate, "POST", `/api/v1/projects/${project.slug}/keys/rotate`, { token: owner.token, params: { slug: project.slug }, body: { grace: "30m" }, headers });
+    expect(first.status).toBe(200);
+    expect([retry.status, retry.headers.get("idempotency-replayed"), retry.body]).toEqual([200, "true", first.body]);
+    expect(await storedSecrets(project.tenantId)).toEqual(after);
+    expect(after.previous).toBe(before.current);
+    expect(await auditRows(project.tenantId, "project.jwt_key.rotate")).toHaveLength(1);
+  });
+});

@@ -5,7 +5,7 @@ import { toProjectResponse } from "@/lib/projects/to-project-response";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** `flux projects resume <slug>` (owner only); idempotent. */
+/** `flux projects resume <slug>` (owner, or a platform admin for any project); idempotent. */
 export const POST = route<{ slug: string }>(async ({ ctx, params }) =>
   json(toProjectResponse(await setProjectSuspended({ ctx, slug: params.slug, suspended: false }), ctx.config)),
 );

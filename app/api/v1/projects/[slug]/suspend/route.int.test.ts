@@ -54,3 +54,36 @@ describe("POST /api/v1/projects/[slug]/suspend and /resume", () => {
     expect(await auditRows(project.tenantId, "project.suspend")).toHaveLength(0);
   });
 });
+
+describe("admin-initiated suspend", () => {
+  it("lets a platform admin who is not a member suspend and resume any project, audited with the admin as actor", async () => {
+    const owner = await newSignedInUser();
+    const project = await newProject(owner);
+    const admin = await newSignedInUser("admin");
+    const role = (project as unknown as { role: string }).role;
+
+    expect((await post(suspend, "suspend", admin.token, project.slug)).body).toMatchObject({ status: "suspended" });
+    expect(await canLogin(role)).toBe(false);
+    expect((await post(resume, "resume", admin.token, project.slug)).body).toMatchObject({ status: "active" });
+    expect(await canLogin(role)).toBe(true);
+
+    const rows = [...(await auditRows(project.tenantId, "project.suspend")), ...(await auditRows(project.tenantId, "project.resume"))];
+    expect(rows.map((row) => [row.action, row.actorUserId, row.details])).toEqual([
+      ["project.suspend", admin.id, { slug: project.slug, before: { status: "active" }, after: { status: "suspended" }, byPlatformAdmin: true }],
+      ["project.resume", admin.id, { slug: project.slug, before: { status: "suspended" }, after: { status: "active" }, byPlatformAdmin: true }],
+    ]);
+  });
+
+  it("does not let support staff suspend or resume a project (403), and writes nothing", async () => {
+    const owner = await newSignedInUser();
+    const project = await newProject(owner);
+    const support = await newSignedInUser("support");
+    const refused = await post(suspend, "suspend", support.token, project.slug);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: { code: "forbidden", requestId: expect.any(String) } });
+    expect((await post(suspend, "suspend", owner.token, project.slug)).status).toBe(200);
+    expect((await post(resume, "resume", support.token, project.slug)).status).toBe(403);
+    expect((await auditRows(project.tenantId, "project.suspend")).map((row) => row.actorUserId)).toEqual([owner.id]);
+    expect(await auditRows(project.tenantId, "project.resume")).toHaveLength(0);
+  });
+});

@@ -4,8 +4,14 @@ import { CreateBackupInput, RestoreBackupInput } from "@/lib/backups/inputs";
 import { BackupResponse } from "@/lib/backups/to-backup-response";
 import { EnvVarResponse, SetEnvInput } from "@/lib/env/inputs";
 import { AddMemberInput, MemberResponse } from "@/lib/members/inputs";
-import { CreateProjectInput, ProjectLimitsInput, ProjectTokenInput, PushMigrationsInput } from "@/lib/projects/inputs";
-import { ChangePlanInput, CreateProjectInput, ProjectLimitsInput, ProjectTokenInput, PushProjectSqlInput, RenameProjectInput } from "@/lib/projects/inputs";
+import {
+  ChangePlanInput,
+  CreateProjectInput,
+  ProjectLimitsInput,
+  ProjectTokenInput,
+  PushMigrationsInput,
+  RenameProjectInput,
+} from "@/lib/projects/inputs";
 import { AddDomainInput } from "@/lib/domains/inputs";
 import { AddIssuerInput, IssuerResponse } from "@/lib/issuers/inputs";
 import { RotateSecretInput } from "@/lib/project-keys/inputs";

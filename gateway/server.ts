@@ -174,7 +174,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       const durationMs = Math.round(performance.now() - started);
       const host = req.headers.host?.slice(0, 255) ?? null;
       metrics.requestFinished(res.statusCode, plan);
-      ring.push({
+      const row = {
         requestId,
         time: new Date().toISOString(),
         host,
@@ -184,7 +184,9 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
         status: res.statusCode,
         code: code ?? null,
         timings: { ...timings, total: durationMs },
-      });
+      };
+      ring.push(row);
+      void redis?.dispatches.record(row);
       logger({ level: "info", msg: "request", requestId, method: req.method, host, path: path.slice(0, 512), status: res.statusCode, code, tenantId, durationMs });
     }
   }

@@ -41,7 +41,7 @@ export const CODE_ENTRIES: SymptomEntry[] = [
     errorCodes: ["FLUX-GW-RATE-LIMITED"],
     causes: ["The project's per-minute budget (plan or project override) is used up for the current window."],
     checks: ["Read Retry-After and RateLimit-* headers.", "flux diagnose --project <slug> shows the current window's count."],
-    fixes: ["Wait for the window to end (Retry-After).", "flux projects limits set <slug> --rate-limit <n>, or a larger plan."],
+    fixes: ["Wait for the window to end (Retry-After).", "flux projects limits <slug> --requests-per-minute <n>, or a larger plan."],
     engines: BOTH,
   },
   {

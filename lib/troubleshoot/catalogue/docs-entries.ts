@@ -138,7 +138,7 @@ export const DOCS_ENTRIES: SymptomEntry[] = [
       "flux diagnose --project <slug> --token <jwt> checks the signature against the current and previous secret and the clock with leeway.",
     ],
     fixes: [
-      "Stale secret: re-fetch the project secret (flux secrets reveal) and restart the issuer.",
+      "Stale secret: re-fetch the project secret (flux secrets show) and restart the issuer.",
       "Role not allowed: sign with one of the project's allowed roles, or add the role to the project's allowed roles.",
       "Clock behind: synchronise NTP on the issuer; widen exp by a small leeway.",
       "Wrong project: make FLUX_JWT_SECRET reference the project whose Service URL you call.",

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerAdmin } from "./commands/admin";
 import { registerAudit } from "./commands/audit";
 import { registerDev } from "./commands/dev";
+import { registerDiagnose } from "./commands/diagnose";
 import { registerDomains } from "./commands/domains";
 import { registerEnv } from "./commands/env";
 import { registerLogin } from "./commands/login";
@@ -31,6 +32,7 @@ registerMembers(program);
 registerEnv(program);
 registerPat(program);
 registerAudit(program);
+registerDiagnose(program);
 
 try {
   await program.parseAsync(process.argv);

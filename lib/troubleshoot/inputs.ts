@@ -18,3 +18,11 @@ export const DiagnoseInput = z
     message: "Give at least one of request ('GET /notes?select=id' or a curl command), token or requestId",
   });
 export type DiagnoseInput = z.infer<typeof DiagnoseInput>;
+
+/** The answer of POST /projects/{slug}/diagnose and of `flux diagnose --json`: exactly these four keys. */
+export const DiagnosisResponse = z.object({
+  layer: z.enum(["routing", "gateway_auth", "rate_limit", "schema", "privileges", "rls", "backup", "ok"]),
+  code: z.string().nullable(),
+  evidence: z.array(z.string()),
+  fix: z.array(z.string()),
+});

@@ -5,6 +5,7 @@ import { AddMemberInput, MemberResponse } from "@/lib/members/inputs";
 import { CreateProjectInput, ProjectLimitsInput, ProjectTokenInput, PushProjectSqlInput } from "@/lib/projects/inputs";
 import { CreatedPatResponse, CreatePatInput, PatResponse } from "@/lib/tokens/pat-inputs";
 import { CliLoginInput } from "@/lib/tokens/issue-cli-token";
+import { DiagnoseInput, DiagnosisResponse } from "@/lib/troubleshoot/inputs";
 
 export type Operation = {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -30,6 +31,7 @@ export const OPERATIONS: Operation[] = [
   { method: "patch", path: "/projects/{slug}/limits", summary: "Set or reset the project's rate limit (owner)", body: ProjectLimitsInput },
   { method: "post", path: "/projects/{slug}/migrations", summary: "Push tenant SQL (owner, developer)", body: PushProjectSqlInput, status: 201 },
   { method: "post", path: "/projects/{slug}/tokens", summary: "Mint a project JWT (owner, developer)", body: ProjectTokenInput, status: 201 },
+  { method: "post", path: "/projects/{slug}/diagnose", summary: "Diagnose a failing request: the first refusing layer, evidence and fix (members, support)", body: DiagnoseInput, response: DiagnosisResponse },
   { method: "get", path: "/projects/{slug}/members", summary: "List members", listOf: MemberResponse },
   { method: "post", path: "/projects/{slug}/members", summary: "Add a member or change their role (owner)", body: AddMemberInput, response: MemberResponse, idempotent: true, status: 201 },
   { method: "delete", path: "/projects/{slug}/members/{email}", summary: "Remove a member (owner; never the last owner)", response: Removed("email") },

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/members", label: "Members", testId: "nav-members" },
   { href: "/env", label: "Environment", testId: "nav-env" },
   { href: "/audit", label: "Audit log", testId: "nav-audit" },
+  { href: "/troubleshoot", label: "Troubleshoot", testId: "nav-troubleshoot" },
 ] as const;
 
 /** The tabs of a project's pages. */

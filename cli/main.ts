@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerAdmin } from "./commands/admin";
+import { registerAdvisors } from "./commands/advisors";
 import { registerAudit } from "./commands/audit";
 import { registerDev } from "./commands/dev";
 import { registerDiagnose } from "./commands/diagnose";
@@ -33,6 +34,7 @@ registerEnv(program);
 registerPat(program);
 registerAudit(program);
 registerDiagnose(program);
+registerAdvisors(program);
 
 try {
   await program.parseAsync(process.argv);

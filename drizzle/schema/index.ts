@@ -11,3 +11,4 @@ export { personalAccessTokens } from "./personal-access-tokens";
 export { projectJwtKeys } from "./project-jwt-keys";
 export { projectEnv } from "./project-env";
 export { idempotencyKeys } from "./idempotency-keys";
+export { advisorDismissals } from "./advisor-dismissals";

@@ -4,6 +4,7 @@ import { registerAdvisors } from "./commands/advisors";
 import { registerAudit } from "./commands/audit";
 import { registerDev } from "./commands/dev";
 import { registerDiagnose } from "./commands/diagnose";
+import { registerDoctor } from "./commands/doctor";
 import { registerDomains } from "./commands/domains";
 import { registerEnv } from "./commands/env";
 import { registerLogin } from "./commands/login";
@@ -35,6 +36,7 @@ registerPat(program);
 registerAudit(program);
 registerDiagnose(program);
 registerAdvisors(program);
+registerDoctor(program);
 
 try {
   await program.parseAsync(process.argv);

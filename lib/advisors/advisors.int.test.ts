@@ -7,7 +7,7 @@ import { addMember, call, errorOf, newSignedInUser } from "@/app/api/v1/route-te
 import { getServerConfig } from "@/lib/api/server-config";
 import { closeServerDb } from "@/lib/api/server-db";
 import { closeControlPlaneRedis } from "@/lib/cache/control-plane-redis";
-import { brokenProject } from "@/lib/troubleshoot/testing/broken-project";
+import { asTenantSuperuser, brokenProject } from "@/lib/troubleshoot/testing/broken-project";
 import { meetsThreshold, type ProjectAdvisorFinding } from "./list-project-advisors";
 
 afterAll(async () => {
@@ -15,15 +15,6 @@ afterAll(async () => {
   await closeControlPlaneRedis();
 });
 
-async function asSuperuser(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: getServerConfig().tenantDatabaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The project's owner token: brokenProject's ctx carries the owner actor; the routes need a PAT, so sign in anew. */
 const findingsOf = async (token: string, slug: string) => call(list, "GET", `/api/v1/projects/${slug}/advisors`, { token, params: { slug } });
@@ -47,7 +38,7 @@ describe("advisors", () => {
       create view v_definer as select id from clean;
       create table hidden (id int primary key); revoke all on hidden from ${p.role};`);
     const misplaced = `misplaced_${p.project.hash}`;
-    await asSuperuser(`create table public.${misplaced} (id int primary key); grant select on public.${misplaced} to ${p.role};`);
+    await asTenantSuperuser(`create table public.${misplaced} (id int primary key); grant select on public.${misplaced} to ${p.role};`);
     try {
       const owner = await newSignedInUser();
       await addMember(p.project.tenantId, owner.id, "owner");
@@ -75,7 +66,7 @@ describe("advisors", () => {
       expect(byKey.get(`rls_disabled_with_policies:${s}.leaky`)?.remediation).toBe(`alter table "${s}"."leaky" enable row level security;`);
       expect(findings.some((finding) => finding.object.includes(".clean") && finding.lint.startsWith("rls"))).toBe(false);
     } finally {
-      await asSuperuser(`drop table public.${misplaced}`);
+      await asTenantSuperuser(`drop table public.${misplaced}`);
     }
   });
 

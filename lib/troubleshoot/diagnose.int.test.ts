@@ -8,7 +8,7 @@ import { rateKey } from "@/gateway/ratelimit/redis";
 import { bridgeKey, mintBridgeToken } from "@/lib/jwt";
 import { call, startRest, type RunningRest } from "@/rest/testing/harness";
 import { diagnoseProjectRequest } from "./diagnose-project-request";
-import { brokenProject, type BrokenProject } from "./testing/broken-project";
+import { asTenantSuperuser, brokenProject, type BrokenProject } from "./testing/broken-project";
 
 let api: RunningRest;
 
@@ -26,15 +26,6 @@ afterAll(async () => {
 const diagnose = (broken: BrokenProject, input: Record<string, unknown>, extra: Partial<Parameters<typeof diagnoseProjectRequest>[0]> = {}) =>
   diagnoseProjectRequest({ ctx: broken.ctx, slug: broken.project.slug, input, ...extra });
 
-async function asSuperuser(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: getServerConfig().tenantDatabaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 const NOTES = "create table notes (id int primary key, title text);";
 
@@ -66,25 +57,25 @@ describe("diagnosis of the broken setups the troubleshooting page describes", ()
   it("table created in public → schema, with the alter table … set schema that moves it", async () => {
     const p = await brokenProject(api.baseUrl);
     const table = `misplaced_${p.project.hash}`;
-    await asSuperuser(`create table public.${table} (id int primary key)`);
+    await asTenantSuperuser(`create table public.${table} (id int primary key)`);
     try {
       const result = await diagnose(p, { request: `GET /${table}`, token: await p.token() });
       expect(result).toMatchObject({ layer: "schema", code: "FLUX-DIAG-TABLE-IN-PUBLIC" });
       expect(result.fix[0]).toContain(`alter table "public"."${table}" set schema "${p.schema}";`);
     } finally {
-      await asSuperuser(`drop table public.${table}`);
+      await asTenantSuperuser(`drop table public.${table}`);
     }
   });
 
   it("stale schema cache → schema, with the NOTIFY that reloads it", async () => {
     const p = await brokenProject(api.baseUrl);
     // Everything hand-applied (no NOTIFY); the first diagnoses load the data API's cache with notes only.
-    await asSuperuser(`create table "${p.schema}".notes (id int primary key); grant select on "${p.schema}".notes to "${p.role}";`);
+    await asTenantSuperuser(`create table "${p.schema}".notes (id int primary key); grant select on "${p.schema}".notes to "${p.role}";`);
     expect((await diagnose(p, { request: "GET /notes", token: await p.token() })).layer).toBe("ok");
     // rest reloads once on its first miss; spend that reload so the next miss is served from the stale cache.
     const bridge = await mintBridgeToken({ role: p.role, tenant_id: p.project.tenantId, claims: {} }, bridgeKey(getServerConfig().FLUX_BRIDGE_SECRET));
     expect((await call(api.baseUrl, "/never_created", { token: bridge })).status).toBe(404);
-    await asSuperuser(`create table "${p.schema}".later (id int primary key); grant select on "${p.schema}".later to "${p.role}";`);
+    await asTenantSuperuser(`create table "${p.schema}".later (id int primary key); grant select on "${p.schema}".later to "${p.role}";`);
     const result = await diagnose(p, { request: "GET /later", token: await p.token() });
     expect(result).toMatchObject({ layer: "schema", code: "FLUX-DIAG-SCHEMA-CACHE-STALE" });
     expect(result.fix[0]).toBe("notify pgrst, 'reload schema';");

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { eq } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { newProject, type CreatedProject } from "@/app/api/v1/project-test-kit";
@@ -52,4 +53,15 @@ export async function brokenProject(restUrl: string): Promise<BrokenProject> {
         .sign(new TextEncoder().encode(options.secret ?? secret));
     },
   };
+}
+
+/** Runs SQL on the tenant cluster as its superuser: how a hand-applied change (no NOTIFY, any schema) looks. */
+export async function asTenantSuperuser(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: getServerConfig().tenantDatabaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,10 +1,8 @@
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditRows } from "@/app/api/v1/project-test-kit";
 import { POST as dismiss } from "@/app/api/v1/projects/[slug]/advisors/dismissals/route";
 import { GET as list } from "@/app/api/v1/projects/[slug]/advisors/route";
 import { addMember, call, errorOf, newSignedInUser } from "@/app/api/v1/route-test-kit";
-import { getServerConfig } from "@/lib/api/server-config";
 import { closeServerDb } from "@/lib/api/server-db";
 import { closeControlPlaneRedis } from "@/lib/cache/control-plane-redis";
 import { asTenantSuperuser, brokenProject } from "@/lib/troubleshoot/testing/broken-project";

@@ -169,7 +169,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       }
       if (code === "FLUX-GW-UPSTREAM-UNAVAILABLE") metrics.upstreamFailure("connect");
       if (code === "FLUX-GW-UPSTREAM-TIMEOUT") metrics.upstreamFailure("timeout");
-      sendError(res, refusal);
+      sendError(res, refusal, config.guideUrl);
     } finally {
       const durationMs = Math.round(performance.now() - started);
       const host = req.headers.host?.slice(0, 255) ?? null;
@@ -203,7 +203,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       void handle(req, res);
     },
   );
-  server.on("clientError", answerClientError);
+  server.on("clientError", (error: Error & { code?: string }, socket) => answerClientError(error, socket, config.guideUrl));
 
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {

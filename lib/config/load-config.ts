@@ -6,6 +6,8 @@ export type FluxConfig = FluxEnv & {
   restUrl: string;
   webUrl: string;
   gatewayUrl: string;
+  /** The troubleshooting guide error answers link to (FLUX_GUIDE_URL, else the local dashboard's). */
+  guideUrl: string;
 };
 
 export class ConfigError extends Error {
@@ -28,6 +30,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tenantDatabaseUrl: c.FLUX_TENANT_DATABASE_URL ?? tenantDatabaseUrlFor(c.DATABASE_URL),
     restUrl: c.FLUX_REST_URL ?? `http://127.0.0.1:${c.FLUX_REST_PORT}`,
     webUrl: `http://localhost:${c.FLUX_WEB_PORT}`,
+    guideUrl: c.FLUX_GUIDE_URL ?? `http://localhost:${c.FLUX_WEB_PORT}/troubleshooting`,
     gatewayUrl: `http://127.0.0.1:${c.FLUX_GATEWAY_PORT}`,
   };
 }

@@ -17,3 +17,9 @@ export function guidePath(codeOrEntryId: string): string {
   const id = entryForCode(codeOrEntryId)?.id ?? codeOrEntryId;
   return `/troubleshooting#${id}`;
 }
+
+/** Absolute link to a code's entry in the guide at `guideUrl`; null for codes the guide does not cover. */
+export function guideLink(guideUrl: string, code: string): string | null {
+  const entry = entryForCode(code);
+  return entry ? `${guideUrl}#${entry.id}` : null;
+}

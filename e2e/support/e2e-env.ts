@@ -5,7 +5,7 @@ import path from "node:path";
  * end-to-end suite on one machine at the same time.
  */
 const OFFSET = Number(process.env.FLUX_E2E_PORT_OFFSET ?? 0);
-if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET > 1000) throw new Error("FLUX_E2E_PORT_OFFSET must be an integer from 0 to 1000");
+if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET > 2000) throw new Error("FLUX_E2E_PORT_OFFSET must be an integer from 0 to 2000");
 
 export const E2E_PORTS = { web: 3310 + OFFSET, gateway: 8390 + OFFSET, rest: 3410 + OFFSET, embeddedPg: 54331 + OFFSET, dns: 5390 + OFFSET };
 export const E2E_HOME = path.resolve(".flux", OFFSET === 0 ? "e2e" : `e2e-${OFFSET}`);

@@ -53,7 +53,9 @@ export function sendError(res: ServerResponse, error: GatewayError, guideUrl?: s
     return;
   }
   const link = guideUrl ? guideLink(guideUrl, error.code) : null;
-  const body: ErrorBody = { code: error.code, message: error.message, details: error.details, hint: error.hint, ...(link ? { link } : {}) };
+  // PGRST* answers the gateway gives on rest's behalf (PGRST106) keep PostgREST's exact body: header only.
+  const inBody = link !== null && error.code.startsWith("FLUX-GW-");
+  const body: ErrorBody = { code: error.code, message: error.message, details: error.details, hint: error.hint, ...(inBody ? { link } : {}) };
   sendJson(res, error.status, body, link ? { ...error.headers, Link: `<${link}>; rel="help"` } : error.headers);
 }
 

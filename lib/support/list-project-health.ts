@@ -2,7 +2,7 @@ import { asc } from "drizzle-orm";
 import { projects } from "@/drizzle/schema";
 import { limitPerMinute } from "@/gateway/pipeline/rate-limit";
 import { rateKey } from "@/gateway/ratelimit/redis";
-import { controlPlaneRedis } from "@/lib/cache/control-plane-redis";
+import { readyControlPlaneRedis } from "@/lib/cache/control-plane-redis";
 import type { Ctx } from "@/lib/context";
 import { recentDispatchRows, type DispatchRow } from "@/lib/troubleshoot/dispatch-rows";
 import { requireSupport } from "./require-support";
@@ -31,7 +31,7 @@ export async function listProjectHealth({ ctx, multiplier = 1 }: { ctx: Ctx; mul
     .from(projects)
     .orderBy(asc(projects.slug))
     .limit(MAX_PROJECTS);
-  const redis = ctx.config.REDIS_URL ? controlPlaneRedis(ctx.config.REDIS_URL) : undefined;
+  const redis = ctx.config.REDIS_URL ? (await readyControlPlaneRedis(ctx.config.REDIS_URL)) : undefined;
   const now = Date.now();
   const windowStart = now - (now % 60_000);
   const counts = redis && rows.length > 0 ? await redis.mget(rows.map((row) => rateKey(row.tenantId, windowStart))).catch(() => null) : null;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { projects } from "@/drizzle/schema";
 import { FluxError } from "@/lib/api/errors";
 import { dispatchRowKey } from "@/lib/cache/keys";
-import { controlPlaneRedis } from "@/lib/cache/control-plane-redis";
+import { readyControlPlaneRedis } from "@/lib/cache/control-plane-redis";
 import type { Ctx } from "@/lib/context";
 import { entryForCode, guidePath } from "@/lib/troubleshoot/catalogue";
 import { DispatchRow } from "@/lib/troubleshoot/dispatch-rows";
@@ -26,7 +26,9 @@ export async function lookUpRequest({ ctx, requestId }: { ctx: Ctx; requestId: s
   const id = requestId.trim();
   if (!/^[A-Za-z0-9._:-]{1,128}$/.test(id)) throw new FluxError("bad_request", "requestId: the X-Request-ID value (letters, digits, . _ : -; at most 128)");
   if (!ctx.config.REDIS_URL) throw new FluxError("unavailable", "Request ids can be looked up only when the gateway shares its dispatch rows through Redis: set REDIS_URL.");
-  const raw = await controlPlaneRedis(ctx.config.REDIS_URL).get(dispatchRowKey(id));
+  const raw = await (await readyControlPlaneRedis(ctx.config.REDIS_URL)).get(dispatchRowKey(id)).catch((cause: unknown) => {
+    throw new FluxError("unavailable", "Redis does not answer, so the gateway's dispatch rows cannot be read right now; retry shortly.", { cause });
+  });
   const parsed = raw ? DispatchRow.safeParse(JSON.parse(raw)) : null;
   if (!parsed?.success) throw new FluxError("not_found", `No request '${id}' in the last hour; rows expire after one hour.`);
   const row = parsed.data;

@@ -1,4 +1,4 @@
-import { controlPlaneRedis } from "@/lib/cache/control-plane-redis";
+import { readyControlPlaneRedis } from "@/lib/cache/control-plane-redis";
 import type { Ctx } from "@/lib/context";
 import { getProjectForActorOrThrow } from "@/lib/projects/get-project-for-actor-or-throw";
 import { recentDispatchRows, type DispatchRow } from "@/lib/troubleshoot/dispatch-rows";
@@ -9,5 +9,5 @@ export async function listProjectDispatches({ ctx, slug }: { ctx: Ctx; slug: str
   requireSupport(ctx);
   const { project } = await getProjectForActorOrThrow(ctx, slug);
   if (!ctx.config.REDIS_URL) return null;
-  return recentDispatchRows(controlPlaneRedis(ctx.config.REDIS_URL), project.tenantId, 100);
+  return recentDispatchRows((await readyControlPlaneRedis(ctx.config.REDIS_URL)), project.tenantId, 100);
 }

@@ -1,6 +1,6 @@
 import { FluxError } from "@/lib/api/errors";
 import { parseInput } from "@/lib/api/parse-input";
-import { controlPlaneRedis } from "@/lib/cache/control-plane-redis";
+import { readyControlPlaneRedis } from "@/lib/cache/control-plane-redis";
 import type { Ctx } from "@/lib/context";
 import type { Database } from "@/lib/db";
 import { engineOf, engineProjectOf } from "@/lib/projects/engine";
@@ -39,11 +39,13 @@ export async function diagnoseProjectRequest({
   if (project.status === "provisioning" || project.status === "failed") {
     throw new FluxError("conflict", `Project '${project.slug}' is ${project.status}; there is no tenant schema to diagnose yet.`);
   }
-  const redis = ctx.config.REDIS_URL ? controlPlaneRedis(ctx.config.REDIS_URL) : undefined;
+  const redis = ctx.config.REDIS_URL ? (await readyControlPlaneRedis(ctx.config.REDIS_URL)) : undefined;
   let row: DispatchRow | null = null;
   if (parsed.requestId) {
     if (!redis) throw new FluxError("unavailable", "Request ids can be looked up only when the gateway shares its dispatch rows through Redis: set REDIS_URL for the gateway and the dashboard.");
-    row = await findDispatchRow(redis, project.tenantId, parsed.requestId);
+    row = await findDispatchRow(redis, project.tenantId, parsed.requestId).catch((cause: unknown) => {
+      throw new FluxError("unavailable", "Redis does not answer, so the gateway's dispatch rows cannot be read; retry, or diagnose with --request and --token.", { cause });
+    });
     if (!row) throw new FluxError("not_found", `No recent request '${parsed.requestId}' of project '${project.slug}' (rows are kept one hour); check the X-Request-ID header of the response.`);
   }
   let request;

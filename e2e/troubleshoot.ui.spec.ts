@@ -83,7 +83,7 @@ test("support sees every project's health and a request's whole path; a plain us
   const requestId = String(refused.headers["x-request-id"]);
 
   await signIn(page, support);
-  await page.goto("/support");
+  await page.getByTestId("support-link").click();
   const row = page.locator(`[data-testid="project-health-row"][data-key="${project.slug}"]`);
   await slow(row).toBeVisible();
   if (process.env.REDIS_URL) {

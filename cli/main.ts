@@ -1,8 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { registerAdmin } from "./commands/admin";
+import { registerAdvisors } from "./commands/advisors";
 import { registerAudit } from "./commands/audit";
 import { registerBackup } from "./commands/backup";
 import { registerDev } from "./commands/dev";
+import { registerDiagnose } from "./commands/diagnose";
+import { registerDoctor } from "./commands/doctor";
 import { registerDomains } from "./commands/domains";
 import { registerEnv } from "./commands/env";
 import { registerGen } from "./commands/gen";
@@ -41,6 +44,9 @@ registerPat(program);
 registerAudit(program);
 registerBackup(program);
 registerNuke(program);
+registerDiagnose(program);
+registerAdvisors(program);
+registerDoctor(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,6 +11,7 @@ const TABS = [
   { href: "/migrations", label: "Migrations", testId: "nav-migrations" },
   { href: "/backups", label: "Backups", testId: "nav-backups" },
   { href: "/audit", label: "Audit log", testId: "nav-audit" },
+  { href: "/troubleshoot", label: "Troubleshoot", testId: "nav-troubleshoot" },
 ] as const;
 
 /** The tabs of a project's pages. */

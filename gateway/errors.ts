@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { guideLink } from "@/lib/troubleshoot/catalogue";
 
 /**
  * A refusal the gateway answers itself, in PostgREST's error shape so existing clients parse it. The codes are
@@ -32,7 +33,8 @@ export class GatewayError extends Error {
   }
 }
 
-export type ErrorBody = { code: string; message: string; details: string | null; hint: string | null };
+/** PostgREST's four fields, plus `link`: the troubleshooting guide's entry for the code (gateway bodies only). */
+export type ErrorBody = { code: string; message: string; details: string | null; hint: string | null; link?: string };
 
 /** Unknown failures never leak their message: the client gets a generic body, the log gets the cause. */
 export function toGatewayError(error: unknown): GatewayError {
@@ -45,13 +47,16 @@ export function toGatewayError(error: unknown): GatewayError {
   });
 }
 
-export function sendError(res: ServerResponse, error: GatewayError): void {
+export function sendError(res: ServerResponse, error: GatewayError, guideUrl?: string): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const body: ErrorBody = { code: error.code, message: error.message, details: error.details, hint: error.hint };
-  sendJson(res, error.status, body, error.headers);
+  const link = guideUrl ? guideLink(guideUrl, error.code) : null;
+  // PGRST* answers the gateway gives on rest's behalf (PGRST106) keep PostgREST's exact body: header only.
+  const inBody = link !== null && error.code.startsWith("FLUX-GW-");
+  const body: ErrorBody = { code: error.code, message: error.message, details: error.details, hint: error.hint, ...(inBody ? { link } : {}) };
+  sendJson(res, error.status, body, link ? { ...error.headers, Link: `<${link}>; rel="help"` } : error.headers);
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -36,6 +36,7 @@ describe("host resolution", () => {
       message: "No project is served at host 'api--nobody-here--0000000.localhost'",
       details: null,
       hint: "Check the Service URL in the dashboard or `flux projects list`",
+      link: expect.stringMatching(/\/troubleshooting#wrong-host$/),
     });
   });
 

@@ -182,12 +182,12 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       }
       if (code === "FLUX-GW-UPSTREAM-UNAVAILABLE") metrics.upstreamFailure("connect");
       if (code === "FLUX-GW-UPSTREAM-TIMEOUT") metrics.upstreamFailure("timeout");
-      sendError(res, refusal);
+      sendError(res, refusal, config.guideUrl);
     } finally {
       const durationMs = Math.round(performance.now() - started);
       const host = req.headers.host?.slice(0, 255) ?? null;
       metrics.requestFinished(res.statusCode, plan);
-      ring.push({
+      const row = {
         requestId,
         time: new Date().toISOString(),
         host,
@@ -197,7 +197,9 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
         status: res.statusCode,
         code: code ?? null,
         timings: { ...timings, total: durationMs },
-      });
+      };
+      ring.push(row);
+      redis?.dispatches.record(row);
       logger({ level: "info", msg: "request", requestId, method: req.method, host, path: path.slice(0, 512), status: res.statusCode, code, tenantId, durationMs });
     }
   }
@@ -214,7 +216,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       void handle(req, res);
     },
   );
-  server.on("clientError", answerClientError);
+  server.on("clientError", (error: Error & { code?: string }, socket) => answerClientError(error, socket, config.guideUrl));
 
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {

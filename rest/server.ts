@@ -47,6 +47,7 @@ export function createRestServer(config: FluxConfig, options: RestServerOptions 
     maxRows: config.FLUX_REST_MAX_ROWS,
     bodyLimitBytes: config.FLUX_BODY_LIMIT_BYTES,
     deadlineMarginMs: config.FLUX_REST_DEADLINE_MARGIN_MS,
+    guideUrl: config.guideUrl,
   });
   const server = http.createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 65_000; // longer than common proxies' idle timeout, so they never reuse a closed socket

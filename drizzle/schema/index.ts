@@ -13,3 +13,4 @@ export { projectEnv } from "./project-env";
 export { idempotencyKeys } from "./idempotency-keys";
 export { backups, type BackupTableStat } from "./backups";
 export { projectIssuers } from "./project-issuers";
+export { advisorDismissals } from "./advisor-dismissals";

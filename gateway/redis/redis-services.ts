@@ -1,4 +1,5 @@
 import type { ActivityRecorder } from "../activity/interface";
+import { createRedisDispatchStore, type DispatchStore } from "../debug/dispatch-store";
 import { createRedisActivity } from "../activity/redis";
 import type { GatewaySettings } from "../config";
 import { subscribeToHostEvictions, type HostEvictions } from "../directory/host-evictions";
@@ -15,6 +16,8 @@ export type RedisServices = {
   health: RedisHealth;
   rateLimiter: RateLimiter;
   activity: ActivityRecorder;
+  /** Dispatch rows shared with the control plane (request-id lookup, support views). */
+  dispatches: DispatchStore;
   hostCache: SharedHostCache;
   /** Starts the eviction subscriber for this directory (its own connection). */
   listenForEvictions(directory: Pick<ProjectDirectory, "evict" | "clear">): void;
@@ -47,16 +50,18 @@ export function createRedisServices(url: string, settings: GatewaySettings, logg
   });
   let evictions: HostEvictions | undefined;
   const activity = createRedisActivity(guard);
+  const dispatches = createRedisDispatchStore(guard);
   return {
     health: guard.health,
     rateLimiter: createRedisRateLimiter(guard),
     activity,
+    dispatches,
     hostCache: createRedisHostCache(guard, { ttlSeconds: settings.FLUX_GATEWAY_REDIS_HOST_TTL_S }),
     listenForEvictions(directory) {
       evictions ??= subscribeToHostEvictions(url, directory, { onError });
     },
     async close() {
-      await activity.close();
+      await Promise.all([activity.close(), dispatches.close()]);
       await evictions?.close();
       redis.disconnect();
     },

@@ -10,6 +10,8 @@ export type FluxConfig = FluxEnv & {
   gatewayUrl: string;
   /** Where backup artifacts are written (FLUX_ARTIFACT_DIR, or `<FLUX_HOME>/artifacts`). */
   artifactDir: string;
+  /** The troubleshooting guide error answers link to (FLUX_GUIDE_URL, else the local dashboard's). */
+  guideUrl: string;
 };
 
 export class ConfigError extends Error {
@@ -32,6 +34,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tenantDatabaseUrl: c.FLUX_TENANT_DATABASE_URL ?? tenantDatabaseUrlFor(c.DATABASE_URL),
     restUrl: c.FLUX_REST_URL ?? `http://127.0.0.1:${c.FLUX_REST_PORT}`,
     webUrl: `http://localhost:${c.FLUX_WEB_PORT}`,
+    guideUrl: c.FLUX_GUIDE_URL ?? `http://localhost:${c.FLUX_WEB_PORT}/troubleshooting`,
     gatewayUrl: `http://127.0.0.1:${c.FLUX_GATEWAY_PORT}`,
     artifactDir: c.FLUX_ARTIFACT_DIR ?? path.join(FLUX_HOME, "artifacts"),
   };

@@ -21,6 +21,8 @@ export const FluxEnv = z.object({
     .regex(/^[a-z0-9.-]+$/, "FLUX_BASE_DOMAIN must be a bare hostname such as localhost or flux.example.com")
     .default("localhost"),
   FLUX_PUBLIC_SCHEME: z.enum(["http", "https"]).default("http"),
+  /** Public URL of the dashboard's troubleshooting guide; error answers link to its anchors. Default: the local dashboard's. */
+  FLUX_GUIDE_URL: z.string().url("FLUX_GUIDE_URL must be an http(s) URL such as https://flux.example.com/troubleshooting").optional(),
   FLUX_WEB_PORT: port(3000),
   FLUX_GATEWAY_PORT: port(8080),
   FLUX_REST_PORT: port(3100),

@@ -16,6 +16,8 @@ export type RestDeps = {
   bodyLimitBytes: number;
   /** FLUX_REST_DEADLINE_MARGIN_MS: a request's deadline is the plan's statement timeout plus this. */
   deadlineMarginMs: number;
+  /** The troubleshooting guide: error answers carry `Link: <guide#entry>; rel="help"` (headers only; bodies stay PostgREST's). */
+  guideUrl?: string;
 };
 
 /**

@@ -57,7 +57,7 @@ export function createRequestHandler(deps: RestDeps) {
     } catch (error) {
       const { error: answer, unexplained } = toRestError(error, requestId, { anonymous });
       if (unexplained) deps.logger.error("request failed", { requestId, tenantId, cause: describe(error) });
-      if (!res.headersSent) sendError(res, answer, headOnly);
+      if (!res.headersSent) sendError(res, answer, headOnly, deps.guideUrl);
       else res.destroy();
     }
     deps.logger.info("request", {

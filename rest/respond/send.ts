@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { guideLink } from "@/lib/troubleshoot/catalogue";
 import type { RestError } from "./rest-error";
 
 export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
@@ -25,8 +26,11 @@ export function sendReply(res: ServerResponse, reply: JsonReply, omitBody: boole
   res.end(omitBody || reply.body === null ? undefined : reply.body);
 }
 
-export function sendError(res: ServerResponse, error: RestError, omitBody: boolean): void {
-  sendReply(res, { status: error.status, body: JSON.stringify(error.toBody()), headers: error.headers }, omitBody);
+/** The body stays exactly PostgREST's four fields; the guide link travels in a `Link` header. */
+export function sendError(res: ServerResponse, error: RestError, omitBody: boolean, guideUrl?: string): void {
+  const link = guideUrl ? guideLink(guideUrl, error.code) : null;
+  const headers = link ? { ...error.headers, Link: `<${link}>; rel="help"` } : error.headers;
+  sendReply(res, { status: error.status, body: JSON.stringify(error.toBody()), headers }, omitBody);
 }
 
 /**

@@ -1,8 +1,11 @@
+import { AdvisorsPanel } from "@/components/advisors-panel";
 import { DetailList } from "@/components/detail-list";
 import { StatusBadge } from "@/components/status-badge";
 import { getPageContextOrRedirect } from "@/lib/auth/page-context";
 import { ProjectPageShell } from "@/components/project-page-shell";
 import { toProjectResponse } from "@/lib/projects/to-project-response";
+import { dismissAdvisorAction } from "./advisor-actions";
+import { loadAdvisors } from "./load-advisors";
 import { loadProjectOrNotFound } from "./load-project";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +15,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
   const ctx = await getPageContextOrRedirect();
   const access = await loadProjectOrNotFound(ctx, slug);
   const project = toProjectResponse(access.project, ctx.config);
+  const advisors = await loadAdvisors(ctx, slug);
+  const mayDismiss = access.memberRole === "owner" || access.memberRole === "developer";
   return (
     <ProjectPageShell email={ctx.email} slug={project.slug} name={project.name}>
       <DetailList
@@ -25,6 +30,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           { label: "Created", value: new Date(project.createdAt).toUTCString(), testId: "project-created" },
         ]}
       />
+      <AdvisorsPanel findings={advisors} dismiss={mayDismiss ? dismissAdvisorAction.bind(null, slug) : undefined} />
     </ProjectPageShell>
   );
 }

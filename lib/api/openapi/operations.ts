@@ -25,6 +25,8 @@ import {
   RevealedSecretSchema,
   RotationResultSchema,
 } from "./responses";
+import { DiagnoseInput, DiagnosisResponse } from "@/lib/troubleshoot/inputs";
+import { AdvisorFindingResponse, DismissAdvisorInput } from "@/lib/advisors/inputs";
 
 export type Operation = {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -69,6 +71,9 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/projects/{slug}/types", summary: "TypeScript types of the project's tables, views and functions: { schema, typescript }" },
   { method: "get", path: "/projects/{slug}/migrations", summary: "The applied migration history (?include=sql adds each file's SQL)" },
   { method: "post", path: "/projects/{slug}/tokens", summary: "Mint a project JWT (owner, developer)", body: ProjectTokenInput, status: 201 },
+  { method: "post", path: "/projects/{slug}/diagnose", summary: "Diagnose a failing request: the first refusing layer, evidence and fix (members, support)", body: DiagnoseInput, response: DiagnosisResponse },
+  { method: "get", path: "/projects/{slug}/advisors", summary: "Advisor findings over the tenant schema (members, support)", response: z.array(AdvisorFindingResponse) },
+  { method: "post", path: "/projects/{slug}/advisors/dismissals", summary: "Dismiss an advisor finding by key (owner, developer)", body: DismissAdvisorInput, response: z.object({ key: z.string(), dismissed: z.literal(true) }), status: 201 },
   { method: "get", path: "/projects/{slug}/members", summary: "List members", listOf: MemberResponse },
   { method: "post", path: "/projects/{slug}/members", summary: "Add a member or change their role (owner)", body: AddMemberInput, response: MemberResponse, idempotent: true, status: 201 },
   { method: "delete", path: "/projects/{slug}/members/{email}", summary: "Remove a member (owner; never the last owner)", response: Removed("email") },

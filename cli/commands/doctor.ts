@@ -15,7 +15,11 @@ async function projectRows(slug: string): Promise<DoctorRow[]> {
   const rows: DoctorRow[] = [];
   try {
     const diagnosis = await callApi<Diagnosis>("POST", `${path}/diagnose`, { body: { request: "GET /" } });
-    rows.push(diagnosis.layer === "ok" ? pass(`project ${slug}`, "routing, keys, schema and privileges check out (flux diagnose)") : fail(`project ${slug}`, `${diagnosis.layer}: ${diagnosis.code ?? ""} — ${diagnosis.fix[0] ?? ""}`));
+    const summary = `${diagnosis.layer}: ${diagnosis.code ?? ""} — ${diagnosis.fix[0] ?? ""}`;
+    // Requests get through when only the backup layer objects: that is a warning, not a failing project.
+    if (diagnosis.layer === "ok") rows.push(pass(`project ${slug}`, "routing, keys, schema, privileges and backups check out (flux diagnose)"));
+    else if (diagnosis.layer === "backup") rows.push(warn(`project ${slug}`, summary));
+    else rows.push(fail(`project ${slug}`, summary));
     const findings = await callApi<ProjectAdvisorFinding[]>("GET", `${path}/advisors`);
     for (const finding of findings.filter((item) => !item.dismissed && item.level !== "info")) {
       const row = finding.level === "error" ? fail : warn;

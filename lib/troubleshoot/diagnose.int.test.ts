@@ -7,6 +7,9 @@ import { closeControlPlaneRedis, controlPlaneRedis } from "@/lib/cache/control-p
 import { rateKey } from "@/gateway/ratelimit/redis";
 import { bridgeKey, mintBridgeToken } from "@/lib/jwt";
 import { call, startRest, type RunningRest } from "@/rest/testing/harness";
+import { createBackup } from "@/lib/backups/create-backup";
+import { verifyBackup } from "@/lib/backups/verify-backup";
+import { backupTierLookup } from "./checks/backup";
 import { diagnoseProjectRequest } from "./diagnose-project-request";
 import { asTenantSuperuser, brokenProject, type BrokenProject } from "./testing/broken-project";
 
@@ -173,6 +176,21 @@ describe("diagnosis of the broken setups the troubleshooting page describes", ()
       projectId === p.project.tenantId ? { tier: "not_restore_verified", id: "bkp_1", fix: `flux backup verify --project ${p.project.slug} --latest` } : null;
     const result = await diagnose(p, { request: "GET /notes", token: await p.token() }, { latestBackupTier });
     expect(result).toMatchObject({ layer: "backup", code: "not_restore_verified", fix: [`flux backup verify --project ${p.project.slug} --latest`] });
+  });
+
+  it("the real backup catalogue: no backup, then one not restore-verified → backup; once verified → ok", async () => {
+    const p = await brokenProject(api.baseUrl);
+    await p.push(NOTES);
+    const latestBackupTier = backupTierLookup(p.ctx);
+    const request = { request: "GET /notes", token: await p.token() };
+    expect(await diagnose(p, request, { latestBackupTier })).toMatchObject({ layer: "backup", code: "FLUX-DIAG-NO-BACKUP" });
+    const { row } = await createBackup({ ctx: p.ctx, slug: p.project.slug });
+    const unverified = await diagnose(p, request, { latestBackupTier });
+    expect(unverified).toMatchObject({ layer: "backup", code: "not_restore_verified" });
+    expect(unverified.fix[0]).toContain(`flux backup verify --project ${p.project.slug}`);
+    expect(unverified.evidence.join("\n")).toContain(row.id);
+    await verifyBackup({ ctx: p.ctx, slug: p.project.slug, ref: { latest: true } });
+    expect(await diagnose(p, request, { latestBackupTier })).toMatchObject({ layer: "ok", code: null });
   });
 
   it("never commits: the replay and the probes leave the tenant's rows as they were", async () => {

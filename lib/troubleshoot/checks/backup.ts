@@ -1,11 +1,18 @@
+import { latestBackupTier } from "@/lib/backups/latest-tier";
+import type { Ctx } from "@/lib/context";
 import type { CheckOutcome } from "./types";
 
-/**
- * The shape of lib/backups/latest-tier.ts (branch `backups`): the latest backup's trust tier, its id and the
- * command that fixes it; null when the project has no backup. Injected, so this module does not depend on it.
- */
+/** The latest backup's trust tier, its id and the command that fixes it; null when the project has no backup. */
 export type LatestBackupTier = { tier: string; id: string; fix: string };
 export type LatestBackupTierLookup = (projectId: string) => Promise<LatestBackupTier | null>;
+
+/** The real lookup (lib/backups/latest-tier.ts, the same classifier as the destructive-action gate). */
+export function backupTierLookup(ctx: Pick<Ctx, "db">): LatestBackupTierLookup {
+  return async (projectId) => {
+    const latest = await latestBackupTier(ctx, projectId);
+    return latest && { tier: latest.tier, id: latest.backupId, fix: latest.fix };
+  };
+}
 
 /**
  * The last layer: a request can pass every data-plane check while the project's destructive-action gate would

@@ -3,6 +3,7 @@
 import type { DiagnoseState } from "@/components/diagnose-form";
 import { isFluxError } from "@/lib/api/errors";
 import { getPageContextOrRedirect } from "@/lib/auth/page-context";
+import { backupTierLookup } from "@/lib/troubleshoot/checks/backup";
 import { diagnoseProjectRequest } from "@/lib/troubleshoot/diagnose-project-request";
 import { gatewayViewOnce } from "@/lib/troubleshoot/gateway-view";
 
@@ -15,7 +16,7 @@ export async function diagnoseAction(slug: string, _previous: DiagnoseState, for
   };
   const input = { request: field("request"), token: field("token"), host: field("host"), requestId: field("requestId") };
   try {
-    const diagnosis = await diagnoseProjectRequest({ ctx, slug, input: Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), gateway: gatewayViewOnce(process.env) });
+    const diagnosis = await diagnoseProjectRequest({ ctx, slug, input: Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), gateway: gatewayViewOnce(process.env), latestBackupTier: backupTierLookup(ctx) });
     return { error: null, diagnosis };
   } catch (err) {
     if (isFluxError(err) && err.status < 500) return { error: err.message, diagnosis: null };

@@ -20,7 +20,8 @@ describe("POST /api/v1/projects/[slug]/diagnose", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(Object.keys(res.body as object).sort()).toEqual(["code", "evidence", "fix", "layer"]);
-    expect(res.body).toMatchObject({ layer: "ok", code: null });
+    // The route consults the real backup catalogue: a new project has no backup yet.
+    expect(res.body).toMatchObject({ layer: "backup", code: "FLUX-DIAG-NO-BACKUP", fix: [`flux backup create --project ${project.slug}`, `flux backup verify --project ${project.slug} --latest`] });
   });
 
   it("names the bad field of invalid input (400)", async () => {

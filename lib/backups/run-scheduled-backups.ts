@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { backups, projects } from "@/drizzle/schema";
+import { projects } from "@/drizzle/schema";
 import type { Ctx } from "@/lib/context";
 import { BACKUP_POLICY } from "./plan-policy";
 import { reconcileArtifacts } from "./reconcile-artifacts";
@@ -17,7 +17,9 @@ export type ScheduleReport = { created: string[]; failed: { slug: string; error:
  */
 export async function runScheduledBackups(ctx: Pick<Ctx, "db" | "config">, now = new Date(), scope: { tenantId?: string } = {}): Promise<ScheduleReport> {
   const due = await ctx.db
-    .select({ project: projects, last: sql<Date | null>`(select max(${backups.createdAt}) from ${backups} where ${backups.tenantId} = ${projects.tenantId})` })
+    // Spelled out with an alias: drizzle renders a column inside sql`` without its table, and the unqualified
+    // tenant_id would bind to backups on both sides (every backup of every project would count).
+    .select({ project: projects, last: sql<Date | null>`(select max(b.created_at) from backups b where b.tenant_id = "projects"."tenant_id")` })
     .from(projects).where(and(eq(projects.status, "active"), eq(projects.mode, "v2_shared"), scope.tenantId ? eq(projects.tenantId, scope.tenantId) : undefined)).orderBy(desc(projects.createdAt));
   const report: ScheduleReport = { created: [], failed: [], swept: [], missing: [] };
   for (const { project, last } of due) {

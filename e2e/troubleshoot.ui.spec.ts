@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { Redis } from "ioredis";
+import { dispatchRowKey } from "../lib/cache/keys";
 import { E2E_PORTS } from "./support/e2e-env";
 import { fluxOk } from "./support/flux-cli";
 import { gatewayRequest } from "./support/gateway-request";
@@ -87,6 +89,13 @@ test("support sees every project's health and a request's whole path; a plain us
   const row = page.locator(`[data-testid="project-health-row"][data-key="${project.slug}"]`);
   await slow(row).toBeVisible();
   if (process.env.REDIS_URL) {
+    // The gateway sends its dispatch rows to Redis once a second; wait for this one before looking it up.
+    const redis = new Redis(process.env.REDIS_URL);
+    try {
+      await expect.poll(() => redis.exists(dispatchRowKey(requestId)), { timeout: 30_000 }).toBe(1);
+    } finally {
+      redis.disconnect();
+    }
     await page.getByTestId("request-lookup-id").fill(requestId);
     await page.getByTestId("request-lookup-submit").click();
     await slow(page.getByTestId("request-outcome")).toContainText("FLUX-GW-AUTH-");
@@ -96,6 +105,7 @@ test("support sees every project's health and a request's whole path; a plain us
   }
   await page.goto(`/support/projects/${project.slug}`);
   await slow(page.getByTestId("support-keys")).toContainText("current");
+  await expect(page.getByTestId("support-backups")).toContainText("No backups");
   await expect(page.getByTestId("advisors-panel")).toBeVisible();
 
   await signIn(page, owner);

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { AdvisorsPanel } from "@/components/advisors-panel";
 import { DataTable } from "@/components/data-table";
+import { TierBadge } from "@/components/tier-badge";
+import { listBackups } from "@/lib/backups/list-backups";
 import { getPageContextOrRedirect } from "@/lib/auth/page-context";
 import { listDomains } from "@/lib/domains/list-domains";
 import { listProjectKeys } from "@/lib/project-keys/list-project-keys";
@@ -10,12 +12,17 @@ import { notFoundUnlessStaff, SupportShell } from "../../support-shell";
 
 export const dynamic = "force-dynamic";
 
-/** Everything support needs about one project: recent requests, key states (never values), domains, advisors. */
+/** Everything support needs about one project: recent requests, key states (never values), domains, backup tiers, advisors. */
 export default async function SupportProjectPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await getPageContextOrRedirect();
   const dispatches = await listProjectDispatches({ ctx, slug }).catch(notFoundUnlessStaff);
-  const [keys, domains, advisors] = await Promise.all([listProjectKeys({ ctx, slug }), listDomains({ ctx, slug }), loadAdvisors(ctx, slug)]);
+  const [keys, domains, backups, advisors] = await Promise.all([
+    listProjectKeys({ ctx, slug }),
+    listDomains({ ctx, slug }),
+    listBackups({ ctx, slug, page: { limit: 10, offset: 0 } }),
+    loadAdvisors(ctx, slug),
+  ]);
   return (
     <SupportShell email={ctx.email} title={`Project ${slug}`}>
       <Link href={`/projects/${encodeURIComponent(slug)}/troubleshoot`} className="text-sm text-indigo-700 hover:underline" data-testid="support-diagnose">Run the request diagnosis</Link>
@@ -36,6 +43,12 @@ export default async function SupportProjectPage({ params }: { params: Promise<{
       <h2 className="text-base font-semibold">Custom domains</h2>
       <DataTable testId="support-domains" columns={["Hostname", "Status", "Verified"]} empty="No custom domains."
         rows={domains.map((domain) => ({ key: domain.hostname, cells: [domain.displayName, domain.status, domain.verifiedAt ?? "—"] }))} />
+      <h2 className="text-base font-semibold">Backups</h2>
+      <DataTable testId="support-backups" columns={["Created", "Label", "Tier", "Next action"]} empty="No backups: the destructive-action gate refuses to delete this project."
+        rows={backups.data.map((backup) => ({
+          key: backup.id,
+          cells: [backup.createdAt, backup.label, <TierBadge key="t" tier={backup.tier} />, backup.nextAction],
+        }))} />
       <AdvisorsPanel findings={advisors} />
     </SupportShell>
   );

@@ -97,6 +97,11 @@ export const GatewaySettings = z.object({
   FLUX_GATEWAY_REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(5).max(5_000).default(50),
   /** With REDIS_URL: consecutive Redis failures after which Redis is skipped entirely for a cooldown. */
   FLUX_GATEWAY_REDIS_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
+  /**
+   * With REDIS_URL: the most rate-limit places one gateway takes from Redis at once (at most 1 % of the limit;
+   * decision 0032). 1 counts every request in Redis; larger saves round trips for high limits.
+   */
+  FLUX_GATEWAY_RATE_LIMIT_LEASE_MAX: z.coerce.number().int().min(1).max(1_000).default(100),
   /** With REDIS_URL: how long the breaker stays open before one probe call tries Redis again. */
   FLUX_GATEWAY_REDIS_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(10).default(2_000),
   /** With REDIS_URL: lifetime of a shared `hostname:{host}` entry; explicit eviction normally comes first. */

@@ -57,6 +57,8 @@ describe("gateway with a failing Redis (private redis-server)", () => {
           FLUX_GATEWAY_UPSTREAM_TIMEOUT_MS: 2_000,
           FLUX_GATEWAY_HOST_CACHE_TTL_MS: 60_000,
           FLUX_GATEWAY_REDIS_BREAKER_COOLDOWN_MS: 300,
+          // Every request asks Redis, so each one shows how the gateway copes with a failing Redis.
+          FLUX_GATEWAY_RATE_LIMIT_LEASE_MAX: 1,
         },
       },
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { guardOn, useSharedRedis } from "../redis/testing/guard-on";
-import { createRedisRateLimiter, rateKey } from "./redis";
+import { createRedisRateLimiter, leaseSize, rateKey } from "./redis";
 
 const url = process.env.REDIS_URL ?? "";
 
@@ -65,6 +65,52 @@ describe.skipIf(!url)("Redis rate limiter (shared Redis)", () => {
     expect(results.slice(20).every((r) => !r.allowed && r.remaining === 0)).toBe(true);
     expect(await shared.check.get(rateKey(tenant, at - (at % 60_000)))).toBe("25");
     expect((await shared.check.pttl(rateKey(tenant, at - (at % 60_000))))).toBeGreaterThan(0);
+  });
+
+  it("takes places in leases of 1 % of a large limit, and hands them out without asking Redis again", async () => {
+    const tenant = randomUUID();
+    const at = Date.now();
+    const key = rateKey(tenant, at - (at % 60_000));
+    const limiter = createRedisRateLimiter(shared.guard, { now: () => at });
+    expect([leaseSize(20), leaseSize(100), leaseSize(5_000), leaseSize(10_000), leaseSize(2_000_000_000)]).toEqual([1, 1, 50, 100, 100]);
+    expect(await limiter.hit(tenant, 5_000)).toMatchObject({ allowed: true, remaining: 4_999 });
+    expect(await shared.check.get(key)).toBe("50");
+    for (let i = 2; i <= 50; i++) expect((await limiter.hit(tenant, 5_000)).remaining).toBe(5_000 - i);
+    expect(await shared.check.get(key)).toBe("50");
+    expect(await limiter.hit(tenant, 5_000)).toMatchObject({ allowed: true, remaining: 4_949 });
+    expect(await shared.check.get(key)).toBe("100");
+  });
+
+  it("never lets the fleet past the limit: a second instance's lease starts after the first one's", async () => {
+    const tenant = randomUUID();
+    const other = await guardOn(url, { commandTimeoutMs: 500 });
+    try {
+      const at = Date.now();
+      const a = createRedisRateLimiter(shared.guard, { now: () => at });
+      const b = createRedisRateLimiter(other, { now: () => at });
+      const results = [];
+      for (let i = 0; i < 120; i++) results.push(await (i % 2 === 0 ? a : b).hit(tenant, 200));
+      // leaseSize(200) = 2; 120 requests alternate between the instances, 200 places: all allowed, positions distinct.
+      expect(results.every((r) => r.allowed)).toBe(true);
+      expect(new Set(results.map((r) => r.remaining)).size).toBe(120);
+      const more = [];
+      for (let i = 0; i < 100; i++) more.push(await (i % 2 === 0 ? a : b).hit(tenant, 200));
+      expect(more.filter((r) => r.allowed)).toHaveLength(80);
+    } finally {
+      other.close();
+    }
+  });
+
+  it("refuses a window whose places are all taken without asking Redis again", async () => {
+    const tenant = randomUUID();
+    const at = Date.now();
+    const key = rateKey(tenant, at - (at % 60_000));
+    const limiter = createRedisRateLimiter(shared.guard, { now: () => at });
+    expect((await limiter.hit(tenant, 1)).allowed).toBe(true);
+    expect((await limiter.hit(tenant, 1)).allowed).toBe(false);
+    expect(await limiter.hit(tenant, 1)).toMatchObject({ allowed: false, remaining: 0 });
+    // The first answer took place 1 of 1: the window is full, so the refusals never reached Redis.
+    expect(await shared.check.get(key)).toBe("1");
   });
 
   it("still counts after Redis forgot the script (EVALSHA → NOSCRIPT → EVAL)", async () => {

@@ -53,7 +53,7 @@ export function createRedisServices(url: string, settings: GatewaySettings, logg
   const dispatches = createRedisDispatchStore(guard);
   return {
     health: guard.health,
-    rateLimiter: createRedisRateLimiter(guard),
+    rateLimiter: createRedisRateLimiter(guard, { maxLease: settings.FLUX_GATEWAY_RATE_LIMIT_LEASE_MAX }),
     activity,
     dispatches,
     hostCache: createRedisHostCache(guard, { ttlSeconds: settings.FLUX_GATEWAY_REDIS_HOST_TTL_S }),

@@ -137,15 +137,19 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
     const requestId = assignRequestId(req, res);
     const path = pathOf(req.url ?? "/");
     const timings: Record<string, number> = {};
-    const timed = async <T>(step: PipelineStep, run: () => Promise<T>): Promise<T> => {
-      const stepStarted = performance.now();
-      try {
-        return await run();
-      } finally {
-        const seconds = (performance.now() - stepStarted) / 1000;
-        timings[step] = Math.round(seconds * 10_000) / 10;
-        metrics.stepDuration(step, seconds);
-      }
+    // Each timed step is begun and ended in place (no closure per step); a step that throws is ended in finally.
+    let step: PipelineStep | undefined;
+    let stepStarted = 0;
+    const begin = (next: PipelineStep) => {
+      step = next;
+      stepStarted = performance.now();
+    };
+    const end = () => {
+      if (step === undefined) return;
+      const seconds = (performance.now() - stepStarted) / 1000;
+      timings[step] = Math.round(seconds * 10_000) / 10;
+      metrics.stepDuration(step, seconds);
+      step = undefined;
     };
     let tenantId: string | undefined;
     let plan = "none";
@@ -154,25 +158,34 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       checkRequestLimits(req, limits);
       unambiguousHost(req);
       if (OPS_PATHS.has(path) && isOpsHost(req, opsHosts)) return await serveOps(path, req, res, ops);
-      const project = await timed("resolve", () => resolveHost(req, directory));
+      begin("resolve");
+      const project = await resolveHost(req, directory);
+      end();
       tenantId = project.tenantId;
       plan = project.plan;
       if (applyCors(req, res, project.corsOrigins)) return;
-      const claims = await timed("verify", () => verifyProjectJwt(req, project, verifyOptions));
+      begin("verify");
+      const claims = await verifyProjectJwt(req, project, verifyOptions);
+      end();
       checkProfile(req, project.schema);
-      await timed("rate_limit", () =>
-        enforceRateLimit(res, project, limiter, settings.FLUX_RATE_LIMIT_MULTIPLIER, (error) => {
-          metrics.redisFailOpen("rate_limit");
-          logger({ level: "warn", msg: "rate limiter failed; request allowed (fail-open)", requestId, err: String(error) });
-        }),
-      );
-      const bridgeToken = await timed("bridge", () => mintBridge(project, claims));
+      begin("rate_limit");
+      await enforceRateLimit(res, project, limiter, settings.FLUX_RATE_LIMIT_MULTIPLIER, (error) => {
+        metrics.redisFailOpen("rate_limit");
+        logger({ level: "warn", msg: "rate limiter failed; request allowed (fail-open)", requestId, err: String(error) });
+      });
+      end();
+      begin("bridge");
+      const bridgeToken = await mintBridge(project, claims);
+      end();
       recordActivity(activity, project.tenantId, (error) =>
         logger({ level: "warn", msg: "activity recorder failed", requestId, err: String(error) }),
       );
       const identity = { bridgeToken, schema: project.schema, requestId, publicScheme: config.FLUX_PUBLIC_SCHEME };
-      await timed("proxy", () => proxyToRest(req, res, pool.forTenant(project.tenantId), identity, { forward, body: bodyLimits }));
+      begin("proxy");
+      await proxyToRest(req, res, pool.forTenant(project.tenantId), identity, { forward, body: bodyLimits });
+      end();
     } catch (error) {
+      end();
       const refusal = toGatewayError(error);
       code = refusal.code;
       if (!(error instanceof GatewayError)) {
@@ -184,6 +197,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       if (code === "FLUX-GW-UPSTREAM-TIMEOUT") metrics.upstreamFailure("timeout");
       sendError(res, refusal, config.guideUrl);
     } finally {
+      end();
       const durationMs = Math.round(performance.now() - started);
       const host = req.headers.host?.slice(0, 255) ?? null;
       metrics.requestFinished(res.statusCode, plan);

@@ -67,6 +67,27 @@ describe("proxy step", () => {
     expect(JSON.parse(response.body)).toMatchObject({ code: "FLUX-GW-UPSTREAM-TIMEOUT" });
   });
 
+  it("drops the upstream request when the client goes away before rest answers, so rest stops working for nobody", async () => {
+    let upstreamSockets = 0;
+    let upstreamClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    let arrived!: () => void;
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    const slow = await listen((req) => {
+      upstreamSockets += 1;
+      arrived();
+      req.socket.once("close", upstreamClosed);
+    });
+    const port = await gatewayTo(`http://127.0.0.1:${slow}`, { connectTimeoutMs: 500, readTimeoutMs: 60_000 });
+    const client = http.get({ port, path: "/todos", host: "127.0.0.1", agent: false });
+    client.on("error", () => undefined);
+    await reached;
+    client.destroy();
+    // Resolves only when the gateway closed its upstream request (rest would have kept working otherwise).
+    await closed;
+    expect(upstreamSockets).toBe(1);
+  });
+
   it("reduces absolute-form targets to the path and keeps the upstream base path", () => {
     expect(upstreamPath(new URL("http://rest:3100"), "/todos?select=*")).toBe("/todos?select=*");
     expect(upstreamPath(new URL("http://rest:3100/v1/"), "/todos")).toBe("/v1/todos");

@@ -1,4 +1,5 @@
 // Step 6 — forward the request to rest with the bridge token and the tenant schema, and stream the answer back.
+import { EventEmitter } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Readable } from "node:stream";
 import { errors as undiciErrors } from "undici";
@@ -42,10 +43,14 @@ export async function proxyToRest(
   identity: UpstreamIdentity,
   options: ProxyOptions = {},
 ): Promise<void> {
-  // A client that goes away takes its upstream request with it, so rest stops working for nobody.
-  const abort = new AbortController();
+  // A client that goes away takes its upstream request with it, so rest stops working for nobody. undici takes
+  // an EventEmitter that emits "abort" as its signal: cheaper per request than an AbortController.
+  const abort = new EventEmitter();
+  let aborted = false;
   const onClose = () => {
-    if (!res.writableFinished) abort.abort();
+    if (res.writableFinished) return;
+    aborted = true;
+    abort.emit("abort");
   };
   res.once("close", onClose);
   let body: Readable | null = null;
@@ -64,7 +69,7 @@ export async function proxyToRest(
         path: upstreamPath(upstream.url, req.url ?? "/"),
         headers: upstreamRequestHeaders(req, identity, options.forward),
         body,
-        signal: abort.signal,
+        signal: abort,
       },
       ({ statusCode, headers }) => {
         res.writeHead(statusCode, clientResponseHeaders(headers, identity.bridgeToken));
@@ -76,7 +81,7 @@ export async function proxyToRest(
       res.destroy();
       return;
     }
-    if (abort.signal.aborted) return;
+    if (aborted) return;
     throw bodyError ?? classify(error);
   } finally {
     res.off("close", onClose);

@@ -36,7 +36,7 @@ test.beforeAll(async () => {
   await fluxOk(["admin", "create-user", "--email", support, "--password", password, "--role", "support"]);
   await fluxOk(["login", "--api-url", `http://localhost:${E2E_PORTS.web}`, "--email", owner, "--password", password], cliHome);
   project = JSON.parse(await fluxOk(["projects", "create", `trouble-${run}`, "--json"], cliHome)) as Project;
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "flux-sql-")), "notes.sql");
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "flux-sql-")), "0001_notes.sql");
   writeFileSync(file, "create table notes (id int primary key, owner_id text);\nalter table notes enable row level security;\ninsert into notes values (1, 'user-1');\n");
   await fluxOk(["push", "--project", project.slug, "--file", file], cliHome);
 });

@@ -80,7 +80,10 @@ test("rejects a request without a token with 401 in PostgREST's error shape", as
   const res = await gatewayRequest({ host: hostOf(demo), path: "/notes" });
   expect(res.status).toBe(401);
   const body = JSON.parse(res.body) as Record<string, unknown>;
-  expect(Object.keys(body).sort()).toEqual(["code", "details", "hint", "message"]);
+  // PostgREST's four fields, plus the gateway's link to its troubleshooting guide entry (decision 0030).
+  expect(Object.keys(body).sort()).toEqual(["code", "details", "hint", "link", "message"]);
+  expect(String(body.link)).toMatch(/\/troubleshooting#/);
+  expect(res.headers["link"]).toMatch(/rel="help"/);
 });
 
 test("rejects a token signed with another project's secret, and project A's token on project B's host", async () => {

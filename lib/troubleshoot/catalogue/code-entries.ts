@@ -45,6 +45,29 @@ export const CODE_ENTRIES: SymptomEntry[] = [
     engines: BOTH,
   },
   {
+    id: "third-party-issuer",
+    title: "401 / 503 for an RS256 or ES256 token from a third-party issuer (Clerk, Auth0, Auth.js with JWKS)",
+    layer: "gateway_auth",
+    source: "flux-codes",
+    statusCodes: [401, 503],
+    errorCodes: ["FLUX-GW-AUTH-ISSUER", "FLUX-GW-AUTH-AUDIENCE", "FLUX-GW-JWKS-UNAVAILABLE"],
+    causes: [
+      "The token's iss is not one of the issuers this project trusts (exact match, trailing slash included).",
+      "The issuer was added with an audience and the token's aud does not contain it.",
+      "The issuer's JWKS has never been fetched and cannot be fetched now (URL wrong, issuer down, not https).",
+    ],
+    checks: [
+      "flux issuers list --project <slug> shows the trusted issuers, their JWKS URLs and audiences.",
+      "Decode the token: its iss (and aud) must match an entry exactly; its kid must be in the issuer's JWKS.",
+    ],
+    fixes: [
+      "flux issuers add --project <slug> --issuer <iss> --jwks-url <https URL> (owner).",
+      "Fix the issuer's template so iss and aud match what the project trusts, or re-add the issuer with the right audience.",
+      "For FLUX-GW-JWKS-UNAVAILABLE: check the JWKS URL answers from the gateway's network, then retry (Retry-After).",
+    ],
+    engines: BOTH,
+  },
+  {
     id: "cors-origin",
     title: "403 on a browser preflight",
     layer: "gateway_auth",

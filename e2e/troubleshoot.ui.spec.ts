@@ -105,7 +105,7 @@ test("support sees every project's health and a request's whole path; a plain us
   }
   await page.goto(`/support/projects/${project.slug}`);
   await slow(page.getByTestId("support-keys")).toContainText("current");
-  await expect(page.getByTestId("support-backups")).toContainText("No backups");
+  await expect(page.getByTestId("support-backups-empty")).toContainText("No backups");
   await expect(page.getByTestId("advisors-panel")).toBeVisible();
 
   await signIn(page, owner);

@@ -42,6 +42,8 @@ export function createPrometheusMetrics(options: { defaultMetrics?: boolean } = 
   // Label children bound once: prom-client hashes the label set on every unbound call, once per step per request.
   const stepChildren = new Map<string, ReturnType<typeof steps.labels>>();
   const requestChildren = new Map<string, ReturnType<typeof requests.labels>>();
+  const hostCacheHit = hostCache.labels({ result: "hit" });
+  const hostCacheMiss = hostCache.labels({ result: "miss" });
   return {
     requestFinished(status, plan) {
       const key = `${status} ${plan}`;
@@ -60,7 +62,7 @@ export function createPrometheusMetrics(options: { defaultMetrics?: boolean } = 
       }
       child.observe(seconds);
     },
-    hostCacheLookup: (hit) => hostCache.inc({ result: hit ? "hit" : "miss" }),
+    hostCacheLookup: (hit) => (hit ? hostCacheHit : hostCacheMiss).inc(),
     // Reasons are code-chosen words; the cap keeps a careless caller from exploding label cardinality.
     redisFailOpen: (reason, requests = 1) => failOpen.inc({ reason: reason.slice(0, 40) }, requests),
     upstreamFailure: (kind) => upstream.inc({ kind }),

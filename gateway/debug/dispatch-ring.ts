@@ -18,7 +18,7 @@ export class DispatchRing {
   private readonly rows: DispatchRow[] = [];
   private next = 0;
 
-  constructor(private readonly capacity = 100) {}
+  constructor(readonly capacity = 100) {}
 
   push(row: DispatchRow): void {
     if (this.rows.length < this.capacity) this.rows.push(row);

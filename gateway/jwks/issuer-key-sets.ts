@@ -17,6 +17,8 @@ type KeyResolver = (header: JWTHeaderParameters, token: FlattenedJWSInput) => Pr
 
 type Entry = {
   resolve: KeyResolver | null;
+  /** Counts successful fetches: a key resolved from one set is only vouched for while this stays the same. */
+  generation: number;
   fetchedAt: number;
   /** When the last fetch started, successful or not: the cooldown counts from here. */
   attemptedAt: number;
@@ -49,8 +51,30 @@ export class IssuerKeySets {
     this.now = options.now ?? Date.now;
   }
 
-  /** A jose key resolver for tokens of the issuer whose JWKS lives at `url`. */
-  resolverFor(url: string): KeyResolver {
+  /**
+   * The generation of the key set at `url` while it is fresh; null when it was never fetched or is past maxAge.
+   * A verification remembered under a generation holds only while this still returns it (verify-jwt.ts): a
+   * refresh that dropped the key, or a set due for one, sends the token through a full verification again.
+   */
+  freshGeneration(url: string): number | null {
+    const entry = this.entries.get(url);
+    if (!entry?.resolve || this.now() - entry.fetchedAt >= this.options.maxAgeMs) return null;
+    return entry.generation;
+  }
+
+  /**
+   * A jose key resolver for tokens of the issuer whose JWKS lives at `url`. `onKey` learns the generation of the
+   * set the returned key came from.
+   */
+  resolverFor(url: string, onKey: (generation: number) => void = () => {}): KeyResolver {
+    const fromSet = (entry: Entry, header: JWTHeaderParameters, token: FlattenedJWSInput) => {
+      const resolve = entry.resolve as KeyResolver;
+      const generation = entry.generation;
+      return resolve(header, token).then((key) => {
+        onKey(generation);
+        return key;
+      });
+    };
     return async (header, token) => {
       const entry = this.entryFor(url);
       if (entry.inFlight) await entry.inFlight;
@@ -61,7 +85,7 @@ export class IssuerKeySets {
         void this.refresh(url, entry, "max age");
       }
       try {
-        return await (entry.resolve as KeyResolver)(header, token);
+        return await fromSet(entry, header, token);
       } catch (error) {
         if (!(error instanceof errors.JWKSNoMatchingKey)) throw error;
         // Unknown kid: the issuer may have rotated. Refresh once per cooldown, then try the new set.
@@ -69,7 +93,7 @@ export class IssuerKeySets {
         else if (this.cooledDown(entry)) await this.refresh(url, entry, "unknown kid");
         else throw error;
         if (!entry.resolve) throw error;
-        return entry.resolve(header, token);
+        return fromSet(entry, header, token);
       }
     };
   }
@@ -79,7 +103,7 @@ export class IssuerKeySets {
     if (entry) {
       this.entries.delete(url);
     } else {
-      entry = { resolve: null, fetchedAt: 0, attemptedAt: Number.NEGATIVE_INFINITY, inFlight: null, lastError: null };
+      entry = { resolve: null, generation: 0, fetchedAt: 0, attemptedAt: Number.NEGATIVE_INFINITY, inFlight: null, lastError: null };
     }
     this.entries.set(url, entry);
     const max = this.options.maxEntries ?? 1_000;
@@ -102,6 +126,7 @@ export class IssuerKeySets {
     entry.inFlight = fetchJwks(url, this.options)
       .then((set: JSONWebKeySet) => {
         entry.resolve = createLocalJWKSet(set);
+        entry.generation++;
         entry.fetchedAt = this.now();
         entry.lastError = null;
         this.options.onFetch?.({ url, ok: true, reason });

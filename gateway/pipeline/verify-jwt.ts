@@ -4,6 +4,8 @@ import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose"
 import { deepFreeze, type TokenCache } from "@/lib/jwt";
 import type { ResolvedProject } from "../directory/types";
 import { authError, classifyJoseError } from "./auth-errors";
+import type { TrustedIssuer } from "../directory/find-project-row";
+import type { IssuerKeySets } from "../jwks/issuer-key-sets";
 import { isIssuerAlgorithm, verifyIssuerToken, type IssuerVerifyOptions } from "./verify-jwks";
 
 export type VerifyOptions = {
@@ -18,8 +20,13 @@ export type VerifyOptions = {
   issuers?: IssuerVerifyOptions["keySets"];
 };
 
-/** What a full verification established, and with which of the project's keys. */
-export type VerifiedToken = { payload: JWTPayload; key: CryptoKey; viaPrevious: boolean };
+/**
+ * What a full verification established, and what vouched for it: one of the project's secrets (by the exact
+ * CryptoKey), or one of its trusted issuers (by the generation of the key set the public key came from).
+ */
+export type VerifiedToken =
+  | { payload: JWTPayload; via: "secret"; key: CryptoKey; viaPrevious: boolean }
+  | { payload: JWTPayload; via: "issuer"; trusted: TrustedIssuer; generation: number };
 
 export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = { leewaySeconds: 30, maxTokenBytes: 8 * 1024 };
 
@@ -27,8 +34,10 @@ export const DEFAULT_VERIFY_OPTIONS: VerifyOptions = { leewaySeconds: 30, maxTok
 const FORBIDDEN_ROLE = /^(t_[0-9a-f]{12}_(role|owner)|postgres|pg_.*|authenticator|rds_.*|cloudsqlsuperuser)$/i;
 
 /**
- * HS256 only (no `none`, no RS/HS confusion, no kid), `exp` required, bounded leeway each way. During a rotation's
- * grace period a token signed with the previous secret verifies too. An `iat` in the future is refused by hand:
+ * HS256 with the project's secret (no `none`, no RS/HS confusion, no kid), or RS256 / ES256 from one of the
+ * project's trusted issuers (verify-jwks.ts); `exp` required, bounded leeway each way. During a rotation's grace
+ * period a token signed with the previous secret verifies too. A verified token is remembered until its exp while
+ * what vouched for it still stands (stillValid). An `iat` in the future is refused by hand:
  * jose's maxTokenAge would also make `iat` mandatory and cap the age of long-lived anon tokens.
  * A request without any Authorization header is served as `anon` only when the project opted into that.
  */
@@ -46,21 +55,22 @@ export async function verifyProjectJwt(
   const token = bearerToken(header, options.maxTokenBytes);
   const cacheKey = `${project.tenantId} ${token}`;
   const cached = options.cache?.get(cacheKey);
-  if (cached && stillValid(cached, project, now())) {
+  if (cached && stillValid(cached, project, now(), options.issuers)) {
     checkRole(cached.payload.role, project.allowedRoles);
     return cached.payload;
   }
   const alg = checkProtectedHeader(token);
+  let verified: VerifiedToken;
   if (isIssuerAlgorithm(alg)) {
-    const claims = await verifyIssuerToken(token, project, { keySets: options.issuers, leewaySeconds: options.leewaySeconds, nowMs: now() });
-    checkRole(claims.role, project.allowedRoles);
-    return claims;
+    const issued = await verifyIssuerToken(token, project, { keySets: options.issuers, leewaySeconds: options.leewaySeconds, nowMs: now() });
+    verified = { via: "issuer", ...issued };
+  } else {
+    verified = await verifyWithProjectKeys(token, project, options.leewaySeconds, now());
+    if (typeof verified.payload.iat === "number" && verified.payload.iat > now() / 1000 + options.leewaySeconds) {
+      throw authError("FLUX-GW-AUTH-NOT-YET-VALID", "iat lies in the future");
+    }
   }
-  const verified = await verifyWithProjectKeys(token, project, options.leewaySeconds, now());
   const { payload } = verified;
-  if (typeof payload.iat === "number" && payload.iat > now() / 1000 + options.leewaySeconds) {
-    throw authError("FLUX-GW-AUTH-NOT-YET-VALID", "iat lies in the future");
-  }
   checkRole(payload.role, project.allowedRoles);
   // exp is required, so every entry has an end; the cache keeps it no longer than that (without the leeway).
   if (typeof payload.exp === "number") options.cache?.set(cacheKey, { ...verified, payload: deepFreeze(payload) }, payload.exp * 1000);
@@ -72,11 +82,24 @@ export async function verifyProjectJwt(
  * (a rotation or a re-read secret imports a new CryptoKey), a previous-secret verification only within the
  * grace period, and never past exp. Anything else is verified again from scratch.
  */
-function stillValid(entry: VerifiedToken, project: ResolvedProject, nowMs: number): boolean {
+function stillValid(entry: VerifiedToken, project: ResolvedProject, nowMs: number, issuers: IssuerKeySets | undefined): boolean {
   if (typeof entry.payload.exp !== "number" || entry.payload.exp * 1000 <= nowMs) return false;
+  if (entry.via === "issuer") return issuerStillVouches(entry.trusted, entry.generation, project, issuers);
   if (!entry.viaPrevious) return entry.key === project.jwtKey;
   const graceEndsAt = project.previousJwtSecretExpiresAt?.getTime() ?? 0;
   return entry.key === project.previousJwtKey && graceEndsAt > nowMs;
+}
+
+/**
+ * An issuer's verification counts while the project still trusts that issuer with the same JWKS URL and audience,
+ * and the key set that held the key is still the current, fresh one: a refresh (which may have dropped the key)
+ * or a set due for one sends the token through a full verification, which also triggers the refresh.
+ */
+function issuerStillVouches(trusted: TrustedIssuer, generation: number, project: ResolvedProject, issuers: IssuerKeySets | undefined): boolean {
+  const stillTrusted = project.trustedIssuers.some(
+    (candidate) => candidate.issuer === trusted.issuer && candidate.jwksUrl === trusted.jwksUrl && candidate.audience === trusted.audience,
+  );
+  return stillTrusted && issuers !== undefined && issuers.freshGeneration(trusted.jwksUrl) === generation;
 }
 
 function bearerToken(header: string, maxTokenBytes: number): string {
@@ -113,7 +136,7 @@ async function verifyWithProjectKeys(token: string, project: ResolvedProject, le
       clockTolerance: leeway,
       currentDate: new Date(nowMs),
     });
-    return { payload, key, viaPrevious };
+    return { payload, via: "secret", key, viaPrevious };
   };
   try {
     return await verify(project.jwtKey, false);

@@ -13,7 +13,7 @@ import type { ProjectDirectory } from "./directory/types";
 import { GatewayError, sendError, toGatewayError } from "./errors";
 import { IssuerKeySets } from "./jwks/issuer-key-sets";
 import { jsonLineLogger, type Logger } from "./log";
-import type { GatewayMetrics, PipelineStep } from "./metrics/interface";
+import type { GatewayMetrics } from "./metrics/interface";
 import { noopMetrics } from "./metrics/interface";
 import { createPrometheusMetrics } from "./metrics/prometheus";
 import { isOpsHost, OPS_PATHS } from "./ops/ops-host";
@@ -26,6 +26,7 @@ import { answerClientError } from "./pipeline/client-error";
 import { applyCors } from "./pipeline/cors";
 import { proxyToRest } from "./pipeline/proxy";
 import { enforceRateLimit } from "./pipeline/rate-limit";
+import { StepTimer } from "./pipeline/step-timer";
 import { assignRequestId } from "./pipeline/request-id";
 import { checkRequestLimits } from "./pipeline/request-limits";
 import { resolveHost, unambiguousHost } from "./pipeline/resolve-host";
@@ -117,7 +118,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
   const verifyOptions = {
     leewaySeconds: settings.FLUX_GATEWAY_JWT_LEEWAY_S,
     maxTokenBytes: settings.FLUX_GATEWAY_MAX_TOKEN_BYTES,
-    cache: new TokenCache<VerifiedToken>({ maxEntries: 10_000, maxTokenLength: 4_096 }),
+    cache: new TokenCache<VerifiedToken>({ maxEntries: 10_000, maxTokenLength: 4_096, reorderAfterMs: 1_000 }),
     issuers:
       deps.issuerKeySets ??
       new IssuerKeySets({
@@ -136,21 +137,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
     const started = performance.now();
     const requestId = assignRequestId(req, res);
     const path = pathOf(req.url ?? "/");
-    const timings: Record<string, number> = {};
-    // Each timed step is begun and ended in place (no closure per step); a step that throws is ended in finally.
-    let step: PipelineStep | undefined;
-    let stepStarted = 0;
-    const begin = (next: PipelineStep) => {
-      step = next;
-      stepStarted = performance.now();
-    };
-    const end = () => {
-      if (step === undefined) return;
-      const seconds = (performance.now() - stepStarted) / 1000;
-      timings[step] = Math.round(seconds * 10_000) / 10;
-      metrics.stepDuration(step, seconds);
-      step = undefined;
-    };
+    const timer = new StepTimer(metrics);
     let tenantId: string | undefined;
     let plan = "none";
     let code: string | undefined;
@@ -158,34 +145,34 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       checkRequestLimits(req, limits);
       unambiguousHost(req);
       if (OPS_PATHS.has(path) && isOpsHost(req, opsHosts)) return await serveOps(path, req, res, ops);
-      begin("resolve");
+      timer.begin("resolve");
       const project = await resolveHost(req, directory);
-      end();
+      timer.end();
       tenantId = project.tenantId;
       plan = project.plan;
       if (applyCors(req, res, project.corsOrigins)) return;
-      begin("verify");
+      timer.begin("verify");
       const claims = await verifyProjectJwt(req, project, verifyOptions);
-      end();
+      timer.end();
       checkProfile(req, project.schema);
-      begin("rate_limit");
+      timer.begin("rate_limit");
       await enforceRateLimit(res, project, limiter, settings.FLUX_RATE_LIMIT_MULTIPLIER, (error) => {
         metrics.redisFailOpen("rate_limit");
         logger({ level: "warn", msg: "rate limiter failed; request allowed (fail-open)", requestId, err: String(error) });
       });
-      end();
-      begin("bridge");
+      timer.end();
+      timer.begin("bridge");
       const bridgeToken = await mintBridge(project, claims);
-      end();
+      timer.end();
       recordActivity(activity, project.tenantId, (error) =>
         logger({ level: "warn", msg: "activity recorder failed", requestId, err: String(error) }),
       );
       const identity = { bridgeToken, schema: project.schema, requestId, publicScheme: config.FLUX_PUBLIC_SCHEME };
-      begin("proxy");
+      timer.begin("proxy");
       await proxyToRest(req, res, pool.forTenant(project.tenantId), identity, { forward, body: bodyLimits });
-      end();
+      timer.end();
     } catch (error) {
-      end();
+      timer.end();
       const refusal = toGatewayError(error);
       code = refusal.code;
       if (!(error instanceof GatewayError)) {
@@ -197,7 +184,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       if (code === "FLUX-GW-UPSTREAM-TIMEOUT") metrics.upstreamFailure("timeout");
       sendError(res, refusal, config.guideUrl);
     } finally {
-      end();
+      timer.end();
       const durationMs = Math.round(performance.now() - started);
       const host = req.headers.host?.slice(0, 255) ?? null;
       metrics.requestFinished(res.statusCode, plan);
@@ -210,7 +197,7 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
         path: path.slice(0, 512),
         status: res.statusCode,
         code: code ?? null,
-        timings: { ...timings, total: durationMs },
+        timings: { ...timer.timings, total: durationMs },
       };
       ring.push(row);
       redis?.dispatches.record(row);

@@ -23,10 +23,13 @@ export function createProjectDirectory(options: {
   onCacheLookup?: (hit: boolean) => void;
   shared?: SharedHostCache;
 }): ProjectDirectory {
+  // Read on every request: the LRU order is kept to the second instead of re-inserting on each read.
+  const HOT_REORDER_MS = 1_000;
   const hosts = new TtlLruCache<ResolvedProject | null>({
     maxEntries: options.maxEntries ?? 1_000,
     ttlMs: options.ttlMs ?? 5_000,
     now: options.now,
+    reorderAfterMs: HOT_REORDER_MS,
   });
   // Keyed by tenant and invalidated by a changed ciphertext, so a rotated secret takes effect with the host TTL.
   const keys = new TtlLruCache<{ sealed: string; key: CryptoKey }>({

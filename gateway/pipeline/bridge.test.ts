@@ -68,6 +68,18 @@ describe("bridge token reuse (createBridgeMinter)", () => {
     expect(decodeJwt(forA)).toMatchObject({ tenant_id: projectA.tenantId });
   });
 
+  it("reads frozen claims' JSON once, yet an unfrozen claims object changed in place gets its own token", async () => {
+    const mint = createBridgeMinter(signingKey);
+    const project = await stubProject();
+    const frozen = Object.freeze({ role: "authenticated", sub: "u1" });
+    const first = await mint(project, frozen);
+    expect(await mint(project, frozen)).toBe(first);
+    const mutable: Record<string, unknown> = { role: "authenticated", sub: "u1" };
+    expect(await mint(project, mutable)).toBe(first);
+    mutable.sub = "u2";
+    expect(decodeJwt(await mint(project, mutable)).claims).toMatchObject({ sub: "u2" });
+  });
+
   it("re-checks the project record on every call, also when a token could be reused", async () => {
     const mint = createBridgeMinter(signingKey);
     const project = await stubProject();

@@ -49,11 +49,11 @@ export function createBridgeMinter(
 ): BridgeMinter {
   const reuseMs = Math.min(options.reuseSeconds ?? BRIDGE_REUSE_SECONDS, BRIDGE_TTL_SECONDS / 2) * 1000;
   const now = options.now ?? Date.now;
-  const minted = new TokenCache<string>({ maxEntries: options.maxEntries ?? 10_000, maxTokenLength: MAX_REUSED_CLAIMS_LENGTH + 128, now });
+  const minted = new TokenCache<string>({ maxEntries: options.maxEntries ?? 10_000, maxTokenLength: MAX_REUSED_CLAIMS_LENGTH + 128, now, reorderAfterMs: 1_000 });
   return async (project, verifiedClaims) => {
     const role = checkedApiRole(project);
     // The plan is in the token (rest's statement timeout): a plan change must never reuse the old one.
-    const cacheKey = `${project.tenantId} ${role} ${project.plan} ${JSON.stringify(verifiedClaims)}`;
+    const cacheKey = `${project.tenantId} ${role} ${project.plan} ${claimsJson(verifiedClaims)}`;
     const reused = minted.get(cacheKey);
     if (reused) return reused;
     const startedAt = now();
@@ -61,6 +61,18 @@ export function createBridgeMinter(
     if (reuseMs > 0) minted.set(cacheKey, token, startedAt + reuseMs);
     return token;
   };
+}
+
+/**
+ * Verified claims come from the verified-token cache as one frozen object per token (decision 0019), so their JSON
+ * is computed once per object; claims that are not frozen (could still change) are serialised every time.
+ */
+const claimsJsonCache = new WeakMap<JWTPayload, string>();
+function claimsJson(claims: JWTPayload): string {
+  if (!Object.isFrozen(claims)) return JSON.stringify(claims);
+  let json = claimsJsonCache.get(claims);
+  if (json === undefined) claimsJsonCache.set(claims, (json = JSON.stringify(claims)));
+  return json;
 }
 
 /** The tenant's API role, derived from the tenant id and matching the record; otherwise a 500, never a token. */

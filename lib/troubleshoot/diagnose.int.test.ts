@@ -16,8 +16,8 @@ import { asTenantSuperuser, brokenProject, type BrokenProject } from "./testing/
 let api: RunningRest;
 
 beforeAll(async () => {
-  // Reloads after a miss are throttled to once an hour, so a hand-applied table stays unknown (a stale cache).
-  api = await startRest({}, { schemaCache: { missReloadIntervalMs: 3_600_000 } });
+  // One reload after a miss per hour, so a hand-applied table stays unknown (a stale cache).
+  api = await startRest({}, { schemaCache: { missReloadIntervalMs: 3_600_000, missReloadsPerInterval: 1 } });
 });
 
 afterAll(async () => {

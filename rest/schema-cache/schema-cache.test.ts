@@ -54,8 +54,19 @@ describe("SchemaCache", () => {
     const cache = new SchemaCache({ missReloadIntervalMs: 60_000 });
     const load = async () => snapshot("s", []);
     await cache.get("s", load);
+    // A few per interval (a miss just before a push must not use up the reload the push's first request needs).
+    for (let i = 0; i < 3; i++) expect(cache.reloadAfterMiss("s", load)).not.toBeNull();
+    expect(cache.reloadAfterMiss("s", load)).toBeNull();
+    expect(cache.reloadAfterMiss("other", load)).not.toBeNull();
+  });
+
+  it("allows miss reloads again once the interval has passed", async () => {
+    const cache = new SchemaCache({ missReloadIntervalMs: 20, missReloadsPerInterval: 1 });
+    const load = async () => snapshot("s", []);
     expect(cache.reloadAfterMiss("s", load)).not.toBeNull();
     expect(cache.reloadAfterMiss("s", load)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(cache.reloadAfterMiss("s", load)).not.toBeNull();
   });
 
   it("does not store a load that was invalidated while in flight", async () => {

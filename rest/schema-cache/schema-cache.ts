@@ -3,14 +3,21 @@ import type { SchemaSnapshot } from "./types";
 
 export type SchemaLoader = () => Promise<SchemaSnapshot>;
 
+/** Reloads per schema per second that requests naming something unknown may cause (SchemaCacheOptions). */
+export const DEFAULT_MISS_RELOADS_PER_INTERVAL = 3;
+
 export type SchemaCacheOptions = {
   /** How many tenant schemas stay cached; the least recently used is dropped past this. */
   maxSchemas?: number;
   /**
-   * Minimum gap between reloads of one schema triggered by a request naming an unknown table. Without it a
-   * client could turn every request into a catalog query by asking for tables that do not exist.
+   * Reloads of one schema triggered by requests naming something it lacks are limited to
+   * `missReloadsPerInterval` (default 3) per `missReloadIntervalMs` (default 1 s). Without a bound a client could
+   * turn every request into a catalog query by asking for tables that do not exist; with only one per interval, a
+   * request right after a push that added a column could be refused because an earlier miss used the interval up
+   * while the push's NOTIFY was still on its way.
    */
   missReloadIntervalMs?: number;
+  missReloadsPerInterval?: number;
 };
 
 /**
@@ -20,12 +27,15 @@ export type SchemaCacheOptions = {
 export class SchemaCache {
   private readonly snapshots: LruMap<string, SchemaSnapshot>;
   private readonly loading = new Map<string, Promise<SchemaSnapshot>>();
-  private readonly lastMissReload = new LruMap<string, number>(10_000);
+  /** Per schema, when its recent miss reloads started (at most missReloadsPerInterval of them). */
+  private readonly missReloads = new LruMap<string, number[]>(10_000);
   private readonly missReloadIntervalMs: number;
+  private readonly missReloadsPerInterval: number;
 
   constructor(options: SchemaCacheOptions = {}) {
     this.snapshots = new LruMap(options.maxSchemas ?? 5_000);
     this.missReloadIntervalMs = options.missReloadIntervalMs ?? 1_000;
+    this.missReloadsPerInterval = Math.max(1, options.missReloadsPerInterval ?? DEFAULT_MISS_RELOADS_PER_INTERVAL);
   }
 
   get(schema: string, load: SchemaLoader): Promise<SchemaSnapshot> {
@@ -40,9 +50,9 @@ export class SchemaCache {
    */
   reloadAfterMiss(schema: string, load: SchemaLoader): Promise<SchemaSnapshot> | null {
     const now = Date.now();
-    const last = this.lastMissReload.get(schema);
-    if (last !== undefined && now - last < this.missReloadIntervalMs) return null;
-    this.lastMissReload.set(schema, now);
+    const recent = (this.missReloads.get(schema) ?? []).filter((at) => now - at < this.missReloadIntervalMs);
+    if (recent.length >= this.missReloadsPerInterval) return null;
+    this.missReloads.set(schema, [...recent, now]);
     this.invalidate(schema);
     return this.get(schema, load);
   }

@@ -1,27 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { fluxOk } from "./support/flux-cli";
+import { expectSlow, signInWithNewProject } from "./support/new-project";
 
-const run = Date.now().toString(36);
-// The dev server compiles each page on first visit; on a loaded machine that takes far longer than 5 s.
-const expectSlow = expect.configure({ timeout: 180_000 });
 test.setTimeout(900_000);
-const password = "correct horse battery";
-
-async function signInWithNewProject(page: Page, prefix: string): Promise<string> {
-  const email = `${prefix}-${run}@example.com`;
-  await fluxOk(["admin", "create-user", "--email", email, "--password", password]);
-  await page.goto("/login");
-  await page.getByLabel(/e-?mail/i).fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expectSlow(page).toHaveURL(/\/projects(\?|$)/);
-  const slug = `${prefix}-${run}`;
-  await page.getByTestId("slug-input").fill(slug);
-  await page.getByTestId("plan-select").selectOption("free");
-  await page.getByTestId("create-project-submit").click();
-  await expectSlow(page.getByTestId("project-status")).toHaveText("active");
-  return slug;
-}
 
 test("backups show their tier with the decoder's meaning and next action; the danger zone deletes only behind a restorable backup", async ({ page }) => {
   const slug = await signInWithNewProject(page, "bk");

@@ -1,5 +1,4 @@
 import { expect, test } from "@playwright/test";
-import { fluxOk } from "./support/flux-cli";
 import { expectSlow, signInWithNewProject } from "./support/new-project";
 
 test.setTimeout(900_000);

@@ -6,7 +6,10 @@ export function startProgress(label: string, quiet: boolean): { update: (detail:
   if (quiet || !process.stderr.isTTY) return { update: () => undefined, done: () => undefined };
   const started = Date.now();
   let detail = "";
-  const draw = () => process.stderr.write(`\r\x1b[2K${label}${detail ? ` ${detail}` : ""} (${Math.round((Date.now() - started) / 1000)}s)`);
+  const draw = () =>
+    process.stderr.write(
+      `\r\x1b[2K${label}${detail ? ` ${detail}` : ""} (${Math.round((Date.now() - started) / 1000)}s)`,
+    );
   draw();
   const timer = setInterval(draw, 500);
   return {

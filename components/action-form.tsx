@@ -38,18 +38,32 @@ export function ActionForm({
     >
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         {children}
-        <button type="submit" disabled={pending} data-testid={`${testId}-submit`}
-          className={`rounded-md px-4 py-2 text-sm font-medium text-white disabled:opacity-60 ${danger ? "bg-red-600 hover:bg-red-500" : "bg-indigo-600 hover:bg-indigo-500"}`}>
+        <button
+          type="submit"
+          disabled={pending}
+          data-testid={`${testId}-submit`}
+          className={`rounded-md px-4 py-2 text-sm font-medium text-white disabled:opacity-60 ${danger ? "bg-red-600 hover:bg-red-500" : "bg-indigo-600 hover:bg-indigo-500"}`}
+        >
           {pending ? "Working…" : submitLabel}
         </button>
       </div>
       <FormError message={state.error} testId={`${testId}-error`} />
-      {state.message ? <p className="text-sm text-green-700" data-testid={`${testId}-done`}>{state.message}</p> : null}
+      {state.message ? (
+        <p className="text-sm text-green-700" data-testid={`${testId}-done`}>
+          {state.message}
+        </p>
+      ) : null}
       {state.reveal ? (
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-white" data-testid={`${testId}-reveal`}>{state.reveal}</pre>
+        <pre
+          className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-white"
+          data-testid={`${testId}-reveal`}
+        >
+          {state.reveal}
+        </pre>
       ) : null}
     </form>
   );
 }
 
-export const inputClass = "mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none";
+export const inputClass =
+  "mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none";

@@ -9,15 +9,26 @@ export function CopyBlock({ title, text, testId }: { title: string; text: string
     <div className="space-y-1" data-testid={testId}>
       <div className="flex items-center justify-between">
         <span className="text-xs font-medium text-slate-600">{title}</span>
-        <button type="button" data-testid={`${testId}-copy`}
+        <button
+          type="button"
+          data-testid={`${testId}-copy`}
           onClick={() => {
-            navigator.clipboard.writeText(text).then(() => setCopied("copied"), () => setCopied("failed"));
+            navigator.clipboard.writeText(text).then(
+              () => setCopied("copied"),
+              () => setCopied("failed"),
+            );
           }}
-          className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50">
+          className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50"
+        >
           {copied === "copied" ? "Copied" : copied === "failed" ? "Copy failed: select the text" : "Copy"}
         </button>
       </div>
-      <pre data-testid={`${testId}-text`} className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100">{text}</pre>
+      <pre
+        data-testid={`${testId}-text`}
+        className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100"
+      >
+        {text}
+      </pre>
     </div>
   );
 }

@@ -9,7 +9,10 @@ export function DetailList({ items }: { items: Detail[] }) {
       {items.map((item) => (
         <div key={item.testId} className="grid grid-cols-3 gap-4 px-5 py-3 text-sm">
           <dt className="font-medium text-slate-500">{item.label}</dt>
-          <dd data-testid={item.testId} className={`col-span-2 break-all ${item.mono ? "font-mono text-xs leading-5" : ""}`}>
+          <dd
+            data-testid={item.testId}
+            className={`col-span-2 break-all ${item.mono ? "font-mono text-xs leading-5" : ""}`}
+          >
             {item.value}
           </dd>
         </div>

@@ -6,8 +6,20 @@ export function Pager({ page, basePath }: { page: Page<unknown>["page"]; basePat
   const at = (offset: number) => `${basePath}?offset=${offset}&limit=${page.limit}`;
   return (
     <div className="flex justify-between text-sm" data-testid="pager">
-      {page.offset > 0 ? <Link href={at(Math.max(0, page.offset - page.limit))} className="text-indigo-700 hover:underline">← Newer</Link> : <span />}
-      {page.nextOffset !== null ? <Link href={at(page.nextOffset)} data-testid="pager-older" className="text-indigo-700 hover:underline">Older →</Link> : <span />}
+      {page.offset > 0 ? (
+        <Link href={at(Math.max(0, page.offset - page.limit))} className="text-indigo-700 hover:underline">
+          ← Newer
+        </Link>
+      ) : (
+        <span />
+      )}
+      {page.nextOffset !== null ? (
+        <Link href={at(page.nextOffset)} data-testid="pager-older" className="text-indigo-700 hover:underline">
+          Older →
+        </Link>
+      ) : (
+        <span />
+      )}
     </div>
   );
 }

@@ -20,7 +20,12 @@ export function ProjectNav({ slug }: { slug: string }) {
   return (
     <nav className="flex flex-wrap gap-4 border-b border-slate-200 text-sm" data-testid="project-nav">
       {TABS.map((tab) => (
-        <Link key={tab.testId} href={`${base}${tab.href}`} data-testid={tab.testId} className="pb-2 text-slate-600 hover:text-indigo-700">
+        <Link
+          key={tab.testId}
+          href={`${base}${tab.href}`}
+          data-testid={tab.testId}
+          className="pb-2 text-slate-600 hover:text-indigo-700"
+        >
           {tab.label}
         </Link>
       ))}

@@ -26,11 +26,19 @@ export function ProjectPageShell({
     <>
       <AppHeader email={email} />
       <main className="mx-auto max-w-5xl space-y-6 px-6 py-8">
-        <Link href="/projects" className="text-sm text-indigo-700 hover:underline">← All projects</Link>
+        <Link href="/projects" className="text-sm text-indigo-700 hover:underline">
+          ← All projects
+        </Link>
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight" data-testid="project-slug">{slug}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight" data-testid="project-slug">
+            {slug}
+          </h1>
           {name ? <p className="text-sm text-slate-500">{name}</p> : null}
-          {title ? <p className="text-lg font-medium text-slate-700" data-testid="page-title">{title}</p> : null}
+          {title ? (
+            <p className="text-lg font-medium text-slate-700" data-testid="page-title">
+              {title}
+            </p>
+          ) : null}
         </div>
         <ProjectNav slug={slug} />
         {children}

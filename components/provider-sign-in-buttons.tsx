@@ -8,8 +8,13 @@ export function ProviderSignInButtons({ providers }: { providers: { id: string; 
   return (
     <div className="mt-6 space-y-2 border-t border-slate-200 pt-6">
       {providers.map((p) => (
-        <button key={p.id} type="button" data-testid={`sign-in-${p.id}`} onClick={() => void signIn(p.id, { callbackUrl: "/projects" })}
-          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        <button
+          key={p.id}
+          type="button"
+          data-testid={`sign-in-${p.id}`}
+          onClick={() => void signIn(p.id, { callbackUrl: "/projects" })}
+          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+        >
           Continue with {p.name}
         </button>
       ))}

@@ -9,8 +9,10 @@ const STYLES: Record<string, string> = {
 
 export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
   return (
-    <span data-testid={testId}
-      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status] ?? STYLES.suspended}`}>
+    <span
+      data-testid={testId}
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status] ?? STYLES.suspended}`}
+    >
       {status}
     </span>
   );

@@ -12,7 +12,11 @@ const STYLES: Record<BackupTier, string> = {
 /** A backup's trust tier, named exactly as the tier-name decoder names it. */
 export function TierBadge({ tier, testId }: { tier: BackupTier; testId?: string }) {
   return (
-    <span data-testid={testId} data-tier={tier} className={`inline-flex rounded-full px-2 py-0.5 font-mono text-xs font-medium ring-1 ring-inset ${STYLES[tier]}`}>
+    <span
+      data-testid={testId}
+      data-tier={tier}
+      className={`inline-flex rounded-full px-2 py-0.5 font-mono text-xs font-medium ring-1 ring-inset ${STYLES[tier]}`}
+    >
       {tier}
     </span>
   );

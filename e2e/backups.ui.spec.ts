@@ -3,7 +3,9 @@ import { expectSlow, signInWithNewProject } from "./support/new-project";
 
 test.setTimeout(900_000);
 
-test("backups show their tier with the decoder's meaning and next action; the danger zone deletes only behind a restorable backup", async ({ page }) => {
+test("backups show their tier with the decoder's meaning and next action; the danger zone deletes only behind a restorable backup", async ({
+  page,
+}) => {
   const slug = await signInWithNewProject(page, "bk");
   await page.getByTestId("nav-backups").click();
   await expectSlow(page.getByTestId("no-backups")).toBeVisible();
@@ -16,7 +18,9 @@ test("backups show their tier with the decoder's meaning and next action; the da
   await page.getByTestId("create-backup-form-submit").click();
   const row = page.getByTestId("backup-row").first();
   await expectSlow(row.getByTestId("backup-tier")).toHaveText("not_restore_verified");
-  await expect(row.getByTestId("backup-meaning")).toHaveText("File exists, never restored. Run flux backup verify --latest.");
+  await expect(row.getByTestId("backup-meaning")).toHaveText(
+    "File exists, never restored. Run flux backup verify --latest.",
+  );
   await expect(row.getByTestId("backup-next-action")).toHaveText(`Next: flux backup verify --project ${slug} --latest`);
 
   await page.getByTestId("nuke-confirm").fill(slug);

@@ -20,7 +20,9 @@ test("a user signs in, creates a project and sees its Service URL", async ({ pag
   await page.getByTestId("plan-select").selectOption("free");
   await page.getByTestId("create-project-submit").click();
 
-  await expect(page.getByTestId("service-url")).toContainText(new RegExp(`api--${slug}--[0-9a-f]{7}\\.localhost`), { timeout: 30_000 });
+  await expect(page.getByTestId("service-url")).toContainText(new RegExp(`api--${slug}--[0-9a-f]{7}\\.localhost`), {
+    timeout: 30_000,
+  });
   await expect(page.getByTestId("project-mode")).toHaveText("v2_shared");
   await expect(page.getByTestId("project-plan")).toHaveText("free");
   await expect(page.getByTestId("project-status")).toHaveText("active");

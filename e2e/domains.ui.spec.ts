@@ -22,7 +22,9 @@ test.afterAll(async () => {
 /** What the gateway answers for the host without a token: 404 FLUX-GW-404 while it routes nowhere, 401 once it does. */
 const gatewayStatus = async (host: string) => (await gatewayRequest({ host, path: "/" })).status;
 
-test("an owner adds a custom domain, sees the TXT record, verifies it through DNS, and removes it", async ({ page }) => {
+test("an owner adds a custom domain, sees the TXT record, verifies it through DNS, and removes it", async ({
+  page,
+}) => {
   test.setTimeout(900_000);
   await fluxOk(["admin", "create-user", "--email", email, "--password", password]);
   await page.goto("/login");

@@ -7,7 +7,10 @@ test.setTimeout(900_000);
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
-test("the owner copies filled-in snippets and mints a test token that the gateway accepts", async ({ page, context }) => {
+test("the owner copies filled-in snippets and mints a test token that the gateway accepts", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const slug = await signInWithNewProject(page, "integr");
   await page.getByTestId("nav-integrations").click();
@@ -33,7 +36,9 @@ test("the owner copies filled-in snippets and mints a test token that the gatewa
   // Mint a test token, like `flux token create`, and use it through the gateway at the Service URL shown.
   await page.getByTestId("mint-sub").fill("user-e2e-1");
   await page.getByTestId("mint-form-submit").click();
-  const token = (await expectSlow(page.getByTestId("mint-form-reveal")).toHaveText(/^ey[\w-]+\.[\w-]+\.[\w-]+$/), await page.getByTestId("mint-form-reveal").textContent()) ?? "";
+  const token =
+    (await expectSlow(page.getByTestId("mint-form-reveal")).toHaveText(/^ey[\w-]+\.[\w-]+\.[\w-]+$/),
+    await page.getByTestId("mint-form-reveal").textContent()) ?? "";
   const host = new URL((await page.getByTestId("service-url").textContent()) ?? "").hostname;
   expect((await gatewayRequest({ host, path: "/", token })).status).toBe(200);
   expect((await gatewayRequest({ host, path: "/", token: `${token.slice(0, -4)}AAAA` })).status).toBe(401);

@@ -23,7 +23,10 @@ const signIn = (page: Page, email: string) => signInAs(page, email, password);
 test.beforeAll(async () => {
   await fluxOk(["admin", "create-user", "--email", owner, "--password", password]);
   await fluxOk(["admin", "create-user", "--email", stranger, "--password", password]);
-  await fluxOk(["login", "--api-url", `http://localhost:${E2E_PORTS.web}`, "--email", owner, "--password", password], cli);
+  await fluxOk(
+    ["login", "--api-url", `http://localhost:${E2E_PORTS.web}`, "--email", owner, "--password", password],
+    cli,
+  );
   await fluxOk(["projects", "create", slug, "--plan", "free"], cli);
   const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "flux-mig-dir-")), "flux", "migrations");
   mkdirSync(dir, { recursive: true });

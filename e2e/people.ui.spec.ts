@@ -24,7 +24,10 @@ test.beforeAll(async () => {
   await fluxOk(["admin", "create-user", "--email", owner, "--password", password]);
   await fluxOk(["admin", "create-user", "--email", dev, "--password", password]);
   await fluxOk(["admin", "create-user", "--email", admin, "--password", password, "--role", "admin"]);
-  await fluxOk(["login", "--api-url", `http://localhost:${E2E_PORTS.web}`, "--email", owner, "--password", password], cli);
+  await fluxOk(
+    ["login", "--api-url", `http://localhost:${E2E_PORTS.web}`, "--email", owner, "--password", password],
+    cli,
+  );
   await fluxOk(["projects", "create", slug, "--plan", "free"], cli);
 });
 
@@ -40,7 +43,9 @@ test("an owner adds a member on the members page; the last owner cannot be remov
   await page.getByTestId(`remove-${owner}-submit`).click();
   await expect(page.getByTestId(`remove-${owner}-error`)).toContainText("last owner");
 
-  const listed = JSON.parse(await fluxOk(["members", "list", "--project", slug, "--json"], cli)) as { data: { email: string; role: string }[] };
+  const listed = JSON.parse(await fluxOk(["members", "list", "--project", slug, "--json"], cli)) as {
+    data: { email: string; role: string }[];
+  };
   expect(listed.data.find((m) => m.email === dev)?.role).toBe("viewer");
 });
 
@@ -66,7 +71,9 @@ test("env page: a secret is saved and shown only as write-only; a viewer is refu
   await viewer.close();
 });
 
-test("audit page lists the project's changes newest first; the admin audit page is for admins only", async ({ page }) => {
+test("audit page lists the project's changes newest first; the admin audit page is for admins only", async ({
+  page,
+}) => {
   // Self-contained: after a failure Playwright re-runs beforeAll in a fresh worker, with a fresh project.
   await fluxOk(["members", "add", dev, "--role", "developer", "--project", slug], cli);
   await fluxOk(["env", "set", "AUDITED=1", "--project", slug], cli);
@@ -74,7 +81,9 @@ test("audit page lists the project's changes newest first; the admin audit page 
   await page.goto(`/projects/${slug}/audit`);
   await expect(page.getByTestId("audit-action").first()).toHaveText("project.env.create");
   await expect(page.getByTestId("audit")).toContainText("project.member.");
-  const cliAudit = JSON.parse(await fluxOk(["audit", "--project", slug, "--json"], cli)) as { data: { action: string }[] };
+  const cliAudit = JSON.parse(await fluxOk(["audit", "--project", slug, "--json"], cli)) as {
+    data: { action: string }[];
+  };
   expect(cliAudit.data[0]?.action).toBe("project.env.create");
 
   const denied = await page.goto("/admin/audit");
@@ -102,7 +111,9 @@ test("tokens page: a new token is shown once, works for the CLI, and is refused 
   await page.reload();
   await expect(page.locator("body")).not.toContainText(token);
   await page.getByTestId(`revoke-e2e-${run}-submit`).click();
-  await expect(page.locator('[data-testid="pats-row"]', { hasText: `e2e-${run}` }).getByTestId("pat-revoked")).not.toHaveText("—");
+  await expect(
+    page.locator('[data-testid="pats-row"]', { hasText: `e2e-${run}` }).getByTestId("pat-revoked"),
+  ).not.toHaveText("—");
   const refused = await flux(["pat", "list"], env);
   expect(refused.code).toBe(1);
   expect(refused.stderr).toMatch(/was revoked/);

@@ -5,7 +5,9 @@ test.setTimeout(900_000);
 
 const states = (page: Page) => page.getByTestId("key-state");
 
-test("the owner reveals the secret after confirming, rotates with a grace, sees key states and ends the grace", async ({ page }) => {
+test("the owner reveals the secret after confirming, rotates with a grace, sees key states and ends the grace", async ({
+  page,
+}) => {
   await signInWithNewProject(page, "keys");
   page.on("dialog", (dialog) => void dialog.accept());
   await page.getByTestId("nav-keys").click();

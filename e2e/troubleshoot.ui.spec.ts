@@ -34,10 +34,16 @@ test.beforeAll(async () => {
   test.setTimeout(300_000);
   await fluxOk(["admin", "create-user", "--email", owner, "--password", password]);
   await fluxOk(["admin", "create-user", "--email", support, "--password", password, "--role", "support"]);
-  await fluxOk(["login", "--api-url", `http://localhost:${E2E_PORTS.web}`, "--email", owner, "--password", password], cliHome);
+  await fluxOk(
+    ["login", "--api-url", `http://localhost:${E2E_PORTS.web}`, "--email", owner, "--password", password],
+    cliHome,
+  );
   project = JSON.parse(await fluxOk(["projects", "create", `trouble-${run}`, "--json"], cliHome)) as Project;
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "flux-sql-")), "0001_notes.sql");
-  writeFileSync(file, "create table notes (id int primary key, owner_id text);\nalter table notes enable row level security;\ninsert into notes values (1, 'user-1');\n");
+  writeFileSync(
+    file,
+    "create table notes (id int primary key, owner_id text);\nalter table notes enable row level security;\ninsert into notes values (1, 'user-1');\n",
+  );
   await fluxOk(["push", "--project", project.slug, "--file", file], cliHome);
 });
 
@@ -71,16 +77,24 @@ test("the advisors panel on the project page lists a finding and an owner dismis
   test.setTimeout(600_000);
   await signIn(page, owner);
   await page.goto(`/projects/${project.slug}`);
-  const finding = page.locator(`[data-testid="advisor-finding"][data-key="rls_enabled_no_policy:${project.schema}.notes"]`);
+  const finding = page.locator(
+    `[data-testid="advisor-finding"][data-key="rls_enabled_no_policy:${project.schema}.notes"]`,
+  );
   await slow(finding).toBeVisible();
   await expect(finding.getByTestId("advisor-level")).toHaveText("warn");
   await finding.getByTestId("dismiss-advisor-submit").click();
   await slow(finding).toHaveAttribute("data-dismissed", "true");
 });
 
-test("support sees every project's health and a request's whole path; a plain user sees no support pages", async ({ page }) => {
+test("support sees every project's health and a request's whole path; a plain user sees no support pages", async ({
+  page,
+}) => {
   test.setTimeout(600_000);
-  const refused = await gatewayRequest({ host: `api--${project.slug}--${project.hash}.localhost`, path: "/notes?select=id", token: "not.a-valid.token" });
+  const refused = await gatewayRequest({
+    host: `api--${project.slug}--${project.hash}.localhost`,
+    path: "/notes?select=id",
+    token: "not.a-valid.token",
+  });
   expect(refused.status).toBe(401);
   const requestId = String(refused.headers["x-request-id"]);
 

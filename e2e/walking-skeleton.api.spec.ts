@@ -6,7 +6,17 @@ import { E2E_PORTS } from "./support/e2e-env";
 import { flux, fluxOk } from "./support/flux-cli";
 import { gatewayRequest } from "./support/gateway-request";
 
-type Project = { tenantId: string; slug: string; hash: string; mode: string; plan: string; status: string; serviceUrl: string; schema: string; role: string };
+type Project = {
+  tenantId: string;
+  slug: string;
+  hash: string;
+  mode: string;
+  plan: string;
+  status: string;
+  serviceUrl: string;
+  schema: string;
+  role: string;
+};
 
 const run = Date.now().toString(36);
 const email = `owner-${run}@example.com`;
@@ -23,9 +33,14 @@ let token: string;
 
 test("the README's command sequence works verbatim against the running stack", async () => {
   await fluxOk(["admin", "create-user", "--email", email, "--password", password]);
-  await fluxOk(["login", "--api-url", `http://localhost:${E2E_PORTS.web}`, "--email", email, "--password", password], cliHome);
+  await fluxOk(
+    ["login", "--api-url", `http://localhost:${E2E_PORTS.web}`, "--email", email, "--password", password],
+    cliHome,
+  );
 
-  demo = JSON.parse(await fluxOk(["projects", "create", `demo-${run}`, "--plan", "free", "--json"], cliHome)) as Project;
+  demo = JSON.parse(
+    await fluxOk(["projects", "create", `demo-${run}`, "--plan", "free", "--json"], cliHome),
+  ) as Project;
   for (const key of ["tenantId", "slug", "hash", "mode", "plan", "status", "serviceUrl", "schema", "role"]) {
     expect(demo, `projects create --json has ${key}`).toHaveProperty(key);
   }
@@ -42,10 +57,18 @@ test("the README's command sequence works verbatim against the running stack", a
 
   const dir = mkdtempSync(path.join(os.tmpdir(), "flux-sql-"));
   const file = path.join(dir, "0001_notes.sql");
-  writeFileSync(file, "create table notes (id bigserial primary key, body text not null);\ninsert into notes (body) values ('first'), ('second');\n");
+  writeFileSync(
+    file,
+    "create table notes (id bigserial primary key, body text not null);\ninsert into notes (body) values ('first'), ('second');\n",
+  );
   await fluxOk(["push", "--project", demo.slug, "--file", file], cliHome);
 
-  token = (await fluxOk(["token", "create", "--project", demo.slug, "--role", "authenticated", "--sub", "user-1", "--expires-in", "1h"], cliHome)).trim();
+  token = (
+    await fluxOk(
+      ["token", "create", "--project", demo.slug, "--role", "authenticated", "--sub", "user-1", "--expires-in", "1h"],
+      cliHome,
+    )
+  ).trim();
   expect(token.split(".")).toHaveLength(3);
 
   const res = await gatewayRequest({ host: hostOf(demo), path: "/notes?select=id,body&limit=5", token });
@@ -57,7 +80,9 @@ test("the README's command sequence works verbatim against the running stack", a
 });
 
 test("FLUX_API_URL and FLUX_TOKEN let a script skip the login step", async () => {
-  const stored = JSON.parse(readFileSync(path.join(cliHome.XDG_CONFIG_HOME, "flux", "credentials.json"), "utf8")) as { token: string };
+  const stored = JSON.parse(readFileSync(path.join(cliHome.XDG_CONFIG_HOME, "flux", "credentials.json"), "utf8")) as {
+    token: string;
+  };
   const freshMachine = { XDG_CONFIG_HOME: mkdtempSync(path.join(os.tmpdir(), "flux-nologin-")) };
 
   const withoutLogin = await flux(["projects", "list", "--json"], freshMachine);
@@ -71,7 +96,11 @@ test("FLUX_API_URL and FLUX_TOKEN let a script skip the login step", async () =>
   });
   expect((JSON.parse(scripted) as Project[]).map((p) => p.slug)).toContain(demo.slug);
 
-  const revokedLooking = await flux(["projects", "list"], { ...freshMachine, FLUX_API_URL: `http://localhost:${E2E_PORTS.web}`, FLUX_TOKEN: "flux_pat_not-a-real-token" });
+  const revokedLooking = await flux(["projects", "list"], {
+    ...freshMachine,
+    FLUX_API_URL: `http://localhost:${E2E_PORTS.web}`,
+    FLUX_TOKEN: "flux_pat_not-a-real-token",
+  });
   expect(revokedLooking.code).toBe(1);
   expect(revokedLooking.stderr).toMatch(/401|token/i);
 });
@@ -87,8 +116,12 @@ test("rejects a request without a token with 401 in PostgREST's error shape", as
 });
 
 test("rejects a token signed with another project's secret, and project A's token on project B's host", async () => {
-  other = JSON.parse(await fluxOk(["projects", "create", `other-${run}`, "--plan", "free", "--json"], cliHome)) as Project;
-  const otherToken = (await fluxOk(["token", "create", "--project", other.slug, "--expires-in", "10m"], cliHome)).trim();
+  other = JSON.parse(
+    await fluxOk(["projects", "create", `other-${run}`, "--plan", "free", "--json"], cliHome),
+  ) as Project;
+  const otherToken = (
+    await fluxOk(["token", "create", "--project", other.slug, "--expires-in", "10m"], cliHome)
+  ).trim();
 
   const forged = await gatewayRequest({ host: hostOf(demo), path: "/notes", token: otherToken });
   expect(forged.status).toBe(401);

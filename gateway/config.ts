@@ -9,7 +9,12 @@ const flag = z
 const commaList = z
   .string()
   .default("")
-  .transform((value) => value.split(",").map((item) => item.trim()).filter((item) => item !== ""));
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== ""),
+  );
 const ms = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
@@ -41,7 +46,12 @@ export const GatewaySettings = z.object({
   /** Longest bearer token accepted; a longer one is refused before any cryptography runs. */
   FLUX_GATEWAY_MAX_TOKEN_BYTES: z.coerce.number().int().min(512).max(16_000).default(8_192),
   /** Clock skew tolerated on exp / nbf / iat, in seconds; bounded so a typo cannot disable expiry. */
-  FLUX_GATEWAY_JWT_LEEWAY_S: z.coerce.number().int().min(0).max(300, "FLUX_GATEWAY_JWT_LEEWAY_S is at most 300").default(30),
+  FLUX_GATEWAY_JWT_LEEWAY_S: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(300, "FLUX_GATEWAY_JWT_LEEWAY_S is at most 300")
+    .default(30),
 
   // --- Third-party issuers' JWKS (docs/decisions/0020-jwks-cache-and-refresh.md).
   /** Least time between two fetches of one JWKS URL (an unknown kid refreshes at most this often). */
@@ -56,7 +66,10 @@ export const GatewaySettings = z.object({
    * that migrations create, with its password derived from FLUX_DATA_PLANE_KEY. Set it to use a role of your own
    * (it must only be able to read; never the owner's URL).
    */
-  FLUX_GATEWAY_DATABASE_URL: z.string().url("FLUX_GATEWAY_DATABASE_URL must be a postgres:// URL naming the flux-system database").optional(),
+  FLUX_GATEWAY_DATABASE_URL: z
+    .string()
+    .url("FLUX_GATEWAY_DATABASE_URL must be a postgres:// URL naming the flux-system database")
+    .optional(),
 
   // --- Proxying.
   /** Comma-separated rest URLs; tenants are sharded over them by tenant hash. Empty: FLUX_REST_URL alone. */
@@ -65,7 +78,12 @@ export const GatewaySettings = z.object({
   FLUX_GATEWAY_FORWARD_HEADERS: z
     .string()
     .default("accept,content-type,content-length,prefer,range,range-unit,if-none-match")
-    .transform((value) => value.split(",").map((item) => item.trim().toLowerCase()).filter((item) => item !== ""))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((item) => item.trim().toLowerCase())
+        .filter((item) => item !== ""),
+    )
     .superRefine((names, ctx) => {
       const refused = refusedForwardHeaders(names);
       if (refused.length > 0) {

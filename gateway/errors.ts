@@ -55,11 +55,22 @@ export function sendError(res: ServerResponse, error: GatewayError, guideUrl?: s
   const link = guideUrl ? guideLink(guideUrl, error.code) : null;
   // PGRST* answers the gateway gives on rest's behalf (PGRST106) keep PostgREST's exact body: header only.
   const inBody = link !== null && error.code.startsWith("FLUX-GW-");
-  const body: ErrorBody = { code: error.code, message: error.message, details: error.details, hint: error.hint, ...(inBody ? { link } : {}) };
+  const body: ErrorBody = {
+    code: error.code,
+    message: error.message,
+    details: error.details,
+    hint: error.hint,
+    ...(inBody ? { link } : {}),
+  };
   sendJson(res, error.status, body, link ? { ...error.headers, Link: `<${link}>; rel="help"` } : error.headers);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
     ...headers,

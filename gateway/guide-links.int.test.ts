@@ -31,7 +31,10 @@ describe("error answers link to the troubleshooting guide", () => {
   });
 
   it("data API errors keep exactly PostgREST's four body fields and link through a header only", async () => {
-    const token = await mintBridgeToken({ role: tenant.credentials.role, tenant_id: tenant.tenantId, claims: {} }, bridgeKey(api.config.FLUX_BRIDGE_SECRET));
+    const token = await mintBridgeToken(
+      { role: tenant.credentials.role, tenant_id: tenant.tenantId, claims: {} },
+      bridgeKey(api.config.FLUX_BRIDGE_SECRET),
+    );
     const res = await call(api.baseUrl, "/no_such_table", { token });
     expect(res.status).toBe(404);
     expect(Object.keys(res.json() as object).sort()).toEqual(["code", "details", "hint", "message"]);

@@ -32,7 +32,10 @@ async function main(): Promise<void> {
   });
 
   if (settings.FLUX_GATEWAY_DEBUG) {
-    log({ level: "warn", msg: "debug mode is on: /__flux/debug serves a redacted snapshot to holders of the internal token" });
+    log({
+      level: "warn",
+      msg: "debug mode is on: /__flux/debug serves a redacted snapshot to holders of the internal token",
+    });
   }
 
   let stopping = false;
@@ -56,6 +59,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger({ level: "error", msg: "gateway failed to start", err: error instanceof Error ? error.message : String(error) });
+  logger({
+    level: "error",
+    msg: "gateway failed to start",
+    err: error instanceof Error ? error.message : String(error),
+  });
   process.exit(1);
 });

@@ -64,13 +64,19 @@ describe("host resolution", () => {
   });
 
   it("refuses two Host headers with 400", async () => {
-    const answer = await sendRaw(gw.port, `GET /todos HTTP/1.1\nHost: ${project.host}\nHost: api--other-app--abcdef0.localhost`);
+    const answer = await sendRaw(
+      gw.port,
+      `GET /todos HTTP/1.1\nHost: ${project.host}\nHost: api--other-app--abcdef0.localhost`,
+    );
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ code: "FLUX-GW-HOST-DUPLICATE" });
   });
 
   it("refuses an absolute-form request line naming another host than Host", async () => {
-    const answer = await sendRaw(gw.port, `GET http://api--other-app--abcdef0.localhost/todos HTTP/1.1\nHost: ${project.host}`);
+    const answer = await sendRaw(
+      gw.port,
+      `GET http://api--other-app--abcdef0.localhost/todos HTTP/1.1\nHost: ${project.host}`,
+    );
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ code: "FLUX-GW-HOST-MISMATCH" });
   });
@@ -79,7 +85,10 @@ describe("host resolution", () => {
     const owner = await seedProject(gw.seedDb.db);
     await seedDomain(gw.seedDb.db, owner.tenantId, `data.${owner.slug}.example`, true);
     await seedDomain(gw.seedDb.db, owner.tenantId, `pending.${owner.slug}.example`, false);
-    const verified = await send(gw.port, { host: `data.${owner.slug}.example`, headers: { Authorization: await bearer(owner) } });
+    const verified = await send(gw.port, {
+      host: `data.${owner.slug}.example`,
+      headers: { Authorization: await bearer(owner) },
+    });
     expect((verified.json() as UpstreamEcho).bridge?.tenant_id).toBe(owner.tenantId);
     expect((await send(gw.port, { host: `pending.${owner.slug}.example` })).status).toBe(404);
   });
@@ -93,7 +102,10 @@ describe("host resolution", () => {
 
   it("never writes to flux-system while serving (last_accessed_at untouched)", async () => {
     await send(gw.port, { host: project.host, headers: { Authorization: await bearer(project) } });
-    const [row] = await gw.seedDb.db.select({ at: projects.lastAccessedAt }).from(projects).where(eq(projects.tenantId, project.tenantId));
+    const [row] = await gw.seedDb.db
+      .select({ at: projects.lastAccessedAt })
+      .from(projects)
+      .where(eq(projects.tenantId, project.tenantId));
     expect(row?.at).toBeNull();
     expect(activity.peek(project.tenantId)).toBeGreaterThan(0);
   });
@@ -104,13 +116,18 @@ describe("limits, upstream failures and request ids", () => {
     const limited = await seedProject(gw.seedDb.db, { rateLimitPerMinute: 3 });
     const authorization = await bearer(limited);
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await send(gw.port, { host: limited.host, headers: { Authorization: authorization } })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await send(gw.port, { host: limited.host, headers: { Authorization: authorization } })).status);
     const forwardedBefore = gw.upstream.seen.length;
     const refused = await send(gw.port, { host: limited.host, headers: { Authorization: authorization } });
     expect(statuses).toEqual([200, 200, 200]);
     expect(refused.status).toBe(429);
     expect(refused.headers["retry-after"]).toBe("30");
-    expect(refused.headers).toMatchObject({ "ratelimit-limit": "3", "ratelimit-remaining": "0", "ratelimit-reset": "30" });
+    expect(refused.headers).toMatchObject({
+      "ratelimit-limit": "3",
+      "ratelimit-remaining": "0",
+      "ratelimit-reset": "30",
+    });
     expect(refused.json()).toMatchObject({ code: "FLUX-GW-RATE-LIMITED" });
     expect(gw.upstream.seen.length).toBe(forwardedBefore);
   });
@@ -141,13 +158,21 @@ describe("limits, upstream failures and request ids", () => {
       method: "POST",
       path: "/todos?select=id,title",
       body,
-      headers: { Authorization: await bearer(project), "Content-Type": "application/json", Prefer: "return=representation" },
+      headers: {
+        Authorization: await bearer(project),
+        "Content-Type": "application/json",
+        Prefer: "return=representation",
+      },
     });
     expect(answer.json()).toMatchObject({
       method: "POST",
       url: "/todos?select=id,title",
       body,
-      headers: { "content-type": "application/json", prefer: "return=representation", "content-length": String(body.length) },
+      headers: {
+        "content-type": "application/json",
+        prefer: "return=representation",
+        "content-length": String(body.length),
+      },
     });
   });
 

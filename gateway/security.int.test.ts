@@ -45,11 +45,18 @@ describe("gateway authentication (security)", () => {
   });
 
   it("rejects a token signed with another project's secret", async () => {
-    expectRefusal(await call(projectA, { Authorization: `Bearer ${await token(projectB)}` }), 401, "FLUX-GW-AUTH-SIGNATURE");
+    expectRefusal(
+      await call(projectA, { Authorization: `Bearer ${await token(projectB)}` }),
+      401,
+      "FLUX-GW-AUTH-SIGNATURE",
+    );
   });
 
   it("rejects project A's valid token sent to project B's host", async () => {
-    const answer = await send(gw.port, { host: projectB.host, headers: { Authorization: `Bearer ${await token(projectA)}` } });
+    const answer = await send(gw.port, {
+      host: projectB.host,
+      headers: { Authorization: `Bearer ${await token(projectA)}` },
+    });
     expectRefusal(answer, 401, "FLUX-GW-AUTH-SIGNATURE");
   });
 
@@ -60,7 +67,11 @@ describe("gateway authentication (security)", () => {
   });
 
   it("rejects an expired token", async () => {
-    expectRefusal(await call(projectA, { Authorization: `Bearer ${await token(projectA, "authenticated", -120)}` }), 401, "FLUX-GW-AUTH-EXPIRED");
+    expectRefusal(
+      await call(projectA, { Authorization: `Bearer ${await token(projectA, "authenticated", -120)}` }),
+      401,
+      "FLUX-GW-AUTH-EXPIRED",
+    );
   });
 
   it("rejects a token without exp", async () => {
@@ -71,7 +82,11 @@ describe("gateway authentication (security)", () => {
   });
 
   it("rejects a role claim of postgres as forbidden", async () => {
-    expectRefusal(await call(projectA, { Authorization: `Bearer ${await token(projectA, "postgres")}` }), 401, "FLUX-GW-ROLE-FORBIDDEN");
+    expectRefusal(
+      await call(projectA, { Authorization: `Bearer ${await token(projectA, "postgres")}` }),
+      401,
+      "FLUX-GW-ROLE-FORBIDDEN",
+    );
   });
 });
 
@@ -84,7 +99,11 @@ describe("what reaches rest (security)", () => {
 
   it("does not forward Cookie or the client's Authorization upstream", async () => {
     const clientToken = await token(projectA, "anon");
-    const echo = await forwarded({ Authorization: `Bearer ${clientToken}`, Cookie: "session=very-secret", "Proxy-Authorization": "Basic eDp5" });
+    const echo = await forwarded({
+      Authorization: `Bearer ${clientToken}`,
+      Cookie: "session=very-secret",
+      "Proxy-Authorization": "Basic eDp5",
+    });
     expect(echo.rawHeaderNames).not.toContain("cookie");
     expect(echo.rawHeaderNames).not.toContain("proxy-authorization");
     expect(echo.headers.authorization).not.toContain(clientToken);

@@ -74,7 +74,8 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
   const metrics = deps.metrics ?? (settings.FLUX_GATEWAY_METRICS ? createPrometheusMetrics() : noopMetrics);
   const ownsDb = deps.db === undefined;
   // Read-only by construction: the gateway's own role can SELECT the host-lookup columns and nothing else.
-  const databaseUrl = settings.FLUX_GATEWAY_DATABASE_URL ?? gatewayDatabaseUrl(config.DATABASE_URL, config.FLUX_DATA_PLANE_KEY);
+  const databaseUrl =
+    settings.FLUX_GATEWAY_DATABASE_URL ?? gatewayDatabaseUrl(config.DATABASE_URL, config.FLUX_DATA_PLANE_KEY);
   const db: DbHandle = deps.db ?? createDb(databaseUrl, { max: 5, applicationName: "flux-gateway" });
   // With REDIS_URL, the limiter, host cache and activity are shared by every instance; without, per process.
   const redis: RedisServices | undefined = config.REDIS_URL
@@ -131,7 +132,10 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       }),
   };
   const limits = { maxUrlBytes: settings.FLUX_GATEWAY_MAX_URL_BYTES, maxBodyBytes: config.FLUX_BODY_LIMIT_BYTES };
-  const bodyLimits = { maxBodyBytes: config.FLUX_BODY_LIMIT_BYTES, idleTimeoutMs: settings.FLUX_GATEWAY_BODY_IDLE_TIMEOUT_MS };
+  const bodyLimits = {
+    maxBodyBytes: config.FLUX_BODY_LIMIT_BYTES,
+    idleTimeoutMs: settings.FLUX_GATEWAY_BODY_IDLE_TIMEOUT_MS,
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
@@ -158,7 +162,12 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       timer.begin("rate_limit");
       await enforceRateLimit(res, project, limiter, settings.FLUX_RATE_LIMIT_MULTIPLIER, (error) => {
         metrics.redisFailOpen("rate_limit");
-        logger({ level: "warn", msg: "rate limiter failed; request allowed (fail-open)", requestId, err: String(error) });
+        logger({
+          level: "warn",
+          msg: "rate limiter failed; request allowed (fail-open)",
+          requestId,
+          err: String(error),
+        });
       });
       timer.end();
       timer.begin("bridge");
@@ -176,9 +185,20 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       const refusal = toGatewayError(error);
       code = refusal.code;
       if (!(error instanceof GatewayError)) {
-        logger({ level: "error", msg: "unhandled gateway error", requestId, err: error instanceof Error ? error.stack : String(error) });
+        logger({
+          level: "error",
+          msg: "unhandled gateway error",
+          requestId,
+          err: error instanceof Error ? error.stack : String(error),
+        });
       } else if (error.cause !== undefined) {
-        logger({ level: "error", msg: "dependency failure", requestId, code, err: error.cause instanceof Error ? error.cause.message : String(error.cause) });
+        logger({
+          level: "error",
+          msg: "dependency failure",
+          requestId,
+          code,
+          err: error.cause instanceof Error ? error.cause.message : String(error.cause),
+        });
       }
       if (code === "FLUX-GW-UPSTREAM-UNAVAILABLE") metrics.upstreamFailure("connect");
       if (code === "FLUX-GW-UPSTREAM-TIMEOUT") metrics.upstreamFailure("timeout");
@@ -201,7 +221,18 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       };
       ring.push(row);
       redis?.dispatches.record(row);
-      logger({ level: "info", msg: "request", requestId, method: req.method, host, path: path.slice(0, 512), status: res.statusCode, code, tenantId, durationMs });
+      logger({
+        level: "info",
+        msg: "request",
+        requestId,
+        method: req.method,
+        host,
+        path: path.slice(0, 512),
+        status: res.statusCode,
+        code,
+        tenantId,
+        durationMs,
+      });
     }
   }
 
@@ -217,7 +248,9 @@ export function createGateway(config: FluxConfig, deps: GatewayDeps = {}): Gatew
       void handle(req, res);
     },
   );
-  server.on("clientError", (error: Error & { code?: string }, socket) => answerClientError(error, socket, config.guideUrl));
+  server.on("clientError", (error: Error & { code?: string }, socket) =>
+    answerClientError(error, socket, config.guideUrl),
+  );
 
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {

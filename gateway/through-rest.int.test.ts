@@ -35,11 +35,16 @@ afterAll(async () => {
   for (const tenant of tenants) await tenant.cleanup();
 });
 
-const bearer = async (p: SeededProject) => `Bearer ${(await signProjectToken({ secret: p.secret, role: "anon", expiresInSeconds: 60 })).token}`;
+const bearer = async (p: SeededProject) =>
+  `Bearer ${(await signProjectToken({ secret: p.secret, role: "anon", expiresInSeconds: 60 })).token}`;
 
 describe("gateway → rest → tenant schema", () => {
   it("serves the host project's rows", async () => {
-    const answer = await send(gw.port, { host: a.host, path: "/notes?select=title", headers: { Authorization: await bearer(a) } });
+    const answer = await send(gw.port, {
+      host: a.host,
+      path: "/notes?select=title",
+      headers: { Authorization: await bearer(a) },
+    });
     expect(answer.status).toBe(200);
     expect(answer.json()).toEqual([{ title: "from A" }]);
   });

@@ -16,18 +16,30 @@ function probes(other: { schema: string; role: string }): string {
   const fn = (name: string, returns: string, body: string, args = "") =>
     `create function ${name}(${args}) returns ${returns} language plpgsql as $fn$ begin ${body} end $fn$;`;
   return `
-    ${fn("names_of_b", "json", `return json_build_object(
+    ${fn(
+      "names_of_b",
+      "json",
+      `return json_build_object(
       'schema', (select nspname from pg_namespace where nspname = ${schema}),
       'tables', (select json_agg(relname order by relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace
                  where nspname = ${schema} and relkind = 'r'),
       'role', (select rolname from pg_roles where rolname = ${quoteLiteral(other.role)}),
       'function_source', (select prosrc from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-                          where nspname = ${schema} and proname = 'secret_fn'));`)}
+                          where nspname = ${schema} and proname = 'secret_fn'));`,
+    )}
     ${fn("stats_of_b", "bigint", `return (select count(*) from pg_stats where schemaname = ${schema});`)}
-    ${fn("sequences_of_b", "json", `return (select json_agg(json_build_object('name', sequencename, 'last', last_value))
-      from pg_sequences where schemaname = ${schema});`)}
-    ${fn("activity_showing_marker", "bigint", `return (select count(*) from pg_stat_activity
-      where pid <> pg_backend_pid() and query like '%' || '${MARKER}' || '%');`)}
+    ${fn(
+      "sequences_of_b",
+      "json",
+      `return (select json_agg(json_build_object('name', sequencename, 'last', last_value))
+      from pg_sequences where schemaname = ${schema});`,
+    )}
+    ${fn(
+      "activity_showing_marker",
+      "bigint",
+      `return (select count(*) from pg_stat_activity
+      where pid <> pg_backend_pid() and query like '%' || '${MARKER}' || '%');`,
+    )}
     ${fn("activity_pid_of_b", "int", `return (select pid from pg_stat_activity where usename = ${quoteLiteral(other.role)} limit 1);`)}
     ${fn("cancel_backend", "boolean", "return pg_cancel_backend(target);", "target int")}
     ${fn("alter_role_of_b", "void", `execute format('alter role %I set statement_timeout = 1', ${quoteLiteral(other.role)});`)}
@@ -46,8 +58,14 @@ beforeAll(async () => {
           create function secret_fn() returns int language sql as $$ select 42 $$;`,
     actorUserId: null,
   });
-  await withClient(api.config.tenantDatabaseUrl, (admin) => admin.query(`analyze ${quoteIdent(b.credentials.schema)}.notes`));
-  await a.engine.importSql(a.project, { name: "probes", sql: probes({ schema: b.credentials.schema, role: b.credentials.role }), actorUserId: null });
+  await withClient(api.config.tenantDatabaseUrl, (admin) =>
+    admin.query(`analyze ${quoteIdent(b.credentials.schema)}.notes`),
+  );
+  await a.engine.importSql(a.project, {
+    name: "probes",
+    sql: probes({ schema: b.credentials.schema, role: b.credentials.role }),
+    actorUserId: null,
+  });
 });
 
 afterAll(async () => {
@@ -56,7 +74,11 @@ afterAll(async () => {
 });
 
 async function asA(fn: string, args: Record<string, unknown> = {}) {
-  const res = await call(api.baseUrl, `/rpc/${fn}`, { token: await bridgeTokenFor(api.config, a), method: "POST", body: JSON.stringify(args) });
+  const res = await call(api.baseUrl, `/rpc/${fn}`, {
+    token: await bridgeTokenFor(api.config, a),
+    method: "POST",
+    body: JSON.stringify(args),
+  });
   return { status: res.status, body: res.text ? (JSON.parse(res.text) as unknown) : null };
 }
 
@@ -82,7 +104,9 @@ describe("catalog visibility across tenants", () => {
   });
 
   it("pg_stat_activity hides the text of B's running query from A", async () => {
-    const running = withClient(b.credentials.apiDatabaseUrl, (client) => client.query(`select pg_sleep(1.5) /* ${MARKER} */`));
+    const running = withClient(b.credentials.apiDatabaseUrl, (client) =>
+      client.query(`select pg_sleep(1.5) /* ${MARKER} */`),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     try {
       expect(await asA("activity_showing_marker")).toEqual({ status: 200, body: 0 });

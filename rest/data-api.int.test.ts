@@ -45,8 +45,13 @@ describe("GET /<table>", () => {
     const page = await call(api.baseUrl, "/notes?select=id&order=id&offset=1&limit=2", { token });
     expect(page.json()).toEqual([{ id: 2 }, { id: 3 }]);
     expect(page.headers.get("content-range")).toBe("1-2/*");
-    expect((await call(api.baseUrl, "/notes?select=id&id=in.(1,3)&order=id", { token })).json()).toEqual([{ id: 1 }, { id: 3 }]);
-    expect((await call(api.baseUrl, "/notes?select=title&title=like.*lt*", { token })).json()).toEqual([{ title: "delta" }]);
+    expect((await call(api.baseUrl, "/notes?select=id&id=in.(1,3)&order=id", { token })).json()).toEqual([
+      { id: 1 },
+      { id: 3 },
+    ]);
+    expect((await call(api.baseUrl, "/notes?select=title&title=like.*lt*", { token })).json()).toEqual([
+      { title: "delta" },
+    ]);
     expect((await call(api.baseUrl, "/notes?select=id&done=is.true", { token })).json()).toEqual([{ id: 2 }]);
   });
 
@@ -65,7 +70,9 @@ describe("GET /<table>", () => {
   });
 
   it("binds an SQL injection attempt in a filter value as a value", async () => {
-    const res = await call(api.baseUrl, `/notes?title=eq.${encodeURIComponent("x'); drop table notes; --")}`, { token });
+    const res = await call(api.baseUrl, `/notes?title=eq.${encodeURIComponent("x'); drop table notes; --")}`, {
+      token,
+    });
     expect(res.status).toBe(200);
     expect(res.json()).toEqual([]);
     expect((await call(api.baseUrl, "/notes?select=id&limit=1", { token })).status).toBe(200);
@@ -120,14 +127,22 @@ describe("POST /<table>", () => {
   });
 
   it("answers 201 with an empty body by default and the row is stored", async () => {
-    const res = await call(api.baseUrl, "/notes", { token, method: "POST", body: JSON.stringify({ id: 20, title: "twenty" }) });
+    const res = await call(api.baseUrl, "/notes", {
+      token,
+      method: "POST",
+      body: JSON.stringify({ id: 20, title: "twenty" }),
+    });
     expect(res.status).toBe(201);
     expect(res.text).toBe("");
     expect((await call(api.baseUrl, "/notes?select=title&id=eq.20", { token })).json()).toEqual([{ title: "twenty" }]);
   });
 
   it("maps a duplicate key to 409 23505 and a missing NOT NULL value to 400 23502", async () => {
-    const duplicate = await call(api.baseUrl, "/notes", { token, method: "POST", body: JSON.stringify({ id: 1, title: "again" }) });
+    const duplicate = await call(api.baseUrl, "/notes", {
+      token,
+      method: "POST",
+      body: JSON.stringify({ id: 1, title: "again" }),
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.json()).toMatchObject({ code: "23505", hint: null });
     const missing = await call(api.baseUrl, "/notes", { token, method: "POST", body: JSON.stringify({ id: 30 }) });
@@ -139,7 +154,11 @@ describe("POST /<table>", () => {
     const invalid = await call(api.baseUrl, "/notes", { token, method: "POST", body: "{not json" });
     expect(invalid.status).toBe(400);
     expect(invalid.json()).toMatchObject({ code: "PGRST102" });
-    const unknown = await call(api.baseUrl, "/notes", { token, method: "POST", body: JSON.stringify({ id: 40, nope: 1 }) });
+    const unknown = await call(api.baseUrl, "/notes", {
+      token,
+      method: "POST",
+      body: JSON.stringify({ id: 40, nope: 1 }),
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.json()).toMatchObject({ code: "PGRST204" });
   });

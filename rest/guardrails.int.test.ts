@@ -71,7 +71,12 @@ describe("statement timeout guardrail", () => {
     const res = await call(api.baseUrl, "/rpc/sleepy", { token, method: "POST", body: "{}" });
     const elapsed = performance.now() - started;
     expect(res.status).toBe(500);
-    expect(res.json()).toEqual({ code: "57014", message: "canceling statement due to statement timeout", details: null, hint: null });
+    expect(res.json()).toEqual({
+      code: "57014",
+      message: "canceling statement due to statement timeout",
+      details: null,
+      hint: null,
+    });
     expect(elapsed).toBeGreaterThan(5_000);
     expect(elapsed).toBeLessThan(8_000);
     // The backend really stopped: nothing of this role is still sleeping on the cluster.

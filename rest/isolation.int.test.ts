@@ -54,7 +54,11 @@ beforeAll(async () => {
     sql: `create table notes (id int primary key, title text not null); insert into notes values (1, '${SECRET}');`,
     actorUserId: null,
   });
-  const other = { schema: b.credentials.schema, role: b.credentials.role, owner: `${b.credentials.role.replace(/_role$/, "_owner")}` };
+  const other = {
+    schema: b.credentials.schema,
+    role: b.credentials.role,
+    owner: `${b.credentials.role.replace(/_role$/, "_owner")}`,
+  };
   await a.engine.importSql(a.project, { name: "attacks", sql: attacks(other), actorUserId: null });
 });
 
@@ -64,7 +68,11 @@ afterAll(async () => {
 });
 
 async function callAsA(fn: string): Promise<{ status: number; text: string; code: string }> {
-  const res = await call(api.baseUrl, `/rpc/${fn}`, { token: await bridgeTokenFor(api.config, a), method: "POST", body: "{}" });
+  const res = await call(api.baseUrl, `/rpc/${fn}`, {
+    token: await bridgeTokenFor(api.config, a),
+    method: "POST",
+    body: "{}",
+  });
   const parsed = res.text ? (JSON.parse(res.text) as { code?: string }) : {};
   return { status: res.status, text: res.text, code: parsed.code ?? "" };
 }
@@ -122,8 +130,14 @@ describe("isolation through functions a tenant writes", () => {
     const answer = await callAsA("via_dblink");
     expect(answer.status).toBe(404);
     expect(answer.code).toBe("42883");
-    const installed = await withClient(a.credentials.apiDatabaseUrl, async (client) =>
-      (await client.query<{ extname: string }>("select extname from pg_extension where extname in ('dblink', 'postgres_fdw')")).rows,
+    const installed = await withClient(
+      a.credentials.apiDatabaseUrl,
+      async (client) =>
+        (
+          await client.query<{ extname: string }>(
+            "select extname from pg_extension where extname in ('dblink', 'postgres_fdw')",
+          )
+        ).rows,
     );
     expect(installed).toEqual([]);
     const install = "create extension if not exists dblink;";
@@ -159,7 +173,11 @@ describe("isolation through functions a tenant writes", () => {
 
   it("cannot call the other tenant's functions by naming its schema in the path", async () => {
     const path = `/rpc/${encodeURIComponent(`${b.credentials.schema}.notes`)}`;
-    const res = await call(api.baseUrl, path, { token: await bridgeTokenFor(api.config, a), method: "POST", body: "{}" });
+    const res = await call(api.baseUrl, path, {
+      token: await bridgeTokenFor(api.config, a),
+      method: "POST",
+      body: "{}",
+    });
     expect(res.status).toBe(404);
     expect(res.json()).toMatchObject({ code: "PGRST202" });
     await bStillIntact();

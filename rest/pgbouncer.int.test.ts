@@ -42,7 +42,11 @@ beforeAll(async () => {
   const config = loadConfig(process.env);
   [tenantA, tenantB] = await Promise.all([provisionTestTenant("pro"), provisionTestTenant("pro")]);
   for (const tenant of [tenantA, tenantB]) {
-    await tenant.engine.importSql(tenant.project, { name: "pgbouncer", sql: fixture(tenant.credentials.role), actorUserId: null });
+    await tenant.engine.importSql(tenant.project, {
+      name: "pgbouncer",
+      sql: fixture(tenant.credentials.role),
+      actorUserId: null,
+    });
   }
   bouncer = await startPgBouncer({
     upstreamUrl: config.tenantDatabaseUrl,
@@ -72,7 +76,10 @@ describe.skipIf(!available)("rest behind PgBouncer in transaction mode", () => {
 
   it("never shows one tenant's role, or one user's claims or search_path, to another under interleaved load", async () => {
     const tokens = await Promise.all(
-      identities().map(async (who) => ({ ...who, token: await bridgeTokenFor(api.config, who.tenant, { claims: { sub: who.sub, role: "authenticated" } }) })),
+      identities().map(async (who) => ({
+        ...who,
+        token: await bridgeTokenFor(api.config, who.tenant, { claims: { sub: who.sub, role: "authenticated" } }),
+      })),
     );
     const requests = Array.from({ length: 40 }, (_, round) => tokens.map((who) => ({ who, round }))).flat();
     const answers = await Promise.all(
@@ -84,7 +91,11 @@ describe.skipIf(!available)("rest behind PgBouncer in transaction mode", () => {
       }),
     );
     for (const { who, row } of answers) {
-      expect(row).toMatchObject({ role: who.tenant.credentials.role, sub: who.sub, search_path: quoteIdent(who.tenant.credentials.schema) });
+      expect(row).toMatchObject({
+        role: who.tenant.credentials.role,
+        sub: who.sub,
+        search_path: quoteIdent(who.tenant.credentials.schema),
+      });
     }
     // One server connection per tenant role: both users of tenant A really shared a backend, transaction by transaction.
     const backendsOfA = new Set(answers.filter(({ who }) => who.tenant === tenantA).map(({ row }) => row?.pid));
@@ -95,7 +106,10 @@ describe.skipIf(!available)("rest behind PgBouncer in transaction mode", () => {
 
   it("stamps each inserted row with its own user's claims (column default) under concurrent writes", async () => {
     const writers = await Promise.all(
-      identities().map(async (who) => ({ ...who, token: await bridgeTokenFor(api.config, who.tenant, { claims: { sub: who.sub, role: "authenticated" } }) })),
+      identities().map(async (who) => ({
+        ...who,
+        token: await bridgeTokenFor(api.config, who.tenant, { claims: { sub: who.sub, role: "authenticated" } }),
+      })),
     );
     const inserts = Array.from({ length: 20 }, (_, round) => writers.map((who) => ({ who, round }))).flat();
     const results = await Promise.all(

@@ -28,14 +28,25 @@ afterAll(async () => {
 
 describe("requests issued by @supabase/postgrest-js", () => {
   it("select with eq, order and limit", async () => {
-    const { data, error, status } = await client.from("notes").select("id,title").eq("done", false).order("id", { ascending: false }).limit(1);
+    const { data, error, status } = await client
+      .from("notes")
+      .select("id,title")
+      .eq("done", false)
+      .order("id", { ascending: false })
+      .limit(1);
     expect(error).toBeNull();
     expect(status).toBe(200);
     expect(data).toEqual([{ id: 3, title: "gamma" }]);
   });
 
   it("in, ilike and is filters", async () => {
-    const { data } = await client.from("notes").select("id").in("id", [1, 2]).ilike("title", "%A%").is("author", null).order("id");
+    const { data } = await client
+      .from("notes")
+      .select("id")
+      .in("id", [1, 2])
+      .ilike("title", "%A%")
+      .is("author", null)
+      .order("id");
     expect(data).toEqual([{ id: 1 }, { id: 2 }]);
   });
 

@@ -32,9 +32,15 @@ describe("flux push, then the data API (no manual reload, default grant policy)"
     expect((await call(api.baseUrl, "/notes", { token })).status).toBe(404);
     await push({
       "0001_notes.sql": "create table notes (id serial primary key, body text not null);",
-      "0002_views.sql": "create view note_bodies as select body from notes; create function note_count() returns int language sql stable as $$ select count(*)::int from notes $$;",
+      "0002_views.sql":
+        "create view note_bodies as select body from notes; create function note_count() returns int language sql stable as $$ select count(*)::int from notes $$;",
     });
-    const inserted = await call(api.baseUrl, "/notes", { token, method: "POST", body: JSON.stringify({ body: "hello" }), headers: { prefer: "return=representation" } });
+    const inserted = await call(api.baseUrl, "/notes", {
+      token,
+      method: "POST",
+      body: JSON.stringify({ body: "hello" }),
+      headers: { prefer: "return=representation" },
+    });
     expect(inserted.status).toBe(201);
     expect(inserted.json()).toEqual([{ id: 1, body: "hello" }]);
     expect((await call(api.baseUrl, "/note_bodies", { token })).json()).toEqual([{ body: "hello" }]);

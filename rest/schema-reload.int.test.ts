@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provisionTestTenant, type TestTenant } from "@/tests/fixtures/tenant";
-import { bridgeTokenFor, call, notifyPgrst, runAsOwnerWithoutNotify, startRest, type RunningRest } from "./testing/harness";
+import {
+  bridgeTokenFor,
+  call,
+  notifyPgrst,
+  runAsOwnerWithoutNotify,
+  startRest,
+  type RunningRest,
+} from "./testing/harness";
 
 let tenant: TestTenant;
 
@@ -47,7 +54,11 @@ describe("schema cache reload", () => {
     try {
       const token = await bridgeTokenFor(api.config, tenant);
       expect((await call(api.baseUrl, "/pushed", { token })).status).toBe(404);
-      await tenant.engine.importSql(tenant.project, { name: "pushed", sql: "create table pushed (id int)", actorUserId: null });
+      await tenant.engine.importSql(tenant.project, {
+        name: "pushed",
+        sql: "create table pushed (id int)",
+        actorUserId: null,
+      });
       expect(await eventuallyStatus(api, token, "/pushed", 200)).toBe(200);
     } finally {
       await api.close();
@@ -74,7 +85,11 @@ describe("request limits", () => {
     const api = await startRest({ FLUX_BODY_LIMIT_BYTES: 64 });
     try {
       const token = await bridgeTokenFor(api.config, tenant);
-      const res = await call(api.baseUrl, "/fresh", { token, method: "POST", body: JSON.stringify({ id: 1, pad: "x".repeat(100) }) });
+      const res = await call(api.baseUrl, "/fresh", {
+        token,
+        method: "POST",
+        body: JSON.stringify({ id: 1, pad: "x".repeat(100) }),
+      });
       expect(res.status).toBe(413);
       expect(res.json()).toMatchObject({ code: "PGRST413" });
     } finally {

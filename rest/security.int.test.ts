@@ -41,17 +41,27 @@ const titles = (body: unknown) => (body as Array<{ title: string }>).map((row) =
 
 describe("tenant isolation", () => {
   it("a bridge token for tenant A only ever sees A's notes, and B's only B's", async () => {
-    const a = await call(api.baseUrl, "/notes?select=title&order=id", { token: await bridgeTokenFor(api.config, tenantA) });
-    const b = await call(api.baseUrl, "/notes?select=title&order=id", { token: await bridgeTokenFor(api.config, tenantB) });
+    const a = await call(api.baseUrl, "/notes?select=title&order=id", {
+      token: await bridgeTokenFor(api.config, tenantA),
+    });
+    const b = await call(api.baseUrl, "/notes?select=title&order=id", {
+      token: await bridgeTokenFor(api.config, tenantB),
+    });
     expect(titles(a.json())).toEqual(["a-one", "a-two"]);
     expect(titles(b.json())).toEqual(["b-one"]);
   });
 
   it("tenant A's inserts land in A's schema only", async () => {
     const tokenA = await bridgeTokenFor(api.config, tenantA);
-    const res = await call(api.baseUrl, "/notes", { token: tokenA, method: "POST", body: JSON.stringify({ id: 9, title: "a-nine" }) });
+    const res = await call(api.baseUrl, "/notes", {
+      token: tokenA,
+      method: "POST",
+      body: JSON.stringify({ id: 9, title: "a-nine" }),
+    });
     expect(res.status).toBe(201);
-    const b = await call(api.baseUrl, "/notes?select=title&id=eq.9", { token: await bridgeTokenFor(api.config, tenantB) });
+    const b = await call(api.baseUrl, "/notes?select=title&id=eq.9", {
+      token: await bridgeTokenFor(api.config, tenantB),
+    });
     expect(b.json()).toEqual([]);
   });
 

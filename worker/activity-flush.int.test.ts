@@ -29,9 +29,12 @@ afterAll(async () => {
 
 const lastAccessed = async (tenantIds: string[]) =>
   new Map(
-    (await gw.seedDb.db.select({ id: projects.tenantId, at: projects.lastAccessedAt }).from(projects).where(inArray(projects.tenantId, tenantIds))).map(
-      (row) => [row.id, row.at],
-    ),
+    (
+      await gw.seedDb.db
+        .select({ id: projects.tenantId, at: projects.lastAccessedAt })
+        .from(projects)
+        .where(inArray(projects.tenantId, tenantIds))
+    ).map((row) => [row.id, row.at]),
   );
 
 async function request(project: SeededProject): Promise<void> {
@@ -80,7 +83,12 @@ describe("activity: gateway → Redis → worker → projects.last_accessed_at",
     const client = redis.client();
     const project = await seedProject(gw.seedDb.db);
     const errors: unknown[] = [];
-    const loop = startActivityFlushLoop({ db: gw.seedDb.db, redis: client, everyMs: 100, onError: (e) => errors.push(e) });
+    const loop = startActivityFlushLoop({
+      db: gw.seedDb.db,
+      redis: client,
+      everyMs: 100,
+      onError: (e) => errors.push(e),
+    });
     try {
       await request(project);
       await until(async () => (await lastAccessed([project.tenantId])).get(project.tenantId) instanceof Date);
@@ -105,7 +113,12 @@ describe("activity: gateway → Redis → worker → projects.last_accessed_at",
     const client = redis.client();
     const errors: unknown[] = [];
     await redis.kill();
-    const loop = startActivityFlushLoop({ db: gw.seedDb.db, redis: client, everyMs: 100, onError: (e) => errors.push(e) });
+    const loop = startActivityFlushLoop({
+      db: gw.seedDb.db,
+      redis: client,
+      everyMs: 100,
+      onError: (e) => errors.push(e),
+    });
     try {
       await until(async () => errors.length > 0);
       await redis.restart();

@@ -23,7 +23,10 @@ export async function flushActivity(deps: { db: Database; redis: Redis }): Promi
   } while (cursor !== "0");
   if (active.size === 0) return 0;
   const ids = [...active];
-  await deps.db.update(projects).set({ lastAccessedAt: sql`now()` }).where(inArray(projects.tenantId, ids));
+  await deps.db
+    .update(projects)
+    .set({ lastAccessedAt: sql`now()` })
+    .where(inArray(projects.tenantId, ids));
   await deps.redis.del(...ids.map((id) => `${ACTIVITY_PREFIX}${id}`));
   return ids.length;
 }

@@ -19,11 +19,16 @@ describe("the worker's daily backup schedule", () => {
     const first = await runScheduledBackups(ctx, new Date(), { tenantId: project.tenantId });
     expect(first.failed).toEqual([]);
     expect(first.created).toHaveLength(1);
-    expect(await latestBackupTier(ctx, project.tenantId)).toMatchObject({ tier: "restorable", backupId: first.created[0] });
+    expect(await latestBackupTier(ctx, project.tenantId)).toMatchObject({
+      tier: "restorable",
+      backupId: first.created[0],
+    });
 
     const soon = await runScheduledBackups(ctx, new Date(Date.now() + 3_600_000), { tenantId: project.tenantId });
     expect(soon.created).toEqual([]);
-    const nextDay = await runScheduledBackups(ctx, new Date(Date.now() + 25 * 3_600_000), { tenantId: project.tenantId });
+    const nextDay = await runScheduledBackups(ctx, new Date(Date.now() + 25 * 3_600_000), {
+      tenantId: project.tenantId,
+    });
     expect(nextDay.created).toHaveLength(1);
   });
 });

@@ -12,7 +12,12 @@ const log = (level: "info" | "warn", msg: string, extra: Record<string, unknown>
 // gateway's read-only role.
 const handle = createDb(config.DATABASE_URL, { max: 2, applicationName: "flux-worker" });
 const redis = config.REDIS_URL
-  ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, commandTimeout: 2_000, maxRetriesPerRequest: 1, lazyConnect: false })
+  ? new Redis(config.REDIS_URL, {
+      enableOfflineQueue: false,
+      commandTimeout: 2_000,
+      maxRetriesPerRequest: 1,
+      lazyConnect: false,
+    })
   : null;
 redis?.on("error", (err: Error) => log("warn", "redis error", { err: err.message }));
 
@@ -24,7 +29,8 @@ const backupLoop = startBackupLoop({
   onTick: (report) =>
     (report.created.length > 0 || report.failed.length > 0 || report.swept.length > 0 || report.missing.length > 0) &&
     log(report.failed.length > 0 ? "warn" : "info", "backup schedule ran", report),
-  onError: (err) => log("warn", "backup schedule failed; will retry", { err: err instanceof Error ? err.message : String(err) }),
+  onError: (err) =>
+    log("warn", "backup schedule failed; will retry", { err: err instanceof Error ? err.message : String(err) }),
 });
 // `flux dev` stops the whole stack when a child exits, so a worker with no loop to run still stays up.
 const keepAlive = redis ? undefined : setInterval(() => undefined, 60_000);
@@ -33,7 +39,8 @@ if (redis) {
     db: handle.db,
     redis,
     onFlushed: (tenants) => tenants > 0 && log("info", "activity flushed", { tenants }),
-    onError: (err) => log("warn", "activity flush failed; will retry", { err: err instanceof Error ? err.message : String(err) }),
+    onError: (err) =>
+      log("warn", "activity flush failed; will retry", { err: err instanceof Error ? err.message : String(err) }),
   });
   log("info", "worker started", { loops: ["activity-flush"], everyMs: ACTIVITY_FLUSH_EVERY_MS });
 } else {

@@ -9,7 +9,9 @@ export const dynamic = "force-dynamic";
 export default async function LoginPage() {
   const session = await getServerSession(getAuthOptions());
   if (session) redirect("/projects");
-  const external = getAuthOptions().providers.filter((p) => p.id !== "credentials").map((p) => ({ id: p.id, name: p.name }));
+  const external = getAuthOptions()
+    .providers.filter((p) => p.id !== "credentials")
+    .map((p) => ({ id: p.id, name: p.name }));
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">

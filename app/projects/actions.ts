@@ -20,8 +20,13 @@ export async function createProjectAction(_previous: CreateProjectState, form: F
     created = project.slug;
   } catch (err) {
     if (isFluxError(err) && err.status < 500) return { error: err.message, created: null };
-    console.error(JSON.stringify({ level: "error", msg: "create project failed", requestId: ctx.requestId, err: String(err) }));
-    return { error: `Creating the project failed; quote request id ${ctx.requestId} when you report it.`, created: null };
+    console.error(
+      JSON.stringify({ level: "error", msg: "create project failed", requestId: ctx.requestId, err: String(err) }),
+    );
+    return {
+      error: `Creating the project failed; quote request id ${ctx.requestId} when you report it.`,
+      created: null,
+    };
   }
   // A new project opens on its own page: Service URL, schema and role are what the owner needs next.
   redirect(`/projects/${encodeURIComponent(created)}`);

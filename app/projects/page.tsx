@@ -19,7 +19,11 @@ export default async function ProjectsPage() {
       <main className="mx-auto max-w-5xl space-y-6 px-6 py-8">
         <div className="flex items-center justify-between">
           <h1 className="text-2xl font-semibold tracking-tight">Projects</h1>
-          {isPlatformStaff(ctx.actor) ? <Link href="/support" className="text-sm text-indigo-700 hover:underline" data-testid="support-link">Support views</Link> : null}
+          {isPlatformStaff(ctx.actor) ? (
+            <Link href="/support" className="text-sm text-indigo-700 hover:underline" data-testid="support-link">
+              Support views
+            </Link>
+          ) : null}
         </div>
         <CreateProjectForm action={createProjectAction} />
         <ProjectTable projects={projects} />

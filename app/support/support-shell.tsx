@@ -10,8 +10,12 @@ export function SupportShell({ email, title, children }: { email: string | null;
     <>
       <AppHeader email={email} />
       <main className="mx-auto max-w-6xl space-y-6 px-6 py-8">
-        <Link href="/support" className="text-sm text-indigo-700 hover:underline">← Support</Link>
-        <h1 className="text-2xl font-semibold tracking-tight" data-testid="page-title">{title}</h1>
+        <Link href="/support" className="text-sm text-indigo-700 hover:underline">
+          ← Support
+        </Link>
+        <h1 className="text-2xl font-semibold tracking-tight" data-testid="page-title">
+          {title}
+        </h1>
         {children}
       </main>
     </>

@@ -84,12 +84,21 @@ async function main(): Promise<void> {
     const us = (ms: number) => fmt(ms * 1000, 0);
     const redisUs = redisPid ? median(samples.viaRedis) : 0;
     console.log(`\nCPU per request (median of ${ROUNDS} rounds of ${SECONDS} s, wrk -t2 -c32, GET single row)`);
-    console.log(`gateway ${redisPid ? `with REDIS_URL (redis-server pid ${redisPid})` : "without REDIS_URL (in-process counters)"}`);
+    console.log(
+      `gateway ${redisPid ? `with REDIS_URL (redis-server pid ${redisPid})` : "without REDIS_URL (in-process counters)"}`,
+    );
     console.log(
       formatTable(
         ["path", "req/s", "rest µs CPU/req", "gateway µs CPU/req", "redis µs CPU/req", "total µs CPU/req"],
         [
-          ["direct to rest", fmt(median(samples.directRps)), us(median(samples.direct)), "", "", us(median(samples.direct))],
+          [
+            "direct to rest",
+            fmt(median(samples.directRps)),
+            us(median(samples.direct)),
+            "",
+            "",
+            us(median(samples.direct)),
+          ],
           [
             "through the gateway",
             fmt(median(samples.rps)),

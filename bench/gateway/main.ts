@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     if (PARTS.has("gateway")) await compareGatewayWithDirect(cluster, track);
     if (PARTS.has("forwarders")) {
       const rows = await compareForwarders(track);
-      console.log("\nforwarders on the hot path (same header rewrite, one static upstream, no data API; median of interleaved rounds)");
+      console.log(
+        "\nforwarders on the hot path (same header rewrite, one static upstream, no data API; median of interleaved rounds)",
+      );
       console.log(formatTable(["forwarder", "req/s", "p50 ms", "p99 ms", "vs direct"], rows));
     }
   } finally {
@@ -55,7 +57,10 @@ async function compareGatewayWithDirect(cluster: BenchCluster, track: Track): Pr
   const rest = track(await startRestProcess(cluster));
   const bridge = { Authorization: `Bearer ${await bridgeTokenFor(cluster, tenant)}` };
   const targets: Target[] = [
-    { label: "direct to rest (bridge token)", request: { url: rest.url, path: READ_ONE_PATH, idMax: ITEM_ROWS, headers: bridge } },
+    {
+      label: "direct to rest (bridge token)",
+      request: { url: rest.url, path: READ_ONE_PATH, idMax: ITEM_ROWS, headers: bridge },
+    },
   ];
   const failedToStart: Row[] = [];
   const variants: Array<[string, Record<string, string>]> = [
@@ -94,7 +99,13 @@ async function compareGatewayWithDirect(cluster: BenchCluster, track: Track): Pr
  */
 async function startHopAlone(tenant: BenchTenant, restUrl: string, bridgeToken: string, track: Track): Promise<Target> {
   const port = await freePort();
-  const env = { FORWARDER: "undici-pool", FORWARDER_PORT: String(port), UPSTREAM_URL: restUrl, BRIDGE_TOKEN: bridgeToken, SCHEMA: tenant.credentials.schema };
+  const env = {
+    FORWARDER: "undici-pool",
+    FORWARDER_PORT: String(port),
+    UPSTREAM_URL: restUrl,
+    BRIDGE_TOKEN: bridgeToken,
+    SCHEMA: tenant.credentials.schema,
+  };
   const entry = path.join(import.meta.dirname, "forwarders/main.ts");
   const forwarder = track(await startService({ name: "hop-alone", entry, env, port, readyPath: "/_flux/health" }));
   return { label: HOP_ALONE, request: { url: forwarder.url, path: READ_ONE_PATH, idMax: ITEM_ROWS } };
@@ -116,11 +127,25 @@ async function comparePaced(targets: Target[]): Promise<void> {
     if (!result || !base) return [label, "not measured", "", "", "", "", ""];
     const errors = result.non2xx + result.socketErrors;
     const overHop = hop && label !== HOP_ALONE && result !== base ? fmt(result.p50Ms - hop.p50Ms, 2) : "";
-    return [label, fmt(result.requestsPerSecond), fmt(result.p50Ms, 2), fmt(result.p99Ms, 2), fmt(result.p50Ms - base.p50Ms, 2), overHop, String(errors)];
+    return [
+      label,
+      fmt(result.requestsPerSecond),
+      fmt(result.p50Ms, 2),
+      fmt(result.p99Ms, 2),
+      fmt(result.p50Ms - base.p50Ms, 2),
+      overHop,
+      String(errors),
+    ];
   });
-  console.log(`\npaced load: ${DEFAULT_LOAD.connections} connections, ${PACED_DELAY_MS} ms between requests per connection (median of interleaved rounds)`);
-  console.log(formatTable(["path", "req/s", "p50 ms", "p99 ms", "p50 added ms", "over the hop alone ms", "errors"], rows));
-  console.log(`target: p50 added ≤ ${ADDED_P50_TARGET_MS} ms at ${DEFAULT_LOAD.connections} connections ("hop alone" is the floor of any separate proxy process)`);
+  console.log(
+    `\npaced load: ${DEFAULT_LOAD.connections} connections, ${PACED_DELAY_MS} ms between requests per connection (median of interleaved rounds)`,
+  );
+  console.log(
+    formatTable(["path", "req/s", "p50 ms", "p99 ms", "p50 added ms", "over the hop alone ms", "errors"], rows),
+  );
+  console.log(
+    `target: p50 added ≤ ${ADDED_P50_TARGET_MS} ms at ${DEFAULT_LOAD.connections} connections ("hop alone" is the floor of any separate proxy process)`,
+  );
 }
 
 /** Refuses to time a path whose first answer is an error (unless errors are what that path is about). */
@@ -138,11 +163,24 @@ function printGatewayTable(rows: Row[]): void {
     const ratio = typeof base === "string" || !base ? "n/a" : fmt(result.requestsPerSecond / base.requestsPerSecond, 2);
     const added = typeof base === "string" || !base ? "n/a" : fmt(result.p50Ms - base.p50Ms, 2);
     const errors = result.non2xx + result.socketErrors;
-    return [label, fmt(result.requestsPerSecond), fmt(result.p50Ms, 2), fmt(result.p99Ms, 2), ratio, added, String(errors), redisPerRequest ?? ""];
+    return [
+      label,
+      fmt(result.requestsPerSecond),
+      fmt(result.p50Ms, 2),
+      fmt(result.p99Ms, 2),
+      ratio,
+      added,
+      String(errors),
+      redisPerRequest ?? "",
+    ];
   });
   console.log("\ngateway vs direct (GET single row by PK; median of interleaved rounds)");
-  console.log(formatTable(["path", "req/s", "p50 ms", "p99 ms", "vs direct", "p50 added ms", "errors", "redis cmds/req"], table));
-  console.log(`target: gateway ≥ ${THROUGHPUT_TARGET} of direct (at saturation p50 ≈ connections ÷ req/s, so its "added" restates this gap; the paced table measures the hop)`);
+  console.log(
+    formatTable(["path", "req/s", "p50 ms", "p99 ms", "vs direct", "p50 added ms", "errors", "redis cmds/req"], table),
+  );
+  console.log(
+    `target: gateway ≥ ${THROUGHPUT_TARGET} of direct (at saturation p50 ≈ connections ÷ req/s, so its "added" restates this gap; the paced table measures the hop)`,
+  );
 }
 
 async function compareForwarders(track: Track): Promise<string[][]> {
@@ -160,12 +198,22 @@ async function compareForwarders(track: Track): Promise<string[][]> {
     url,
     path: READ_ONE_PATH,
     idMax: ITEM_ROWS,
-    headers: { Authorization: "Bearer client-token", Cookie: "session=dropped-by-the-allow-list", Accept: "application/json" },
+    headers: {
+      Authorization: "Bearer client-token",
+      Cookie: "session=dropped-by-the-allow-list",
+      Accept: "application/json",
+    },
   });
   const targets: Target[] = [{ label: DIRECT_STATIC, request: request(upstream.url) }];
   for (const name of Object.keys(FORWARDERS)) {
     const port = await freePort();
-    const env = { FORWARDER: name, FORWARDER_PORT: String(port), UPSTREAM_URL: upstream.url, BRIDGE_TOKEN: "bridge.token.value", SCHEMA: "t_bench_api" };
+    const env = {
+      FORWARDER: name,
+      FORWARDER_PORT: String(port),
+      UPSTREAM_URL: upstream.url,
+      BRIDGE_TOKEN: "bridge.token.value",
+      SCHEMA: "t_bench_api",
+    };
     const entry = path.join(import.meta.dirname, "forwarders/main.ts");
     const forwarder = track(await startService({ name, entry, env, port, readyPath: "/" }));
     targets.push({ label: name, request: request(forwarder.url) });
@@ -178,7 +226,13 @@ async function compareForwarders(track: Track): Promise<string[][]> {
     if (!result || !base) return [label, "not measured", "", "", ""];
     const errors = result.non2xx + result.socketErrors;
     if (errors > 0) throw new Error(`${label}: ${errors} failed requests under load`);
-    return [label, fmt(result.requestsPerSecond), fmt(result.p50Ms, 2), fmt(result.p99Ms, 2), fmt(result.requestsPerSecond / base.requestsPerSecond, 2)];
+    return [
+      label,
+      fmt(result.requestsPerSecond),
+      fmt(result.p50Ms, 2),
+      fmt(result.p99Ms, 2),
+      fmt(result.requestsPerSecond / base.requestsPerSecond, 2),
+    ];
   });
 }
 

@@ -16,8 +16,17 @@ export async function seedBenchProject(cluster: BenchCluster, tenant: BenchTenan
   process.env.FLUX_MASTER_KEY = cluster.env.FLUX_MASTER_KEY;
   const handle = createDb(cluster.databaseUrl, { max: 1, applicationName: "flux-bench" });
   try {
-    const project = await seedProject(handle.db, { plan: "enterprise", tenantId: tenant.tenantId, rateLimitPerMinute: 2_000_000_000 });
-    const { token } = await signProjectToken({ secret: project.secret, role: "authenticated", sub: "bench-user", expiresInSeconds: 3600 });
+    const project = await seedProject(handle.db, {
+      plan: "enterprise",
+      tenantId: tenant.tenantId,
+      rateLimitPerMinute: 2_000_000_000,
+    });
+    const { token } = await signProjectToken({
+      secret: project.secret,
+      role: "authenticated",
+      sub: "bench-user",
+      expiresInSeconds: 3600,
+    });
     return { host: project.host, token };
   } finally {
     await handle.close();

@@ -34,14 +34,23 @@ function verifyWithNodeHmac(token: string, secret: Uint8Array): unknown {
 async function main(): Promise<void> {
   const secretText = "b".repeat(64);
   const secret = new TextEncoder().encode(secretText);
-  const key = await webcrypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+  const key = await webcrypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+    "verify",
+  ]);
   const claims = { role: "t_0123456789ab_role", tenant_id: "tenant", claims: { sub: "user", role: "authenticated" } };
-  const sign = (k: Uint8Array | CryptoKey) => new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setIssuedAt().setExpirationTime("1m").sign(k);
+  const sign = (k: Uint8Array | CryptoKey) =>
+    new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setIssuedAt().setExpirationTime("1m").sign(k);
   const token = await sign(secret);
 
   const projectSecret = "p".repeat(64);
   const project = await stubProject({ secret: projectSecret });
-  const { token: projectToken } = await signProjectToken({ secret: projectSecret, role: "authenticated", sub: "u1", expiresInSeconds: 3600 });
+  const { token: projectToken } = await signProjectToken({
+    secret: projectSecret,
+    role: "authenticated",
+    sub: "u1",
+    expiresInSeconds: 3600,
+  });
   const projectRequest = stubRequest({ headers: [["Authorization", `Bearer ${projectToken}`]] });
   const verifyCache = new TokenCache<VerifiedToken>({ maxEntries: 10_000, maxTokenLength: 4_096 });
   const projectClaims = await verifyProjectJwt(projectRequest, project);
@@ -57,15 +66,29 @@ async function main(): Promise<void> {
     ["node:crypto createHmac + timingSafeEqual (sync)", await costPerOp(() => verifyWithNodeHmac(token, secret))],
     ["jose SignJWT, raw bytes key", await costPerOp(() => sign(secret))],
     ["jose SignJWT, CryptoKey imported once", await costPerOp(() => sign(key))],
-    ["rest: verify bridge token, raw bytes (before 0019)", await costPerOp(() => verifyBridgeToken(bridgeToken, bridgeKey(secretText)))],
-    ["rest: verify bridge token, CryptoKey, cache off", await costPerOp(() => restVerifierUncached.verify(bridgeToken))],
+    [
+      "rest: verify bridge token, raw bytes (before 0019)",
+      await costPerOp(() => verifyBridgeToken(bridgeToken, bridgeKey(secretText))),
+    ],
+    [
+      "rest: verify bridge token, CryptoKey, cache off",
+      await costPerOp(() => restVerifierUncached.verify(bridgeToken)),
+    ],
     ["rest: verify bridge token, cache hit", await costPerOp(() => restVerifier.verify(bridgeToken))],
-    ["gateway: verify project token (step 3), no cache", await costPerOp(() => verifyProjectJwt(projectRequest, project))],
+    [
+      "gateway: verify project token (step 3), no cache",
+      await costPerOp(() => verifyProjectJwt(projectRequest, project)),
+    ],
     [
       "gateway: verify project token (step 3), cache hit",
-      await costPerOp(() => verifyProjectJwt(projectRequest, project, { ...DEFAULT_VERIFY_OPTIONS, cache: verifyCache })),
+      await costPerOp(() =>
+        verifyProjectJwt(projectRequest, project, { ...DEFAULT_VERIFY_OPTIONS, cache: verifyCache }),
+      ),
     ],
-    ["gateway: mint bridge token (step 5), every request", await costPerOp(() => mintBridge(project, projectClaims, signingKey))],
+    [
+      "gateway: mint bridge token (step 5), every request",
+      await costPerOp(() => mintBridge(project, projectClaims, signingKey)),
+    ],
     ["gateway: mint bridge token (step 5), reused", await costPerOp(() => minter(project, projectClaims))],
   ];
   console.log(

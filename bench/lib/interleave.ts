@@ -33,8 +33,13 @@ function median(runs: WrkResult[]): WrkResult {
   const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
   const middle = sorted[Math.floor(sorted.length / 2)];
   if (!middle) throw new Error("no wrk round ran: BENCH_ROUNDS must be at least 1");
-  return { ...middle, non2xx: sum(runs, "non2xx"), socketErrors: sum(runs, "socketErrors"), requests: sum(runs, "requests") };
+  return {
+    ...middle,
+    non2xx: sum(runs, "non2xx"),
+    socketErrors: sum(runs, "socketErrors"),
+    requests: sum(runs, "requests"),
+  };
 }
 
-const sum = (runs: WrkResult[], key: "non2xx" | "socketErrors" | "requests") => runs.reduce((total, run) => total + run[key], 0);
-
+const sum = (runs: WrkResult[], key: "non2xx" | "socketErrors" | "requests") =>
+  runs.reduce((total, run) => total + run[key], 0);

@@ -31,7 +31,8 @@ export function requestTransactionScript(input: {
 function literalOf(value: unknown): string {
   if (typeof value === "number" || typeof value === "bigint") return String(value);
   if (typeof value === "string") return pgbenchLiteral(value);
-  if (Array.isArray(value)) return pgbenchLiteral(`{${value.map((v) => `"${String(v).replaceAll('"', '\\"')}"`).join(",")}}`);
+  if (Array.isArray(value))
+    return pgbenchLiteral(`{${value.map((v) => `"${String(v).replaceAll('"', '\\"')}"`).join(",")}}`);
   if (value === null) return "null";
   return pgbenchLiteral(JSON.stringify(value));
 }

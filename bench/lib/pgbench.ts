@@ -23,14 +23,25 @@ export async function runPgbench(run: PgbenchRun): Promise<PgbenchResult> {
   const file = path.join(dir, "script.sql");
   writeFileSync(file, run.script);
   try {
-    const args = ["-n", `-c${run.clients}`, `-j${run.threads}`, `-T${run.seconds}`, `-M${run.mode}`, "-f", file, run.databaseUrl];
+    const args = [
+      "-n",
+      `-c${run.clients}`,
+      `-j${run.threads}`,
+      `-T${run.seconds}`,
+      `-M${run.mode}`,
+      "-f",
+      file,
+      run.databaseUrl,
+    ];
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn("pgbench", args, { stdio: ["ignore", "pipe", "pipe"] });
       let out = "";
       child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
       child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
       child.once("error", reject);
-      child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`pgbench exited with ${code}:\n${out}`))));
+      child.once("exit", (code) =>
+        code === 0 ? resolve(out) : reject(new Error(`pgbench exited with ${code}:\n${out}`)),
+      );
     });
     const number = (pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? Number.NaN);
     const result = {

@@ -16,7 +16,10 @@ import { summarizeCpuProfile } from "./summarize-cpuprofile";
 async function main(): Promise<void> {
   requireTools(["wrk"]);
   const cluster = await createBenchCluster("profile");
-  const dirs = { rest: mkdtempSync(path.join(tmpdir(), "flux-prof-rest-")), gateway: mkdtempSync(path.join(tmpdir(), "flux-prof-gw-")) };
+  const dirs = {
+    rest: mkdtempSync(path.join(tmpdir(), "flux-prof-rest-")),
+    gateway: mkdtempSync(path.join(tmpdir(), "flux-prof-gw-")),
+  };
   const keep = process.env.BENCH_KEEP_PROFILES === "1";
   const services: Service[] = [];
   try {
@@ -25,7 +28,9 @@ async function main(): Promise<void> {
     const project = await seedBenchProject(cluster, tenant);
     const rest = await startRestProcess(cluster, { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dirs.rest}`] });
     services.push(rest);
-    const gateway = await startGatewayProcess(cluster, rest.url, { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dirs.gateway}`] });
+    const gateway = await startGatewayProcess(cluster, rest.url, {
+      nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dirs.gateway}`],
+    });
     services.push(gateway);
     const headers = { Host: project.host, Authorization: `Bearer ${project.token}` };
     process.stderr.write(`[bench:profile] wrk through the gateway for ${DEFAULT_LOAD.seconds} s\n`);
@@ -40,17 +45,31 @@ async function main(): Promise<void> {
       await service.stop();
       stops.set(service.name, performance.now());
     }
-    console.log(`\n${fmt(result.requestsPerSecond)} req/s through the gateway while profiling (profiling slows both processes)`);
+    console.log(
+      `\n${fmt(result.requestsPerSecond)} req/s through the gateway while profiling (profiling slows both processes)`,
+    );
     for (const [name, dir] of Object.entries(dirs)) {
       const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
       if (!file) throw new Error(`${name} wrote no .cpuprofile into ${dir}`);
       const stoppedAt = stops.get(name) ?? wrkEnd;
       const window = { fromMsBeforeEnd: stoppedAt - wrkStart, toMsBeforeEnd: stoppedAt - wrkEnd };
       const summary = summarizeCpuProfile(path.join(dir, file), window);
-      console.log(`\n${name}: self time by package / file (% of non-idle samples)${keep ? ` — ${path.join(dir, file)}` : ""}`);
-      console.log(formatTable(["area", "%"], summary.byArea.map((c) => [c.name, fmt(c.percent, 1)])));
+      console.log(
+        `\n${name}: self time by package / file (% of non-idle samples)${keep ? ` — ${path.join(dir, file)}` : ""}`,
+      );
+      console.log(
+        formatTable(
+          ["area", "%"],
+          summary.byArea.map((c) => [c.name, fmt(c.percent, 1)]),
+        ),
+      );
       console.log(`\n${name}: self time by function`);
-      console.log(formatTable(["function", "%"], summary.byFunction.map((c) => [c.name, fmt(c.percent, 1)])));
+      console.log(
+        formatTable(
+          ["function", "%"],
+          summary.byFunction.map((c) => [c.name, fmt(c.percent, 1)]),
+        ),
+      );
     }
   } finally {
     for (const service of services.reverse()) await service.stop();

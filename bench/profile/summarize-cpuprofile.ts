@@ -41,7 +41,11 @@ function countHits(profile: CpuProfile, window: ProfileWindow): Map<number, numb
  * Self time of a V8 .cpuprofile, grouped two ways: by function (name + file:line) and by area (package or
  * project file). Idle time is left out of the percentages so they describe the work done.
  */
-export function summarizeCpuProfile(file: string, window: ProfileWindow, top = 15): { byFunction: Cost[]; byArea: Cost[] } {
+export function summarizeCpuProfile(
+  file: string,
+  window: ProfileWindow,
+  top = 15,
+): { byFunction: Cost[]; byArea: Cost[] } {
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
   const hitsInWindow = countHits(profile, window);
   const byFunction = new Map<string, number>();

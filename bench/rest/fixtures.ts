@@ -40,7 +40,10 @@ export const INSERT_BODY = JSON.stringify({ kind: "bench", payload: { source: "w
  * The statements rest itself would run, built by rest's own parse → plan → sql functions against a schema
  * snapshot loaded as the tenant role, so pgbench measures exactly the SQL shape rest sends.
  */
-export async function restStatements(tenant: BenchTenant, maxRows: number): Promise<{ readOne: Statement; insert: Statement; embed: Statement }> {
+export async function restStatements(
+  tenant: BenchTenant,
+  maxRows: number,
+): Promise<{ readOne: Statement; insert: Statement; embed: Statement }> {
   const client = new pg.Client({ connectionString: tenant.credentials.apiDatabaseUrl });
   await client.connect();
   try {
@@ -50,7 +53,9 @@ export async function restStatements(tenant: BenchTenant, maxRows: number): Prom
       if (!info) throw new Error(`The fixture table ${name} is missing from the tenant's schema`);
       return info;
     };
-    const readOne = buildReadStatement(planRead(parseReadQuery(new URLSearchParams(`id=eq.${ID_PLACEHOLDER}`)), table("items"), maxRows));
+    const readOne = buildReadStatement(
+      planRead(parseReadQuery(new URLSearchParams(`id=eq.${ID_PLACEHOLDER}`)), table("items"), maxRows),
+    );
     const insert = buildInsertStatement(
       planInsert(table("events"), {
         payload: { value: JSON.parse(INSERT_BODY) as unknown, json: INSERT_BODY },

@@ -10,7 +10,15 @@ import { requireTools } from "../lib/require-tools";
 import { bridgeTokenFor, startRestProcess } from "../lib/start-rest";
 import type { Service } from "../lib/service";
 import { DEFAULT_LOAD, probe, runWrk, type WrkRequest } from "../lib/wrk";
-import { EMBED_PATH, FIXTURE_SQL, ID_PLACEHOLDER, INSERT_BODY, ITEM_ROWS, READ_ONE_PATH, restStatements } from "./fixtures";
+import {
+  EMBED_PATH,
+  FIXTURE_SQL,
+  ID_PLACEHOLDER,
+  INSERT_BODY,
+  ITEM_ROWS,
+  READ_ONE_PATH,
+  restStatements,
+} from "./fixtures";
 
 const POSTGREST_PUBLISHED = "2,015–2,585 req/s (PostgREST, 2 vCPU, published)";
 const READ_ONE_TARGET = 0.4;
@@ -57,13 +65,21 @@ async function main(): Promise<void> {
       },
       {
         name: "POST single row",
-        request: { url: rest.url, path: "/events", method: "POST", body: INSERT_BODY, headers: { ...auth, "Content-Type": "application/json" } },
+        request: {
+          url: rest.url,
+          path: "/events",
+          method: "POST",
+          body: INSERT_BODY,
+          headers: { ...auth, "Content-Type": "application/json" },
+        },
         statement: statements.insert,
         method: "POST",
         path: "/events",
       },
     ];
-    log(`rest ${rest.url}, tenant ${tenant.tenantId}; wrk -t${DEFAULT_LOAD.threads} -c${DEFAULT_LOAD.connections} -d${DEFAULT_LOAD.seconds}s per row`);
+    log(
+      `rest ${rest.url}, tenant ${tenant.tenantId}; wrk -t${DEFAULT_LOAD.threads} -c${DEFAULT_LOAD.connections} -d${DEFAULT_LOAD.seconds}s per row`,
+    );
 
     const rows: string[][] = [];
     let readOneModes: string[][] = [];
@@ -87,7 +103,10 @@ async function main(): Promise<void> {
         const variants: Array<[string, () => Promise<number>]> = [
           [`-M simple, -c${REST_TENANT_CONNECTIONS}`, () => pg("simple", REST_TENANT_CONNECTIONS)],
           [`-M extended, -c${REST_TENANT_CONNECTIONS}`, () => Promise.resolve(extended)],
-          [`-M extended, -c${REST_TENANT_CONNECTIONS}, pipelined (rest's round trips)`, () => pg("extended", REST_TENANT_CONNECTIONS, true)],
+          [
+            `-M extended, -c${REST_TENANT_CONNECTIONS}, pipelined (rest's round trips)`,
+            () => pg("extended", REST_TENANT_CONNECTIONS, true),
+          ],
           [`-M extended, -c${DEFAULT_LOAD.connections}`, () => pg("extended", DEFAULT_LOAD.connections)],
           [`-M prepared, -c${REST_TENANT_CONNECTIONS}`, () => pg("prepared", REST_TENANT_CONNECTIONS)],
         ];
@@ -100,7 +119,9 @@ async function main(): Promise<void> {
       }
     }
 
-    console.log(`\nrest vs pgbench (same SQL, same tenant role; pgbench -c${REST_TENANT_CONNECTIONS} = rest's connections per tenant)`);
+    console.log(
+      `\nrest vs pgbench (same SQL, same tenant role; pgbench -c${REST_TENANT_CONNECTIONS} = rest's connections per tenant)`,
+    );
     console.log(formatTable(["workload", "rest req/s", "pgbench tps (-M extended)", "ratio"], rows));
     console.log(`target: GET single row ratio ≥ ${READ_ONE_TARGET}`);
     if (readOneModes.length > 0) {
@@ -128,7 +149,9 @@ async function measureRest(workload: Workload): Promise<number | string> {
   log(`wrk: ${workload.name}`);
   const result = await runWrk(workload.request);
   if (result.non2xx > 0 || result.socketErrors > 0) {
-    throw new Error(`${workload.name}: ${result.non2xx} non-2xx answers and ${result.socketErrors} socket errors under load`);
+    throw new Error(
+      `${workload.name}: ${result.non2xx} non-2xx answers and ${result.socketErrors} socket errors under load`,
+    );
   }
   return result.requestsPerSecond;
 }
@@ -141,7 +164,12 @@ function scriptFor(tenant: BenchTenant, workload: Workload, restUrl: string, pip
     method: workload.method,
     path: workload.path,
     // What rest forwards from wrk's request (credentials withheld, see rest/handlers/request-headers.ts).
-    headers: { host: new URL(restUrl).host, ...(workload.method === "POST" ? { "content-type": "application/json", "content-length": String(INSERT_BODY.length) } : {}) },
+    headers: {
+      host: new URL(restUrl).host,
+      ...(workload.method === "POST"
+        ? { "content-type": "application/json", "content-length": String(INSERT_BODY.length) }
+        : {}),
+    },
   });
   return requestTransactionScript({
     preamble,

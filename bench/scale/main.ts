@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   try {
     const summary: string[][] = [];
     const small = await provisionMany(cluster, SMALL);
-    const server = await startRestProcess(cluster, { env: { FLUX_REST_MAX_CONNECTIONS: String(REST_MAX_CONNECTIONS) } });
+    const server = await startRestProcess(cluster, {
+      env: { FLUX_REST_MAX_CONNECTIONS: String(REST_MAX_CONNECTIONS) },
+    });
     rest = server;
     const tokens = bridgeTokens(cluster);
     await touchAll(server, small.tenants, tokens);
@@ -38,18 +40,36 @@ async function main(): Promise<void> {
     if (more.batchMs.length > 1) {
       const first = more.batchMs[0] ?? Number.NaN;
       const last = more.batchMs[more.batchMs.length - 1] ?? Number.NaN;
-      summary.push([`provisioning as the cluster fills (per ${BATCH})`, `first ${fmt(first)} ms per tenant, last ${fmt(last)} ms per tenant`]);
+      summary.push([
+        `provisioning as the cluster fills (per ${BATCH})`,
+        `first ${fmt(first)} ms per tenant, last ${fmt(last)} ms per tenant`,
+      ]);
     }
-    summary.push([`provision ${TENANTS} tenants (schema + 2 roles + 1 table), ${PROVISION_CONCURRENCY} in parallel`, `${fmt(more.seconds + small.seconds, 1)} s (${fmt(((more.seconds + small.seconds) * 1000) / TENANTS, 1)} ms per tenant)`]);
+    summary.push([
+      `provision ${TENANTS} tenants (schema + 2 roles + 1 table), ${PROVISION_CONCURRENCY} in parallel`,
+      `${fmt(more.seconds + small.seconds, 1)} s (${fmt(((more.seconds + small.seconds) * 1000) / TENANTS, 1)} ms per tenant)`,
+    ]);
 
     const touched = await touchAll(server, all, tokens);
-    summary.push([`first request to each of ${TENANTS} tenants (${REQUEST_CONCURRENCY} concurrent)`, `${touched.ok}/${TENANTS} answered 200 in ${fmt(touched.seconds, 1)} s; p50 ${fmt(touched.p50, 1)} ms, p99 ${fmt(touched.p99, 1)} ms`]);
+    summary.push([
+      `first request to each of ${TENANTS} tenants (${REQUEST_CONCURRENCY} concurrent)`,
+      `${touched.ok}/${TENANTS} answered 200 in ${fmt(touched.seconds, 1)} s; p50 ${fmt(touched.p50, 1)} ms, p99 ${fmt(touched.p99, 1)} ms`,
+    ]);
     if (touched.failures.length > 0) summary.push(["failures (first 5)", touched.failures.slice(0, 5).join("; ")]);
     const random = await randomLoad(server, all, tokens);
-    summary.push([`random tenants for ${RANDOM_LOAD_SECONDS} s (${REQUEST_CONCURRENCY * 2} concurrent)`, `${fmt(random.perSecond)} req/s, ${random.ok}/${random.total} answered 200, p50 ${fmt(random.p50, 1)} ms`]);
+    summary.push([
+      `random tenants for ${RANDOM_LOAD_SECONDS} s (${REQUEST_CONCURRENCY * 2} concurrent)`,
+      `${fmt(random.perSecond)} req/s, ${random.ok}/${random.total} answered 200, p50 ${fmt(random.p50, 1)} ms`,
+    ]);
     const rssAll = await server.rssBytes();
-    summary.push([`rest RSS after ${SMALL} tenants → after all ${TENANTS}`, `${fmt(rssSmall / MB)} MB → ${fmt(rssAll / MB)} MB`]);
-    summary.push(["rest connections on the tenant database", `${await restConnections(cluster)} (budget FLUX_REST_MAX_CONNECTIONS=${REST_MAX_CONNECTIONS})`]);
+    summary.push([
+      `rest RSS after ${SMALL} tenants → after all ${TENANTS}`,
+      `${fmt(rssSmall / MB)} MB → ${fmt(rssAll / MB)} MB`,
+    ]);
+    summary.push([
+      "rest connections on the tenant database",
+      `${await restConnections(cluster)} (budget FLUX_REST_MAX_CONNECTIONS=${REST_MAX_CONNECTIONS})`,
+    ]);
     const reloadAll = await reloadTimes(cluster, server, all[all.length - 1]);
     summary.push([`NOTIFY → request sees a new column, ${SMALL} tenants (median of ${RELOAD_SAMPLES})`, reloadSmall]);
     summary.push([`NOTIFY → request sees a new column, ${TENANTS} tenants (median of ${RELOAD_SAMPLES})`, reloadAll]);
@@ -66,7 +86,10 @@ async function main(): Promise<void> {
 const BATCH = 250;
 
 /** Provisions `count` tenants (schema, roles, one table each); `batchMs` is wall time per tenant of each 250. */
-async function provisionMany(cluster: BenchCluster, count: number): Promise<{ tenants: BenchTenant[]; seconds: number; batchMs: number[] }> {
+async function provisionMany(
+  cluster: BenchCluster,
+  count: number,
+): Promise<{ tenants: BenchTenant[]; seconds: number; batchMs: number[] }> {
   const started = performance.now();
   let done = 0;
   let batchStarted = started;
@@ -87,8 +110,12 @@ async function provisionMany(cluster: BenchCluster, count: number): Promise<{ te
 
 async function touchAll(rest: Service, tenants: BenchTenant[], tokens: TokenFor) {
   const started = performance.now();
-  const answers = await mapLimited(tenants, REQUEST_CONCURRENCY, async (tenant) => askTenant(rest.url, await tokens(tenant)));
-  const failures = answers.flatMap((answer, i) => (answer.status === 200 ? [] : [`${tenants[i]?.tenantId}: ${answer.status}`]));
+  const answers = await mapLimited(tenants, REQUEST_CONCURRENCY, async (tenant) =>
+    askTenant(rest.url, await tokens(tenant)),
+  );
+  const failures = answers.flatMap((answer, i) =>
+    answer.status === 200 ? [] : [`${tenants[i]?.tenantId}: ${answer.status}`],
+  );
   const sorted = answers.map((a) => a.ms).sort((a, b) => a - b);
   return {
     ok: answers.length - failures.length,
@@ -113,7 +140,12 @@ async function randomLoad(rest: Service, tenants: BenchTenant[], tokens: TokenFo
   };
   await Promise.all(Array.from({ length: REQUEST_CONCURRENCY * 2 }, worker));
   times.sort((a, b) => a - b);
-  return { total: times.length, ok, perSecond: times.length / RANDOM_LOAD_SECONDS, p50: times[Math.floor(times.length / 2)] ?? Number.NaN };
+  return {
+    total: times.length,
+    ok,
+    perSecond: times.length / RANDOM_LOAD_SECONDS,
+    p50: times[Math.floor(times.length / 2)] ?? Number.NaN,
+  };
 }
 
 /**
@@ -137,15 +169,19 @@ async function reloadTimes(cluster: BenchCluster, rest: Service, tenant: BenchTe
       const windowStart = performance.now();
       for (let spent = 0; spent < DEFAULT_MISS_RELOADS_PER_INTERVAL; spent++) {
         const miss = await askTenant(rest.url, token, path);
-        if (miss.status !== 400) throw new Error(`expected 400 for a column that does not exist yet, got ${miss.status}`);
+        if (miss.status !== 400)
+          throw new Error(`expected 400 for a column that does not exist yet, got ${miss.status}`);
       }
-      await owner.query(`alter table ${quoteIdent(tenant.credentials.schema)}.things add column ${quoteIdent(column)} int default 7`);
+      await owner.query(
+        `alter table ${quoteIdent(tenant.credentials.schema)}.things add column ${quoteIdent(column)} int default 7`,
+      );
       const notifiedAt = performance.now();
       await admin.query("select pg_notify('pgrst', $1)", [tenant.credentials.schema]);
       for (;;) {
         const answer = await askTenant(rest.url, token, path);
         if (answer.status === 200) break;
-        if (performance.now() - notifiedAt > 10_000) throw new Error(`the new column ${column} was not seen within 10 s of NOTIFY`);
+        if (performance.now() - notifiedAt > 10_000)
+          throw new Error(`the new column ${column} was not seen within 10 s of NOTIFY`);
       }
       const seenAt = performance.now();
       samples.push(seenAt - notifiedAt);

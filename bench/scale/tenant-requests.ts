@@ -2,12 +2,17 @@ import pg from "pg";
 import type { BenchCluster, BenchTenant } from "../lib/bench-cluster";
 import { bridgeTokenFor } from "../lib/start-rest";
 
-export const TENANT_SQL = "create table things (id bigint primary key, label text not null); insert into things values (1, 'one');";
+export const TENANT_SQL =
+  "create table things (id bigint primary key, label text not null); insert into things values (1, 'one');";
 
 export type Answer = { status: number; ms: number };
 
 /** One GET of the tenant's fixture row through rest, timed from the bench process. */
-export async function askTenant(restUrl: string, token: string, path = "/things?select=id,label&limit=1"): Promise<Answer> {
+export async function askTenant(
+  restUrl: string,
+  token: string,
+  path = "/things?select=id,label&limit=1",
+): Promise<Answer> {
   const started = performance.now();
   const response = await fetch(`${restUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
   await response.arrayBuffer();
@@ -32,7 +37,11 @@ export function bridgeTokens(cluster: BenchCluster, maxAgeMs = 4 * 60_000): Toke
 }
 
 /** Runs `work` over `items` with at most `concurrency` in flight; returns results in input order. */
-export async function mapLimited<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(
+  items: T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -23,7 +23,10 @@ export function registerAdmin(program: Command): void {
       const password = opts.password ?? process.env.FLUX_PASSWORD;
       if (!password) throw new CliError("No password given.", "Pass --password or set FLUX_PASSWORD.");
       if (!PLATFORM_ROLES.includes(opts.role as PlatformRole)) {
-        throw new CliError(`--role "${opts.role}" is not a platform role.`, `Use one of: ${PLATFORM_ROLES.join(", ")}.`);
+        throw new CliError(
+          `--role "${opts.role}" is not a platform role.`,
+          `Use one of: ${PLATFORM_ROLES.join(", ")}.`,
+        );
       }
       const config = systemConfig();
       const handle = createDb(config.DATABASE_URL, { max: 1, applicationName: "flux-cli" });
@@ -32,8 +35,10 @@ export function registerAdmin(program: Command): void {
           ctx: { db: handle.db, config, actor: null, requestId: "cli" },
           input: { email: opts.email, password, platformRole: opts.role as PlatformRole },
         });
-        emit(Boolean(opts.json), { id: user.id, email: user.email, platformRole: user.platformRole }, () =>
-          `Created user ${user.email} (${user.platformRole}).`,
+        emit(
+          Boolean(opts.json),
+          { id: user.id, email: user.email, platformRole: user.platformRole },
+          () => `Created user ${user.email} (${user.platformRole}).`,
         );
       } finally {
         await handle.close();
@@ -45,7 +50,11 @@ export function registerAdmin(program: Command): void {
     .description("create and migrate the flux-system and tenant databases")
     .action(async () => {
       const config = systemConfig();
-      await migrateFluxSystem({ databaseUrl: config.DATABASE_URL, tenantDatabaseUrl: config.tenantDatabaseUrl, dataPlaneKey: config.FLUX_DATA_PLANE_KEY });
+      await migrateFluxSystem({
+        databaseUrl: config.DATABASE_URL,
+        tenantDatabaseUrl: config.tenantDatabaseUrl,
+        dataPlaneKey: config.FLUX_DATA_PLANE_KEY,
+      });
       process.stdout.write("flux-system is migrated.\n");
     });
 }

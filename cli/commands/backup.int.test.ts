@@ -71,13 +71,33 @@ describe("flux backup | flux nuke", () => {
     expect(JSON.parse(verified.stdout)).toMatchObject({ backup: { id: row.id, tier: "restorable" }, problems: [] });
 
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "flux-dl-")), "out.dump");
-    const downloaded = await flux("backup", "download", "--project", project.slug, "--id", row.id as string, "-o", file, "--json");
+    const downloaded = await flux(
+      "backup",
+      "download",
+      "--project",
+      project.slug,
+      "--id",
+      row.id as string,
+      "-o",
+      file,
+      "--json",
+    );
     expect(downloaded.code).toBe(0);
     expect(JSON.parse(downloaded.stdout)).toMatchObject({ id: row.id, sha256: row.sha256, file });
     expect(createHash("sha256").update(readFileSync(file)).digest("hex")).toBe(row.sha256);
 
     const into = unique("cli-rs");
-    const restored = await flux("backup", "restore", "--project", project.slug, "--id", row.id as string, "--into", into, "--json");
+    const restored = await flux(
+      "backup",
+      "restore",
+      "--project",
+      project.slug,
+      "--id",
+      row.id as string,
+      "--into",
+      into,
+      "--json",
+    );
     expect(restored.code).toBe(0);
     expect(JSON.parse(restored.stdout)).toMatchObject({ project: { slug: into }, fromBackup: row.id });
 
@@ -98,7 +118,11 @@ describe("flux backup | flux nuke", () => {
     expect(unconfirmed.code).toBe(2);
     expect(unconfirmed.stderr).toMatch(/Pass --yes/);
 
-    const skipped = await runFlux(server, ["nuke", "--project", project.slug, "--yes", "--skip-backup-check"], owner.token);
+    const skipped = await runFlux(
+      server,
+      ["nuke", "--project", project.slug, "--yes", "--skip-backup-check"],
+      owner.token,
+    );
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toMatch(/warning: .*without a restorable backup/);
   });
@@ -106,9 +130,15 @@ describe("flux backup | flux nuke", () => {
 
 /** Runs the CLI with stdout on a pseudo-terminal (util-linux `script`) and returns what it printed. */
 function onTerminal(args: string[], token: string): Promise<string> {
-  const env = { ...process.env, FLUX_API_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, FLUX_TOKEN: token };
+  const env = {
+    ...process.env,
+    FLUX_API_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    FLUX_TOKEN: token,
+  };
   const command = ["node", "cli/bin.mjs", ...args].map((a) => `'${a}'`).join(" ");
   return new Promise((resolve) => {
-    execFile("script", ["-qec", command, "/dev/null"], { env, timeout: 60_000 }, (_error, stdout, stderr) => resolve(stdout + stderr));
+    execFile("script", ["-qec", command, "/dev/null"], { env, timeout: 60_000 }, (_error, stdout, stderr) =>
+      resolve(stdout + stderr),
+    );
   });
 }

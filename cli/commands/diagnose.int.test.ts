@@ -9,7 +9,9 @@ import { runFlux, serveRoutes, type ServedRoute } from "../testing/serve-routes"
 
 let server: http.Server;
 beforeAll(async () => {
-  server = await serveRoutes([{ method: "POST", pattern: "/api/v1/projects/:slug/diagnose", handler: diagnose }] as ServedRoute[]);
+  server = await serveRoutes([
+    { method: "POST", pattern: "/api/v1/projects/:slug/diagnose", handler: diagnose },
+  ] as ServedRoute[]);
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
@@ -20,26 +22,42 @@ afterAll(async () => {
 const SLOW = 240_000;
 
 describe("flux diagnose", () => {
-  it("prints exactly { layer, code, evidence, fix } with --json, and a readable verdict without", async () => {
-    const owner = await newSignedInUser();
-    const project = await newProject(owner);
-    const json = await runFlux(server, ["diagnose", "--project", project.slug, "--request", "GET /notes", "--token", "not-a-jwt", "--json"], owner.token);
-    expect(json.code, json.stderr).toBe(0);
-    const parsed = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(["layer", "code", "evidence", "fix"]);
-    expect(parsed).toMatchObject({ layer: "gateway_auth", code: "FLUX-GW-AUTH-MALFORMED" });
+  it(
+    "prints exactly { layer, code, evidence, fix } with --json, and a readable verdict without",
+    async () => {
+      const owner = await newSignedInUser();
+      const project = await newProject(owner);
+      const json = await runFlux(
+        server,
+        ["diagnose", "--project", project.slug, "--request", "GET /notes", "--token", "not-a-jwt", "--json"],
+        owner.token,
+      );
+      expect(json.code, json.stderr).toBe(0);
+      const parsed = JSON.parse(json.stdout) as Record<string, unknown>;
+      expect(Object.keys(parsed)).toEqual(["layer", "code", "evidence", "fix"]);
+      expect(parsed).toMatchObject({ layer: "gateway_auth", code: "FLUX-GW-AUTH-MALFORMED" });
 
-    const human = await runFlux(server, ["diagnose", "--project", project.slug, "--request", "curl http://x.test/notes", "--host", "nowhere.example"], owner.token);
-    expect(human.code, human.stderr).toBe(0);
-    expect(human.stdout).toMatch(/^routing: FLUX-GW-404/);
-    expect(human.stdout).toContain("fix:");
-  }, SLOW);
+      const human = await runFlux(
+        server,
+        ["diagnose", "--project", project.slug, "--request", "curl http://x.test/notes", "--host", "nowhere.example"],
+        owner.token,
+      );
+      expect(human.code, human.stderr).toBe(0);
+      expect(human.stdout).toMatch(/^routing: FLUX-GW-404/);
+      expect(human.stdout).toContain("fix:");
+    },
+    SLOW,
+  );
 
-  it("exits non-zero with the API's message when nothing to diagnose is given", async () => {
-    const owner = await newSignedInUser();
-    const project = await newProject(owner);
-    const result = await runFlux(server, ["diagnose", "--project", project.slug], owner.token);
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(/at least one of request/);
-  }, SLOW);
+  it(
+    "exits non-zero with the API's message when nothing to diagnose is given",
+    async () => {
+      const owner = await newSignedInUser();
+      const project = await newProject(owner);
+      const result = await runFlux(server, ["diagnose", "--project", project.slug], owner.token);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(/at least one of request/);
+    },
+    SLOW,
+  );
 });

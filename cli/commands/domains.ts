@@ -7,7 +7,9 @@ const enc = encodeURIComponent;
 
 /** `flux domains add | verify | list | remove`: custom hostnames that route to a project once proven by DNS. */
 export function registerDomains(program: Command): void {
-  const domains = program.command("domains").description("custom domains: add, prove by a DNS TXT record, list, remove");
+  const domains = program
+    .command("domains")
+    .description("custom domains: add, prove by a DNS TXT record, list, remove");
 
   domains
     .command("add <hostname>")
@@ -15,7 +17,9 @@ export function registerDomains(program: Command): void {
     .requiredOption("--project <slug>", "the project")
     .option("--json", "print JSON")
     .action(async (hostname: string, opts: { project: string; json?: boolean }) => {
-      const domain = await callApi<DomainResponse>("POST", `/projects/${enc(opts.project)}/domains`, { body: { hostname } });
+      const domain = await callApi<DomainResponse>("POST", `/projects/${enc(opts.project)}/domains`, {
+        body: { hostname },
+      });
       emit(Boolean(opts.json), domain, () =>
         [
           `Added ${domain.hostname} to ${domain.project} (pending). To prove you own it, create this DNS record:`,
@@ -45,7 +49,11 @@ export function registerDomains(program: Command): void {
       const { data } = await callApi<{ data: DomainResponse[] }>("GET", `/projects/${enc(opts.project)}/domains`);
       emit(Boolean(opts.json), data, () =>
         table(
-          data.map((d) => ({ hostname: d.hostname, status: d.status, "txt record": `${d.verification.name} ${d.verification.value}` })),
+          data.map((d) => ({
+            hostname: d.hostname,
+            status: d.status,
+            "txt record": `${d.verification.name} ${d.verification.value}`,
+          })),
           ["hostname", "status", "txt record"],
         ),
       );

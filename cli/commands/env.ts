@@ -18,8 +18,17 @@ export function registerEnv(program: Command): void {
     .option("--json", "print JSON")
     .action(async (assignment: string, opts: { project: string; secret?: boolean; json?: boolean }) => {
       const split = assignment.indexOf("=");
-      if (split <= 0) throw new CliError(`"${assignment}" is not KEY=VALUE.`, "For example: flux env set STRIPE_KEY=sk_live_… --secret --project shop", 2);
-      const body = { key: assignment.slice(0, split), value: assignment.slice(split + 1), secret: Boolean(opts.secret) };
+      if (split <= 0)
+        throw new CliError(
+          `"${assignment}" is not KEY=VALUE.`,
+          "For example: flux env set STRIPE_KEY=sk_live_… --secret --project shop",
+          2,
+        );
+      const body = {
+        key: assignment.slice(0, split),
+        value: assignment.slice(split + 1),
+        secret: Boolean(opts.secret),
+      };
       const saved = await callApi<EnvVar>("PUT", envPath(opts.project), { body });
       emit(Boolean(opts.json), saved, () => `${saved.key} set${saved.secret ? " (secret)" : ""} in ${opts.project}`);
     });
@@ -28,7 +37,11 @@ export function registerEnv(program: Command): void {
     .option("--json", "print JSON")
     .action(async (opts: PageOptions & { project: string; json?: boolean }) => {
       const page = await callApi<Paged<EnvVar>>("GET", `${envPath(opts.project)}${pageQuery(opts)}`);
-      const rows = page.data.map((v) => ({ key: v.key, value: v.secret ? "(secret)" : (v.value ?? ""), updated: v.updatedAt }));
+      const rows = page.data.map((v) => ({
+        key: v.key,
+        value: v.secret ? "(secret)" : (v.value ?? ""),
+        updated: v.updatedAt,
+      }));
       emit(Boolean(opts.json), page, () => table(rows, ["key", "value", "updated"]) + morePagesHint(page.page));
     });
   env
@@ -37,7 +50,10 @@ export function registerEnv(program: Command): void {
     .requiredOption("--project <slug>", "the project")
     .option("--json", "print JSON")
     .action(async (key: string, opts: { project: string; json?: boolean }) => {
-      const removed = await callApi<{ key: string; removed: true }>("DELETE", `${envPath(opts.project)}/${encodeURIComponent(key)}`);
+      const removed = await callApi<{ key: string; removed: true }>(
+        "DELETE",
+        `${envPath(opts.project)}/${encodeURIComponent(key)}`,
+      );
       emit(Boolean(opts.json), removed, () => `${removed.key} removed from ${opts.project}`);
     });
 }

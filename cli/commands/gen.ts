@@ -10,7 +10,10 @@ export function registerGen(program: Command): void {
     .requiredOption("--project <slug>", "the project")
     .option("--json", "print JSON ({ schema, typescript })")
     .action(async (opts: { project: string; json?: boolean }) => {
-      const generated = await callApi<{ schema: string; typescript: string }>("GET", `/projects/${encodeURIComponent(opts.project)}/types`);
+      const generated = await callApi<{ schema: string; typescript: string }>(
+        "GET",
+        `/projects/${encodeURIComponent(opts.project)}/types`,
+      );
       process.stdout.write(opts.json ? `${JSON.stringify(generated, null, 2)}\n` : generated.typescript);
     });
 }

@@ -7,7 +7,9 @@ const enc = encodeURIComponent;
 
 /** `flux issuers add | list | remove`: third-party token issuers (RS256 / ES256) a project trusts by JWKS URL. */
 export function registerIssuers(program: Command): void {
-  const issuers = program.command("issuers").description("trust tokens of a third-party issuer (Clerk, Auth0, Auth.js) by its JWKS URL");
+  const issuers = program
+    .command("issuers")
+    .description("trust tokens of a third-party issuer (Clerk, Auth0, Auth.js) by its JWKS URL");
 
   issuers
     .command("add")
@@ -18,7 +20,11 @@ export function registerIssuers(program: Command): void {
     .option("--audience <aud>", "require this value in the tokens' aud claim")
     .option("--json", "print JSON")
     .action(async (opts: { project: string; issuer: string; jwksUrl: string; audience?: string; json?: boolean }) => {
-      const body = { issuer: opts.issuer, jwksUrl: opts.jwksUrl, ...(opts.audience === undefined ? {} : { audience: opts.audience }) };
+      const body = {
+        issuer: opts.issuer,
+        jwksUrl: opts.jwksUrl,
+        ...(opts.audience === undefined ? {} : { audience: opts.audience }),
+      };
       const added = await callApi<IssuerResponse>("POST", `/projects/${enc(opts.project)}/issuers`, { body });
       emit(Boolean(opts.json), added, () =>
         [
@@ -34,12 +40,20 @@ export function registerIssuers(program: Command): void {
     .requiredOption("--project <slug>", "the project")
     .option("--json", "print JSON")
     .action(async (opts: { project: string; json?: boolean }) => {
-      const { data } = await callApi<{ data: IssuerResponse[] }>("GET", `/projects/${enc(opts.project)}/issuers?limit=200`);
+      const { data } = await callApi<{ data: IssuerResponse[] }>(
+        "GET",
+        `/projects/${enc(opts.project)}/issuers?limit=200`,
+      );
       emit(Boolean(opts.json), data, () =>
         data.length === 0
           ? `${opts.project} trusts no third-party issuer (tokens are HS256 with the project secret).`
           : table(
-              data.map((i) => ({ issuer: i.issuer, "jwks url": i.jwksUrl, audience: i.audience ?? "-", added: i.createdAt })),
+              data.map((i) => ({
+                issuer: i.issuer,
+                "jwks url": i.jwksUrl,
+                audience: i.audience ?? "-",
+                added: i.createdAt,
+              })),
               ["issuer", "jwks url", "audience", "added"],
             ),
       );
@@ -52,7 +66,10 @@ export function registerIssuers(program: Command): void {
     .requiredOption("--issuer <iss>", "the issuer to remove, as `flux issuers list` shows it")
     .option("--json", "print JSON")
     .action(async (opts: { project: string; issuer: string; json?: boolean }) => {
-      const removed = await callApi<{ issuer: string; removed: true }>("DELETE", `/projects/${enc(opts.project)}/issuers?issuer=${enc(opts.issuer)}`);
+      const removed = await callApi<{ issuer: string; removed: true }>(
+        "DELETE",
+        `/projects/${enc(opts.project)}/issuers?issuer=${enc(opts.issuer)}`,
+      );
       emit(Boolean(opts.json), removed, () => `${opts.project} no longer trusts ${removed.issuer}.`);
     });
 }

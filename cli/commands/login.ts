@@ -24,8 +24,10 @@ export function registerLogin(program: Command): void {
         body: { email: opts.email, password, name: "flux CLI" },
       });
       const file = saveCredentials({ apiUrl, token: result.token, email: result.user.email });
-      emit(Boolean(opts.json), { apiUrl, email: result.user.email, tokenId: result.tokenId }, () =>
-        `Logged in to ${apiUrl} as ${result.user.email}. Token ${result.tokenId} saved to ${file}.`,
+      emit(
+        Boolean(opts.json),
+        { apiUrl, email: result.user.email, tokenId: result.tokenId },
+        () => `Logged in to ${apiUrl} as ${result.user.email}. Token ${result.tokenId} saved to ${file}.`,
       );
     });
 

@@ -25,7 +25,15 @@ export function registerMembers(program: Command): void {
     .option("--json", "print JSON")
     .action(async (opts: PageOptions & { project: string; json?: boolean }) => {
       const page = await callApi<Paged<Member>>("GET", `${membersPath(opts.project)}${pageQuery(opts)}`);
-      emit(Boolean(opts.json), page, () => table(page.data.map((m) => ({ email: m.email, role: m.role, added: m.addedAt })), ["email", "role", "added"]) + morePagesHint(page.page));
+      emit(
+        Boolean(opts.json),
+        page,
+        () =>
+          table(
+            page.data.map((m) => ({ email: m.email, role: m.role, added: m.addedAt })),
+            ["email", "role", "added"],
+          ) + morePagesHint(page.page),
+      );
     });
   members
     .command("remove <email>")
@@ -33,7 +41,10 @@ export function registerMembers(program: Command): void {
     .requiredOption("--project <slug>", "the project")
     .option("--json", "print JSON")
     .action(async (email: string, opts: { project: string; json?: boolean }) => {
-      const removed = await callApi<{ email: string; removed: true }>("DELETE", `${membersPath(opts.project)}/${encodeURIComponent(email)}`);
+      const removed = await callApi<{ email: string; removed: true }>(
+        "DELETE",
+        `${membersPath(opts.project)}/${encodeURIComponent(email)}`,
+      );
       emit(Boolean(opts.json), removed, () => `${removed.email} removed from ${opts.project}`);
     });
 }

@@ -48,9 +48,15 @@ describe("flux members", () => {
     expect(added.code).toBe(0);
     expect(json(added.stdout)).toMatchObject({ email: dev.email, role: "developer" });
     const listed = await flux(["members", "list", "--project", slug, "--json"]);
-    expect(json<{ data: { email: string }[] }>(listed.stdout).data.map((m) => m.email)).toEqual([owner.email, dev.email]);
+    expect(json<{ data: { email: string }[] }>(listed.stdout).data.map((m) => m.email)).toEqual([
+      owner.email,
+      dev.email,
+    ]);
     expect((await flux(["members", "list", "--project", slug])).stdout).toMatch(/EMAIL\s+ROLE/);
-    expect(json((await flux(["members", "remove", dev.email, "--project", slug, "--json"])).stdout)).toEqual({ email: dev.email, removed: true });
+    expect(json((await flux(["members", "remove", dev.email, "--project", slug, "--json"])).stdout)).toEqual({
+      email: dev.email,
+      removed: true,
+    });
 
     const last = await flux(["members", "remove", owner.email, "--project", slug]);
     expect(last.code).toBe(1);
@@ -62,7 +68,11 @@ describe("flux members", () => {
     const viewer = await newSignedInUser();
     const { slug } = await projectOwnedBy(owner, "climem");
     await runFlux(server, ["members", "add", viewer.email, "--role", "viewer", "--project", slug], owner.token);
-    const refused = await runFlux(server, ["members", "add", viewer.email, "--role", "owner", "--project", slug], viewer.token);
+    const refused = await runFlux(
+      server,
+      ["members", "add", viewer.email, "--role", "owner", "--project", slug],
+      viewer.token,
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Only a project owner may add members/);
   });
@@ -73,12 +83,19 @@ describe("flux env", () => {
     const owner = await newSignedInUser();
     const { slug } = await projectOwnedBy(owner, "clienv");
     const flux = (args: string[]) => runFlux(server, args, owner.token);
-    expect((await flux(["env", "set", "MODE=live=1", "--project", slug, "--json"])).stdout).toContain('"value": "live=1"');
-    expect(json((await flux(["env", "set", "STRIPE_KEY=sk_cli_secret", "--secret", "--project", slug, "--json"])).stdout)).toMatchObject({ secret: true, value: null });
+    expect((await flux(["env", "set", "MODE=live=1", "--project", slug, "--json"])).stdout).toContain(
+      '"value": "live=1"',
+    );
+    expect(
+      json((await flux(["env", "set", "STRIPE_KEY=sk_cli_secret", "--secret", "--project", slug, "--json"])).stdout),
+    ).toMatchObject({ secret: true, value: null });
     const listed = await flux(["env", "list", "--project", slug]);
     expect(listed.stdout).toMatch(/STRIPE_KEY\s+\(secret\)/);
     expect(listed.stdout).not.toContain("sk_cli_secret");
-    expect(json((await flux(["env", "unset", "MODE", "--project", slug, "--json"])).stdout)).toEqual({ key: "MODE", removed: true });
+    expect(json((await flux(["env", "unset", "MODE", "--project", slug, "--json"])).stdout)).toEqual({
+      key: "MODE",
+      removed: true,
+    });
     const bad = await flux(["env", "set", "novalue", "--project", slug]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/is not KEY=VALUE/);
@@ -88,7 +105,9 @@ describe("flux env", () => {
 describe("flux pat and flux audit", () => {
   it("creates a PAT shown once, lists it, revokes it; the revoked PAT is refused; audit lists newest first", async () => {
     const user = await newSignedInUser();
-    const created = json<{ token: string; id: string }>((await runFlux(server, ["pat", "create", "--name", "ci", "--expires-in", "30d", "--json"], user.token)).stdout);
+    const created = json<{ token: string; id: string }>(
+      (await runFlux(server, ["pat", "create", "--name", "ci", "--expires-in", "30d", "--json"], user.token)).stdout,
+    );
     expect(created.token).toMatch(/^flux_pat_/);
     const listed = await runFlux(server, ["pat", "list", "--json"], user.token);
     expect(listed.stdout).not.toContain(created.token);
@@ -100,7 +119,9 @@ describe("flux pat and flux audit", () => {
 
     const { slug } = await projectOwnedBy(user, "cliaud");
     await runFlux(server, ["env", "set", "A=1", "--project", slug], user.token);
-    const entries = json<{ data: { action: string }[] }>((await runFlux(server, ["audit", "--project", slug, "--limit", "2", "--json"], user.token)).stdout);
+    const entries = json<{ data: { action: string }[] }>(
+      (await runFlux(server, ["audit", "--project", slug, "--limit", "2", "--json"], user.token)).stdout,
+    );
     expect(entries.data.map((e) => e.action)).toEqual(["project.env.create", "project.activate"]);
     const platform = await runFlux(server, ["audit"], user.token);
     expect(platform.code).toBe(1);

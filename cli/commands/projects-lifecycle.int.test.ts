@@ -15,7 +15,12 @@ vi.setConfig({ testTimeout: 240_000 });
 
 let server: http.Server;
 beforeAll(async () => {
-  server = await serveProjectRoutes({ "POST rename": rename, "POST plan": plan, "POST suspend": suspend, "POST resume": resume });
+  server = await serveProjectRoutes({
+    "POST rename": rename,
+    "POST plan": plan,
+    "POST suspend": suspend,
+    "POST resume": resume,
+  });
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));

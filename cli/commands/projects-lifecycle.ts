@@ -16,7 +16,12 @@ export function registerProjectLifecycle(projects: Command): void {
     .option("--json", "print JSON")
     .action(async (slug: string, opts: { to: string; json?: boolean }) => {
       const project = await callApi<ProjectView>("POST", path(slug, "rename"), { body: { slug: opts.to } });
-      emit(Boolean(opts.json), project, () => `${describeProject(project, "Renamed project")}\n  The old Service URL now answers 404; update your clients.`);
+      emit(
+        Boolean(opts.json),
+        project,
+        () =>
+          `${describeProject(project, "Renamed project")}\n  The old Service URL now answers 404; update your clients.`,
+      );
     });
 
   projects
@@ -25,7 +30,8 @@ export function registerProjectLifecycle(projects: Command): void {
     .requiredOption("--to <plan>", `one of ${PLANS.join(", ")}`)
     .option("--json", "print JSON")
     .action(async (slug: string, opts: { to: string; json?: boolean }) => {
-      if (!PLANS.includes(opts.to)) throw new CliError(`--to "${opts.to}" is not a plan.`, `Use one of: ${PLANS.join(", ")}.`, 2);
+      if (!PLANS.includes(opts.to))
+        throw new CliError(`--to "${opts.to}" is not a plan.`, `Use one of: ${PLANS.join(", ")}.`, 2);
       const project = await callApi<ProjectView>("POST", path(slug, "plan"), { body: { plan: opts.to } });
       emit(Boolean(opts.json), project, () => describeProject(project, "Changed plan of"));
     });

@@ -12,7 +12,9 @@ vi.setConfig({ testTimeout: 240_000 });
 
 let server: http.Server;
 beforeAll(async () => {
-  server = await serveRoutes([{ method: "PATCH", pattern: "/api/v1/projects/:slug/limits", handler: PATCH }] as ServedRoute[]);
+  server = await serveRoutes([
+    { method: "PATCH", pattern: "/api/v1/projects/:slug/limits", handler: PATCH },
+  ] as ServedRoute[]);
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));

@@ -33,8 +33,10 @@ export function registerProjects(program: Command): void {
     .option("--name <name>", "display name (defaults to the slug)")
     .option("--json", "print JSON")
     .action(async (slug: string, opts: { plan: string; mode: string; name?: string; json?: boolean }) => {
-      if (!PLANS.includes(opts.plan)) throw new CliError(`--plan "${opts.plan}" is not a plan.`, `Use one of: ${PLANS.join(", ")}.`);
-      if (!MODES.includes(opts.mode)) throw new CliError(`--mode "${opts.mode}" is not a mode.`, `Use one of: ${MODES.join(", ")}.`);
+      if (!PLANS.includes(opts.plan))
+        throw new CliError(`--plan "${opts.plan}" is not a plan.`, `Use one of: ${PLANS.join(", ")}.`);
+      if (!MODES.includes(opts.mode))
+        throw new CliError(`--mode "${opts.mode}" is not a mode.`, `Use one of: ${MODES.join(", ")}.`);
       const project = await callApi<ProjectView>("POST", "/projects", {
         body: { slug, plan: opts.plan, mode: opts.mode, ...(opts.name ? { name: opts.name } : {}) },
       });

@@ -54,7 +54,9 @@ describe("flux push and flux migrations list", () => {
     expect(dry.stdout).toMatch(/0003\s+0003_more\.sql\s+would apply/);
     expect(dry.stdout).toMatch(/Dry run: 1 migration\(s\) would be applied/);
 
-    const listedBefore = JSON.parse((await runFlux(server, ["migrations", "list", "--project", slug, "--json"], owner.token)).stdout) as { version: string }[];
+    const listedBefore = JSON.parse(
+      (await runFlux(server, ["migrations", "list", "--project", slug, "--json"], owner.token)).stdout,
+    ) as { version: string }[];
     expect(listedBefore.map((m) => m.version)).toEqual(["0001", "0002"]);
 
     const human = await runFlux(server, ["push", "--project", slug, "--dir", dir], owner.token);
@@ -78,7 +80,11 @@ describe("flux push and flux migrations list", () => {
     const owner = await newSignedInUser();
     const { slug } = await newProject(owner);
     const dir = migrationDir({ "0001_one.sql": "create table one (id int primary key, label text);" });
-    const res = await runFlux(server, ["push", "--project", slug, "--file", path.join(dir, "0001_one.sql"), "--json"], owner.token);
+    const res = await runFlux(
+      server,
+      ["push", "--project", slug, "--file", path.join(dir, "0001_one.sql"), "--json"],
+      owner.token,
+    );
     expect(res.code).toBe(0);
     expect((JSON.parse(res.stdout) as PushJson).files).toMatchObject([{ fileName: "0001_one.sql", status: "applied" }]);
     const types = await runFlux(server, ["gen", "types", "--project", slug], owner.token);
@@ -90,17 +96,31 @@ describe("flux push and flux migrations list", () => {
   it.each([
     ["a missing directory", () => path.join(os.tmpdir(), "flux-no-such-dir"), /Migration directory .* was not found/],
     ["an empty directory", () => migrationDir({ "notes.txt": "x" }), /has no \.sql files/],
-    ["a bad file name", () => migrationDir({ "create_notes.sql": "select 1" }), /create_notes\.sql: the name must be NNNN_name\.sql/],
-    ["duplicate versions", () => migrationDir({ "0001_a.sql": "select 1", "0001_b.sql": "select 2" }), /version 0001 is also used by/],
+    [
+      "a bad file name",
+      () => migrationDir({ "create_notes.sql": "select 1" }),
+      /create_notes\.sql: the name must be NNNN_name\.sql/,
+    ],
+    [
+      "duplicate versions",
+      () => migrationDir({ "0001_a.sql": "select 1", "0001_b.sql": "select 2" }),
+      /version 0001 is also used by/,
+    ],
     ["a NUL byte", () => migrationDir({ "0001_a.sql": "select 1\0" }), /0001_a\.sql: contains a NUL byte/],
-    ["a file over 1 MiB", () => migrationDir({ "0001_big.sql": `select '${"x".repeat(1_048_577)}'` }), /0001_big\.sql: is \d+ bytes; the limit is 1048576/],
+    [
+      "a file over 1 MiB",
+      () => migrationDir({ "0001_big.sql": `select '${"x".repeat(1_048_577)}'` }),
+      /0001_big\.sql: is \d+ bytes; the limit is 1048576/,
+    ],
   ])("refuses %s before sending anything (exit 1, nothing applied)", async (_what, makeDir, message) => {
     const owner = await newSignedInUser();
     const { slug } = await newProject(owner);
     const res = await runFlux(server, ["push", "--project", slug, "--dir", makeDir()], owner.token);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(message);
-    const listed = JSON.parse((await runFlux(server, ["migrations", "list", "--project", slug, "--json"], owner.token)).stdout) as unknown[];
+    const listed = JSON.parse(
+      (await runFlux(server, ["migrations", "list", "--project", slug, "--json"], owner.token)).stdout,
+    ) as unknown[];
     expect(listed).toEqual([]);
   });
 

@@ -32,7 +32,9 @@ export function registerPush(program: Command): void {
       if (opts.dir && opts.file) throw new CliError("Pass either --dir or --file, not both.");
       const files = opts.file ? readMigrationFile(opts.file) : readMigrationDir(opts.dir ?? DEFAULT_MIGRATIONS_DIR);
       if (!opts.json && process.stderr.isTTY) {
-        process.stderr.write(`${opts.dryRun ? "Checking" : "Pushing"} ${files.length} migration file${files.length === 1 ? "" : "s"} to ${opts.project}…\n`);
+        process.stderr.write(
+          `${opts.dryRun ? "Checking" : "Pushing"} ${files.length} migration file${files.length === 1 ? "" : "s"} to ${opts.project}…\n`,
+        );
       }
       const outcome = await callApi<PushView>("POST", `/projects/${encodeURIComponent(opts.project)}/migrations`, {
         body: { files, dryRun: Boolean(opts.dryRun), force: Boolean(opts.force) },
@@ -50,8 +52,13 @@ const LABEL: Record<PushedFileView["status"], string> = {
 };
 
 function describePush(slug: string, outcome: PushView): string {
-  const rows = outcome.files.map((f) => ({ version: f.version, file: f.fileName, result: `${LABEL[f.status]}${f.outOfOrder ? " (out of order)" : ""}` }));
-  const count = (...statuses: PushedFileView["status"][]) => outcome.files.filter((f) => statuses.includes(f.status)).length;
+  const rows = outcome.files.map((f) => ({
+    version: f.version,
+    file: f.fileName,
+    result: `${LABEL[f.status]}${f.outOfOrder ? " (out of order)" : ""}`,
+  }));
+  const count = (...statuses: PushedFileView["status"][]) =>
+    outcome.files.filter((f) => statuses.includes(f.status)).length;
   const summary = outcome.dryRun
     ? `Dry run: ${count("would_apply")} migration(s) would be applied to ${slug}; nothing was changed.`
     : count("applied", "checksum_accepted") === 0

@@ -15,7 +15,12 @@ vi.setConfig({ testTimeout: 240_000 });
 
 let server: http.Server;
 beforeAll(async () => {
-  server = await serveProjectRoutes({ "GET secret": secret, "GET keys": keys, "POST keys/rotate": rotate, "POST keys/end-grace": endGrace });
+  server = await serveProjectRoutes({
+    "GET secret": secret,
+    "GET keys": keys,
+    "POST keys/rotate": rotate,
+    "POST keys/end-grace": endGrace,
+  });
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
@@ -32,21 +37,35 @@ describe("flux secrets", () => {
     const first = shown.stdout.trim();
     expect(first).toMatch(/^[A-Za-z0-9_-]{64}$/);
 
-    const rotated = await runFlux(server, ["secrets", "rotate", "--project", slug, "--grace", "30m", "--json"], owner.token);
+    const rotated = await runFlux(
+      server,
+      ["secrets", "rotate", "--project", slug, "--grace", "30m", "--json"],
+      owner.token,
+    );
     expect(rotated.code).toBe(0);
-    const rotation = JSON.parse(rotated.stdout) as { current: { state: string }; previous: { state: string }; graceEndsAt: string };
+    const rotation = JSON.parse(rotated.stdout) as {
+      current: { state: string };
+      previous: { state: string };
+      graceEndsAt: string;
+    };
     expect([rotation.current.state, rotation.previous.state]).toEqual(["current", "previous"]);
     expect(rotated.stdout).not.toContain(first);
 
-    const second = JSON.parse((await runFlux(server, ["secrets", "show", "--project", slug, "--json"], owner.token)).stdout) as { secret: string };
+    const second = JSON.parse(
+      (await runFlux(server, ["secrets", "show", "--project", slug, "--json"], owner.token)).stdout,
+    ) as { secret: string };
     expect(second.secret).not.toBe(first);
 
-    const listed = JSON.parse((await runFlux(server, ["secrets", "list", "--project", slug, "--json"], owner.token)).stdout) as { state: string }[];
+    const listed = JSON.parse(
+      (await runFlux(server, ["secrets", "list", "--project", slug, "--json"], owner.token)).stdout,
+    ) as { state: string }[];
     expect(listed.map((key) => key.state)).toEqual(["current", "previous"]);
 
     const ended = await runFlux(server, ["secrets", "end-grace", "--project", slug, "--json"], owner.token);
     expect(ended.code).toBe(0);
-    expect((JSON.parse(ended.stdout) as { revoked: { state: string }[] }).revoked.map((key) => key.state)).toEqual(["revoked"]);
+    expect((JSON.parse(ended.stdout) as { revoked: { state: string }[] }).revoked.map((key) => key.state)).toEqual([
+      "revoked",
+    ]);
   });
 
   it("tells a viewer they may not see or rotate the secret (exit 1, 403 message, no secret printed)", async () => {

@@ -2,14 +2,24 @@ import type { Command } from "commander";
 import { callApi } from "../api-client";
 import { emit, table } from "../output";
 
-type Key = { id: string; fingerprint: string; state: string; activatedAt: string; retiredAt: string | null; acceptedUntil: string | null; revokedAt: string | null };
+type Key = {
+  id: string;
+  fingerprint: string;
+  state: string;
+  activatedAt: string;
+  retiredAt: string | null;
+  acceptedUntil: string | null;
+  revokedAt: string | null;
+};
 type Rotation = { slug: string; current: Key; previous: Key; graceEndsAt: string };
 
 const keysPath = (slug: string, action = "") => `/projects/${encodeURIComponent(slug)}/keys${action}`;
 
 /** `flux secrets show | rotate | end-grace | list --project <slug>`: the project's JWT secret and its history. */
 export function registerSecrets(program: Command): void {
-  const secrets = program.command("secrets").description("the project's JWT secret: show, rotate with a grace period, end the grace");
+  const secrets = program
+    .command("secrets")
+    .description("the project's JWT secret: show, rotate with a grace period, end the grace");
 
   secrets
     .command("show")
@@ -17,7 +27,10 @@ export function registerSecrets(program: Command): void {
     .requiredOption("--project <slug>", "the project")
     .option("--json", "print JSON")
     .action(async (opts: { project: string; json?: boolean }) => {
-      const revealed = await callApi<{ slug: string; secret: string; fingerprint: string }>("GET", `/projects/${encodeURIComponent(opts.project)}/secret`);
+      const revealed = await callApi<{ slug: string; secret: string; fingerprint: string }>(
+        "GET",
+        `/projects/${encodeURIComponent(opts.project)}/secret`,
+      );
       emit(Boolean(opts.json), revealed, () => revealed.secret);
     });
 
@@ -25,10 +38,15 @@ export function registerSecrets(program: Command): void {
     .command("rotate")
     .description("replace the JWT secret; the previous one is still accepted until the grace ends (owner only)")
     .requiredOption("--project <slug>", "the project")
-    .option("--grace <duration>", "how long the previous secret stays valid, e.g. 30m, 7d, 0s (default: 30d15m, the longest token lifetime + 15 min)")
+    .option(
+      "--grace <duration>",
+      "how long the previous secret stays valid, e.g. 30m, 7d, 0s (default: 30d15m, the longest token lifetime + 15 min)",
+    )
     .option("--json", "print JSON")
     .action(async (opts: { project: string; grace?: string; json?: boolean }) => {
-      const rotation = await callApi<Rotation>("POST", keysPath(opts.project, "/rotate"), { body: opts.grace === undefined ? {} : { grace: opts.grace } });
+      const rotation = await callApi<Rotation>("POST", keysPath(opts.project, "/rotate"), {
+        body: opts.grace === undefined ? {} : { grace: opts.grace },
+      });
       emit(Boolean(opts.json), rotation, () =>
         [
           `Rotated the JWT secret of ${rotation.slug}: current key ${rotation.current.id} (${rotation.current.fingerprint}).`,
@@ -45,7 +63,11 @@ export function registerSecrets(program: Command): void {
     .option("--json", "print JSON")
     .action(async (opts: { project: string; json?: boolean }) => {
       const ended = await callApi<{ slug: string; revoked: Key[] }>("POST", keysPath(opts.project, "/end-grace"));
-      emit(Boolean(opts.json), ended, () => `Ended the grace of ${ended.slug}: ${ended.revoked.map((key) => key.id).join(", ")} now refused.`);
+      emit(
+        Boolean(opts.json),
+        ended,
+        () => `Ended the grace of ${ended.slug}: ${ended.revoked.map((key) => key.id).join(", ")} now refused.`,
+      );
     });
 
   secrets

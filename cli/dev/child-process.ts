@@ -5,8 +5,18 @@ export type ManagedChild = { name: string; child: ChildProcess; exited: Promise<
 const COLORS = ["\x1b[36m", "\x1b[35m", "\x1b[33m", "\x1b[32m", "\x1b[34m"];
 
 /** Starts one process of the stack with its output prefixed by its name. */
-export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, index: number): ManagedChild {
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: process.platform !== "win32" });
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  index: number,
+): ManagedChild {
+  const child = spawn(command, args, {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: process.platform !== "win32",
+  });
   const color = process.stdout.isTTY ? (COLORS[index % COLORS.length] ?? "") : "";
   const reset = process.stdout.isTTY ? "\x1b[0m" : "";
   const prefix = `${color}[${name}]${reset} `;

@@ -14,7 +14,9 @@ export async function prepareStackEnv(log: (line: string) => void): Promise<Stac
   let embedded: EmbeddedServer | undefined;
   if (!env.DATABASE_URL) {
     const port = Number(env.FLUX_EMBEDDED_PG_PORT ?? 54329);
-    log(`DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(FLUX_HOME, "pg")})`);
+    log(
+      `DATABASE_URL is not set: starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(FLUX_HOME, "pg")})`,
+    );
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(FLUX_HOME, "pg"),
       port,

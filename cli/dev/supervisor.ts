@@ -28,12 +28,18 @@ export async function runStack(options: { production: boolean }): Promise<number
 
   try {
     log(`migrating flux-system at ${redactUrl(config.DATABASE_URL)}`);
-    await migrateFluxSystem({ databaseUrl: config.DATABASE_URL, tenantDatabaseUrl: config.tenantDatabaseUrl, dataPlaneKey: config.FLUX_DATA_PLANE_KEY });
+    await migrateFluxSystem({
+      databaseUrl: config.DATABASE_URL,
+      tenantDatabaseUrl: config.tenantDatabaseUrl,
+      dataPlaneKey: config.FLUX_DATA_PLANE_KEY,
+    });
     writeLocalRuntime({ DATABASE_URL: config.DATABASE_URL, FLUX_TENANT_DATABASE_URL: config.tenantDatabaseUrl });
 
     const tsx = ["--import", "tsx"];
     const next = path.join("node_modules", "next", "dist", "bin", "next");
-    const webArgs = options.production ? [next, "start", "-p", String(config.FLUX_WEB_PORT)] : [next, "dev", "-p", String(config.FLUX_WEB_PORT)];
+    const webArgs = options.production
+      ? [next, "start", "-p", String(config.FLUX_WEB_PORT)]
+      : [next, "dev", "-p", String(config.FLUX_WEB_PORT)];
     const specs: [string, string[]][] = [
       ["rest", [...tsx, "rest/main.ts"]],
       ["gateway", [...tsx, "gateway/main.ts"]],
@@ -55,7 +61,9 @@ export async function runStack(options: { production: boolean }): Promise<number
     ]).then(() => {
       log("ready:");
       log(`  dashboard + API  ${config.webUrl}`);
-      log(`  gateway          ${config.gatewayUrl}  (Service URLs: http://api--<slug>--<hash>.${config.FLUX_BASE_DOMAIN}:${config.FLUX_GATEWAY_PORT})`);
+      log(
+        `  gateway          ${config.gatewayUrl}  (Service URLs: http://api--<slug>--<hash>.${config.FLUX_BASE_DOMAIN}:${config.FLUX_GATEWAY_PORT})`,
+      );
       log(`  data API (rest)  ${config.restUrl}  (loopback only; reach it through the gateway)`);
       log("Press Ctrl-C to stop.");
     });

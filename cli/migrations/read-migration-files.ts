@@ -15,8 +15,13 @@ const NAMING_HINT = "Name migration files NNNN_name.sql (e.g. 0001_create_todos.
  */
 export function readMigrationDir(dir: string): MigrationFileInput[] {
   const stat = statOrNull(dir);
-  if (!stat) throw new CliError(`Migration directory ${dir} was not found.`, `Create it and add files, or pass --dir <path>. ${NAMING_HINT}`);
-  if (!stat.isDirectory()) throw new CliError(`${dir} is not a directory.`, "Pass a directory with --dir, or a single file with --file.");
+  if (!stat)
+    throw new CliError(
+      `Migration directory ${dir} was not found.`,
+      `Create it and add files, or pass --dir <path>. ${NAMING_HINT}`,
+    );
+  if (!stat.isDirectory())
+    throw new CliError(`${dir} is not a directory.`, "Pass a directory with --dir, or a single file with --file.");
   const names = readdirSync(dir).filter((name) => /\.sql$/i.test(name) && statOrNull(path.join(dir, name))?.isFile());
   if (names.length === 0) throw new CliError(`Migration directory ${dir} has no .sql files.`, NAMING_HINT);
   return readAndCheck(names.map((name) => path.join(dir, name)));
@@ -34,8 +39,13 @@ function readAndCheck(paths: string[]): MigrationFileInput[] {
   // Oversized files are named without reading them into memory.
   const tooLarge = paths.filter((file) => statSync(file).size > MAX_SQL_BYTES);
   if (tooLarge.length > 0) {
-    const list = tooLarge.map((file) => `- ${path.basename(file)}: is ${statSync(file).size} bytes; the limit is ${MAX_SQL_BYTES} (1 MiB).`);
-    throw new CliError(`Migration files too large to push; nothing was applied:\n${list.join("\n")}`, "Split each into several files.");
+    const list = tooLarge.map(
+      (file) => `- ${path.basename(file)}: is ${statSync(file).size} bytes; the limit is ${MAX_SQL_BYTES} (1 MiB).`,
+    );
+    throw new CliError(
+      `Migration files too large to push; nothing was applied:\n${list.join("\n")}`,
+      "Split each into several files.",
+    );
   }
   const files = paths.map((file) => ({ fileName: path.basename(file), sql: readFileSync(file, "utf8") }));
   try {

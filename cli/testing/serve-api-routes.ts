@@ -27,7 +27,9 @@ export function serveApiRoutes(routes: RouteEntry[]): Promise<http.Server> {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
     const body = req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks);
-    const answer = await handler(new NextRequest(url, { method: req.method, headers, body }), { params: Promise.resolve(params) });
+    const answer = await handler(new NextRequest(url, { method: req.method, headers, body }), {
+      params: Promise.resolve(params),
+    });
     res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
     res.end(await answer.text());
   });

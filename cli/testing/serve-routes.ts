@@ -16,7 +16,11 @@ export type ServedRoute = { method: string; pattern: string; handler: Handler };
 
 /** Serves real route handlers over HTTP, so the CLI talks to them exactly as it does in production. */
 export function serveRoutes(routes: ServedRoute[]): Promise<http.Server> {
-  const compiled = routes.map((r) => ({ ...r, names: [...r.pattern.matchAll(/:(\w+)/g)].map((m) => m[1] ?? ""), regex: new RegExp(`^${r.pattern.replace(/:\w+/g, "([^/]+)")}$`) }));
+  const compiled = routes.map((r) => ({
+    ...r,
+    names: [...r.pattern.matchAll(/:(\w+)/g)].map((m) => m[1] ?? ""),
+    regex: new RegExp(`^${r.pattern.replace(/:\w+/g, "([^/]+)")}$`),
+  }));
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -28,9 +32,12 @@ export function serveRoutes(routes: ServedRoute[]): Promise<http.Server> {
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
       const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-      const answer = await route.handler(new NextRequest(new URL(req.url ?? "/", "http://localhost"), { method: req.method, headers, body }), {
-        params: Promise.resolve(params) as Promise<never>,
-      });
+      const answer = await route.handler(
+        new NextRequest(new URL(req.url ?? "/", "http://localhost"), { method: req.method, headers, body }),
+        {
+          params: Promise.resolve(params) as Promise<never>,
+        },
+      );
       // Every header and the raw bytes, so binary answers (backup downloads) arrive as the CLI would get them.
       const headersOut: Record<string, string> = { "content-type": "application/json" };
       answer.headers.forEach((value, name) => (headersOut[name] = value));
@@ -44,7 +51,11 @@ export function serveRoutes(routes: ServedRoute[]): Promise<http.Server> {
 }
 
 /** Runs the real CLI (cli/bin.mjs) against `server` with `token`. */
-export function runFlux(server: http.Server, args: string[], token: string): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runFlux(
+  server: http.Server,
+  args: string[],
+  token: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = {
     ...process.env,
     FLUX_API_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

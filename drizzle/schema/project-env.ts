@@ -21,6 +21,9 @@ export const projectEnv = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.key] }),
-    check("project_env_one_value", sql`(${t.secret} AND ${t.value} IS NULL AND ${t.valueEncrypted} IS NOT NULL) OR (NOT ${t.secret} AND ${t.value} IS NOT NULL AND ${t.valueEncrypted} IS NULL)`),
+    check(
+      "project_env_one_value",
+      sql`(${t.secret} AND ${t.value} IS NULL AND ${t.valueEncrypted} IS NOT NULL) OR (NOT ${t.secret} AND ${t.value} IS NOT NULL AND ${t.valueEncrypted} IS NULL)`,
+    ),
   ],
 );

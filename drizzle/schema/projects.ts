@@ -32,7 +32,10 @@ export const projects = pgTable(
     /** When true, a request without a token is served as the `anon` role instead of refused with 401. */
     anonymousAccess: boolean("anonymous_access").notNull().default(false),
     /** Browser origins allowed by CORS; empty means any origin (tokens, not cookies, carry the credentials). */
-    corsOrigins: text("cors_origins").array().notNull().default(sql`ARRAY[]::text[]`),
+    corsOrigins: text("cors_origins")
+      .array()
+      .notNull()
+      .default(sql`ARRAY[]::text[]`),
     allowedRoles: text("allowed_roles")
       .array()
       .notNull()

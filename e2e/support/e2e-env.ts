@@ -6,9 +6,16 @@ import path from "node:path";
  */
 // At most 10000: the highest shifted port (embedded PostgreSQL, 54331 + offset) must stay below 65536.
 const OFFSET = Number(process.env.FLUX_E2E_PORT_OFFSET ?? 0);
-if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET > 10000) throw new Error("FLUX_E2E_PORT_OFFSET must be an integer from 0 to 10000");
+if (!Number.isInteger(OFFSET) || OFFSET < 0 || OFFSET > 10000)
+  throw new Error("FLUX_E2E_PORT_OFFSET must be an integer from 0 to 10000");
 
-export const E2E_PORTS = { web: 3310 + OFFSET, gateway: 8390 + OFFSET, rest: 3410 + OFFSET, embeddedPg: 54331 + OFFSET, dns: 5390 + OFFSET };
+export const E2E_PORTS = {
+  web: 3310 + OFFSET,
+  gateway: 8390 + OFFSET,
+  rest: 3410 + OFFSET,
+  embeddedPg: 54331 + OFFSET,
+  dns: 5390 + OFFSET,
+};
 export const E2E_HOME = path.resolve(".flux", OFFSET === 0 ? "e2e" : `e2e-${OFFSET}`);
 
 /** The environment of the stack under test and of every CLI call the specs make. */

@@ -23,6 +23,7 @@ export async function flux(args: string[], extraEnv: Record<string, string> = {}
 
 export async function fluxOk(args: string[], extraEnv: Record<string, string> = {}): Promise<string> {
   const result = await flux(args, extraEnv);
-  if (result.code !== 0) throw new Error(`flux ${args.join(" ")} failed (${result.code}): ${result.stderr}${result.stdout}`);
+  if (result.code !== 0)
+    throw new Error(`flux ${args.join(" ")} failed (${result.code}): ${result.stderr}${result.stdout}`);
   return result.stdout;
 }

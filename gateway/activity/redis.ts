@@ -38,7 +38,8 @@ export function createRedisActivity(
       "activity",
       (redis) => {
         const pipeline = redis.pipeline();
-        for (const [tenantId, count] of batch) pipeline.incrby(activityKey(tenantId), count).expire(activityKey(tenantId), TTL_SECONDS);
+        for (const [tenantId, count] of batch)
+          pipeline.incrby(activityKey(tenantId), count).expire(activityKey(tenantId), TTL_SECONDS);
         return pipeline.exec();
       },
       requests,

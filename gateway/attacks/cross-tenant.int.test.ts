@@ -36,13 +36,18 @@ afterAll(async () => {
   for (const tenant of tenants) await tenant.cleanup();
 });
 
-const bearer = async (p: SeededProject) => `Bearer ${(await signProjectToken({ secret: p.secret, role: "anon", expiresInSeconds: 60 })).token}`;
+const bearer = async (p: SeededProject) =>
+  `Bearer ${(await signProjectToken({ secret: p.secret, role: "anon", expiresInSeconds: 60 })).token}`;
 const pairs = () => projects.flatMap((x) => projects.filter((y) => y !== x).map((y) => [x, y] as const));
 
 describe("cross-tenant reads through the real rest", () => {
   it("serves each project its own rows (the control case)", async () => {
     for (const { name, project } of projects) {
-      const answer = await send(gw.port, { host: project.host, path: "/notes?select=title", headers: { Authorization: await bearer(project) } });
+      const answer = await send(gw.port, {
+        host: project.host,
+        path: "/notes?select=title",
+        headers: { Authorization: await bearer(project) },
+      });
       expect(answer.json()).toEqual([{ title: `private note of tenant ${name}` }]);
     }
   });
@@ -50,7 +55,11 @@ describe("cross-tenant reads through the real rest", () => {
   it("stops every {project X token, project Y host} pair before rest, and leaks no row", async () => {
     expect(pairs()).toHaveLength(6);
     for (const [x, y] of pairs()) {
-      const answer = await send(gw.port, { host: y.project.host, path: "/notes?select=title", headers: { Authorization: await bearer(x.project) } });
+      const answer = await send(gw.port, {
+        host: y.project.host,
+        path: "/notes?select=title",
+        headers: { Authorization: await bearer(x.project) },
+      });
       expect(answer.status, `${x.name}'s token at ${y.name}'s host`).toBe(401);
       expect(answer.json()).toMatchObject({ code: "FLUX-GW-AUTH-SIGNATURE" });
       expect(answer.body).not.toContain("private note");

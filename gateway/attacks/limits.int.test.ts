@@ -25,7 +25,12 @@ const head = (lines: string[]) => `${lines.join("\r\n")}\r\n\r\n`;
 describe("attacks on request limits", () => {
   it("stops an oversized body declared by Content-Length before reading it or forwarding anything", async () => {
     const before = gw.upstream.seen.length;
-    const answer = await send(gw.port, { host: p.host, method: "POST", headers: { Authorization: auth, "Content-Type": "application/json" }, body: "x".repeat(4096) });
+    const answer = await send(gw.port, {
+      host: p.host,
+      method: "POST",
+      headers: { Authorization: auth, "Content-Type": "application/json" },
+      body: "x".repeat(4096),
+    });
     expect(answer.status).toBe(413);
     expect(answer.json()).toMatchObject({ code: "FLUX-GW-BODY-TOO-LARGE" });
     expect(gw.upstream.seen.length).toBe(before);
@@ -34,7 +39,13 @@ describe("attacks on request limits", () => {
   it("stops an oversized chunked body (no Content-Length) by counting it as it streams", async () => {
     const chunk = "y".repeat(800);
     const bytes =
-      head([`POST /todos HTTP/1.1`, `Host: ${p.host}`, `Authorization: ${auth}`, "Transfer-Encoding: chunked", "Connection: close"]) +
+      head([
+        `POST /todos HTTP/1.1`,
+        `Host: ${p.host}`,
+        `Authorization: ${auth}`,
+        "Transfer-Encoding: chunked",
+        "Connection: close",
+      ]) +
       `${chunk.length.toString(16)}\r\n${chunk}\r\n`.repeat(3) +
       "0\r\n\r\n";
     const answer = await sendBytes(gw.port, bytes);
@@ -43,7 +54,11 @@ describe("attacks on request limits", () => {
   });
 
   it("stops an oversized URL with 414", async () => {
-    const answer = await send(gw.port, { host: p.host, path: `/todos?select=${"a,".repeat(800)}`, headers: { Authorization: auth } });
+    const answer = await send(gw.port, {
+      host: p.host,
+      path: `/todos?select=${"a,".repeat(800)}`,
+      headers: { Authorization: auth },
+    });
     expect(answer.status).toBe(414);
     expect(answer.json()).toMatchObject({ code: "FLUX-GW-URL-TOO-LONG" });
   });
@@ -51,7 +66,9 @@ describe("attacks on request limits", () => {
   it("stops a slowloris client: an unfinished request head is answered 408 and the socket closed", async () => {
     const started = Date.now();
     const text = await new Promise<string>((resolve, reject) => {
-      const socket = net.connect(gw.port, "127.0.0.1", () => socket.write(`GET /todos HTTP/1.1\r\nHost: ${p.host}\r\n`));
+      const socket = net.connect(gw.port, "127.0.0.1", () =>
+        socket.write(`GET /todos HTTP/1.1\r\nHost: ${p.host}\r\n`),
+      );
       let received = "";
       const drip = setInterval(() => socket.writable && socket.write("X-Drip: 1\r\n"), 200);
       socket.setEncoding("utf8");
@@ -69,7 +86,14 @@ describe("attacks on request limits", () => {
   });
 
   it("stops a client that stalls mid-body from holding the socket and an upstream request open", async () => {
-    const bytes = head([`POST /todos HTTP/1.1`, `Host: ${p.host}`, `Authorization: ${auth}`, "Content-Type: application/json", "Content-Length: 100"]) + '{"title":';
+    const bytes =
+      head([
+        `POST /todos HTTP/1.1`,
+        `Host: ${p.host}`,
+        `Authorization: ${auth}`,
+        "Content-Type: application/json",
+        "Content-Length: 100",
+      ]) + '{"title":';
     const started = Date.now();
     const answer = await sendBytes(gw.port, bytes);
     expect(answer.status).toBe(408);
@@ -84,7 +108,13 @@ describe("attacks on message framing (request smuggling)", () => {
 
   it("stops Transfer-Encoding together with Content-Length (CL.TE / TE.CL desync)", async () => {
     const before = gw.upstream.seen.length;
-    const answer = await sendBytes(gw.port, smuggled(["Content-Length: 6", "Transfer-Encoding: chunked"], `0\r\n\r\nGET /admin HTTP/1.1\r\nHost: ${p.host}\r\n\r\n`));
+    const answer = await sendBytes(
+      gw.port,
+      smuggled(
+        ["Content-Length: 6", "Transfer-Encoding: chunked"],
+        `0\r\n\r\nGET /admin HTTP/1.1\r\nHost: ${p.host}\r\n\r\n`,
+      ),
+    );
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ code: "FLUX-GW-BAD-REQUEST" });
     expect(gw.upstream.seen.length).toBe(before);
@@ -97,12 +127,18 @@ describe("attacks on message framing (request smuggling)", () => {
   });
 
   it("stops an obs-fold (line-folded) header that could hide a second header from a front proxy", async () => {
-    const answer = await sendBytes(gw.port, smuggled(["Content-Length: 2", "X-Folded: a", " Transfer-Encoding: chunked", "Connection: close"], "{}"));
+    const answer = await sendBytes(
+      gw.port,
+      smuggled(["Content-Length: 2", "X-Folded: a", " Transfer-Encoding: chunked", "Connection: close"], "{}"),
+    );
     expect(answer.status).toBe(400);
   });
 
   it("stops an obfuscated Transfer-Encoding value", async () => {
-    const answer = await sendBytes(gw.port, smuggled(["Content-Length: 2", "Transfer-Encoding: xchunked", "Connection: close"], "{}"));
+    const answer = await sendBytes(
+      gw.port,
+      smuggled(["Content-Length: 2", "Transfer-Encoding: xchunked", "Connection: close"], "{}"),
+    );
     expect(answer.status).toBe(400);
   });
 });

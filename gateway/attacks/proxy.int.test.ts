@@ -13,17 +13,24 @@ let b: SeededProject;
 let tokenA: string;
 
 beforeAll(async () => {
-  gw = await startTestGateway({ env: { FLUX_GATEWAY_FORWARD_HEADERS: "accept,content-type,content-length,prefer,x-client-info" } });
+  gw = await startTestGateway({
+    env: { FLUX_GATEWAY_FORWARD_HEADERS: "accept,content-type,content-length,prefer,x-client-info" },
+  });
   a = await seedProject(gw.seedDb.db, { plan: "pro" });
   b = await seedProject(gw.seedDb.db, { plan: "pro" });
-  tokenA = (await signProjectToken({ secret: a.secret, role: "authenticated", sub: "user-1", expiresInSeconds: 300 })).token;
+  tokenA = (await signProjectToken({ secret: a.secret, role: "authenticated", sub: "user-1", expiresInSeconds: 300 }))
+    .token;
 });
 afterAll(async () => {
   await gw?.close();
 });
 
 async function upstreamSees(headers: Record<string, string>, method = "GET"): Promise<UpstreamEcho> {
-  const answer = await send(gw.port, { host: a.host, method, headers: { Authorization: `Bearer ${tokenA}`, ...headers } });
+  const answer = await send(gw.port, {
+    host: a.host,
+    method,
+    headers: { Authorization: `Bearer ${tokenA}`, ...headers },
+  });
   expect(answer.status).toBe(200);
   return answer.json() as UpstreamEcho;
 }
@@ -31,7 +38,10 @@ async function upstreamSees(headers: Record<string, string>, method = "GET"): Pr
 describe("attacks through the proxy", () => {
   it("refuses a client Accept-Profile naming another tenant's schema (406 PGRST106) before anything reaches rest", async () => {
     const before = gw.upstream.seen.length;
-    const answer = await send(gw.port, { host: a.host, headers: { Authorization: `Bearer ${tokenA}`, "Accept-Profile": schemaNameOf(b.tenantId) } });
+    const answer = await send(gw.port, {
+      host: a.host,
+      headers: { Authorization: `Bearer ${tokenA}`, "Accept-Profile": schemaNameOf(b.tenantId) },
+    });
     expect(answer.status).toBe(406);
     expect(answer.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(answer.json()).toEqual({
@@ -48,7 +58,11 @@ describe("attacks through the proxy", () => {
     const answer = await send(gw.port, {
       host: a.host,
       method: "POST",
-      headers: { Authorization: `Bearer ${tokenA}`, "Content-Profile": schemaNameOf(b.tenantId), "Content-Type": "application/json" },
+      headers: {
+        Authorization: `Bearer ${tokenA}`,
+        "Content-Profile": schemaNameOf(b.tenantId),
+        "Content-Type": "application/json",
+      },
       body: "{}",
     });
     expect(answer.status).toBe(406);
@@ -58,13 +72,19 @@ describe("attacks through the proxy", () => {
 
   it("refuses a profile naming a cluster schema (public, pg_catalog, flux-system's)", async () => {
     for (const schema of ["public", "pg_catalog", "information_schema"]) {
-      const answer = await send(gw.port, { host: a.host, headers: { Authorization: `Bearer ${tokenA}`, "Accept-Profile": schema } });
+      const answer = await send(gw.port, {
+        host: a.host,
+        headers: { Authorization: `Bearer ${tokenA}`, "Accept-Profile": schema },
+      });
       expect(answer.status, schema).toBe(406);
     }
   });
 
   it("passes a profile naming the tenant's own schema, and still sets both headers itself", async () => {
-    const echo = await upstreamSees({ "Accept-Profile": schemaNameOf(a.tenantId), "Content-Profile": schemaNameOf(b.tenantId) });
+    const echo = await upstreamSees({
+      "Accept-Profile": schemaNameOf(a.tenantId),
+      "Content-Profile": schemaNameOf(b.tenantId),
+    });
     expect(echo.headers["accept-profile"]).toBe(schemaNameOf(a.tenantId));
     expect(echo.headers["content-profile"]).toBe(schemaNameOf(a.tenantId));
     expect(echo.bridge?.tenant_id).toBe(a.tenantId);
@@ -88,7 +108,11 @@ describe("attacks through the proxy", () => {
   });
 
   it("stops X-Forwarded-For spoofing when the gateway is the edge (FLUX_TRUST_PROXY off)", async () => {
-    const echo = await upstreamSees({ "X-Forwarded-For": "6.6.6.6", "X-Forwarded-Proto": "https", Forwarded: "for=6.6.6.6" });
+    const echo = await upstreamSees({
+      "X-Forwarded-For": "6.6.6.6",
+      "X-Forwarded-Proto": "https",
+      Forwarded: "for=6.6.6.6",
+    });
     expect(echo.headers["x-forwarded-for"]).toBe("127.0.0.1");
     expect(echo.headers["x-forwarded-proto"]).toBe("http");
     expect(echo.rawHeaderNames).not.toContain("forwarded");
@@ -108,7 +132,11 @@ describe("attacks through the proxy", () => {
   it("refuses a preflight from an origin the project does not list", async () => {
     const strict = await seedProject(gw.seedDb.db, { corsOrigins: ["https://app.example"] });
     const preflight = (origin: string) =>
-      send(gw.port, { host: strict.host, method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "GET" } });
+      send(gw.port, {
+        host: strict.host,
+        method: "OPTIONS",
+        headers: { Origin: origin, "Access-Control-Request-Method": "GET" },
+      });
     const allowed = await preflight("https://app.example");
     expect(allowed.status).toBe(204);
     expect(allowed.headers["access-control-allow-origin"]).toBe("https://app.example");

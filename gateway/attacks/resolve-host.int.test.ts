@@ -40,27 +40,39 @@ describe("attacks on host resolution", () => {
   });
 
   it("does not route a punycode lookalike Host to the real project", async () => {
-    const answer = await send(gw.port, { host: `xn--pi-8cd.${a.host.split(".").slice(1).join(".")}`, headers: { Authorization: `Bearer ${tokenA}` } });
+    const answer = await send(gw.port, {
+      host: `xn--pi-8cd.${a.host.split(".").slice(1).join(".")}`,
+      headers: { Authorization: `Bearer ${tokenA}` },
+    });
     expect(answer.status).toBe(404);
     expect(answer.json()).toMatchObject({ code: "FLUX-GW-404" });
   });
 
   it("refuses two Host headers naming two projects", async () => {
-    const answer = await sendRaw(gw.port, `GET /todos HTTP/1.1\nHost: ${a.host}\nHost: ${b.host}\nAuthorization: Bearer ${tokenA}`);
+    const answer = await sendRaw(
+      gw.port,
+      `GET /todos HTTP/1.1\nHost: ${a.host}\nHost: ${b.host}\nAuthorization: Bearer ${tokenA}`,
+    );
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ code: "FLUX-GW-HOST-DUPLICATE" });
   });
 
   it("refuses an absolute-URI request line naming another project's host", async () => {
     const before = gw.upstream.seen.length;
-    const answer = await sendRaw(gw.port, `GET http://${b.host}/todos HTTP/1.1\nHost: ${a.host}\nAuthorization: Bearer ${tokenA}`);
+    const answer = await sendRaw(
+      gw.port,
+      `GET http://${b.host}/todos HTTP/1.1\nHost: ${a.host}\nAuthorization: Bearer ${tokenA}`,
+    );
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ code: "FLUX-GW-HOST-MISMATCH" });
     expect(gw.upstream.seen.length).toBe(before);
   });
 
   it("refuses two identical Host headers too (a repeated Host is never guessed at)", async () => {
-    const answer = await sendRaw(gw.port, `GET /todos HTTP/1.1\nHost: ${a.host}\nHost: ${a.host}\nAuthorization: Bearer ${tokenA}`);
+    const answer = await sendRaw(
+      gw.port,
+      `GET /todos HTTP/1.1\nHost: ${a.host}\nHost: ${a.host}\nAuthorization: Bearer ${tokenA}`,
+    );
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ code: "FLUX-GW-HOST-DUPLICATE" });
   });
@@ -78,13 +90,19 @@ describe("attacks on host resolution", () => {
   });
 
   it("refuses an absolute-URI whose userinfo hides another project's host (http://a@b/)", async () => {
-    const answer = await sendRaw(gw.port, `GET http://${a.host}@${b.host}/todos HTTP/1.1\nHost: ${a.host}\nAuthorization: Bearer ${tokenA}`);
+    const answer = await sendRaw(
+      gw.port,
+      `GET http://${a.host}@${b.host}/todos HTTP/1.1\nHost: ${a.host}\nAuthorization: Bearer ${tokenA}`,
+    );
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ code: "FLUX-GW-HOST-MISMATCH" });
   });
 
   it("serves an absolute-URI naming the Host's own authority, forwarding only its path and query", async () => {
-    const answer = await sendRaw(gw.port, `GET http://${a.host.toUpperCase()}:8080/todos?id=eq.1 HTTP/1.1\nHost: ${a.host}\nAuthorization: Bearer ${tokenA}`);
+    const answer = await sendRaw(
+      gw.port,
+      `GET http://${a.host.toUpperCase()}:8080/todos?id=eq.1 HTTP/1.1\nHost: ${a.host}\nAuthorization: Bearer ${tokenA}`,
+    );
     expect(answer.status).toBe(200);
     expect(tenantServed()).toBe(a.tenantId);
     expect(gw.upstream.seen.at(-1)?.url).toBe("/todos?id=eq.1");

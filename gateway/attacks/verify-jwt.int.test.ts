@@ -23,7 +23,9 @@ afterAll(async () => {
 });
 
 async function hs256(claims: JWTPayload, secret: string, header: Record<string, unknown> = {}): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT", ...header }).sign(new TextEncoder().encode(secret));
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: "HS256", typ: "JWT", ...header })
+    .sign(new TextEncoder().encode(secret));
 }
 const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
@@ -74,7 +76,10 @@ describe("attacks on token verification", () => {
   });
 
   it("stops a token issued far in the future (iat)", async () => {
-    expectRefused(await present(await hs256({ ...good(), iat: now() + 86_400 * 365 }, a.secret)), "FLUX-GW-AUTH-NOT-YET-VALID");
+    expectRefused(
+      await present(await hs256({ ...good(), iat: now() + 86_400 * 365 }, a.secret)),
+      "FLUX-GW-AUTH-NOT-YET-VALID",
+    );
   });
 
   it("stops a never-expiring token (exp missing)", async () => {
@@ -83,21 +88,36 @@ describe("attacks on token verification", () => {
   });
 
   it("stops an oversized token before any cryptography runs", async () => {
-    expectRefused(await present(await hs256({ ...good(), pad: "p".repeat(9_000) }, a.secret)), "FLUX-GW-AUTH-TOO-LARGE");
+    expectRefused(
+      await present(await hs256({ ...good(), pad: "p".repeat(9_000) }, a.secret)),
+      "FLUX-GW-AUTH-TOO-LARGE",
+    );
   });
 
   it("stops a role claim naming a tenant role (even this project's own)", async () => {
-    expectRefused(await present(await hs256({ ...good(), role: roleNameOf(a.tenantId) }, a.secret)), "FLUX-GW-ROLE-FORBIDDEN");
-    expectRefused(await present(await hs256({ ...good(), role: roleNameOf(b.tenantId) }, a.secret)), "FLUX-GW-ROLE-FORBIDDEN");
+    expectRefused(
+      await present(await hs256({ ...good(), role: roleNameOf(a.tenantId) }, a.secret)),
+      "FLUX-GW-ROLE-FORBIDDEN",
+    );
+    expectRefused(
+      await present(await hs256({ ...good(), role: roleNameOf(b.tenantId) }, a.secret)),
+      "FLUX-GW-ROLE-FORBIDDEN",
+    );
   });
 
   it("stops a role claim naming postgres, even when a project lists it as allowed", async () => {
     const careless = await seedProject(gw.seedDb.db, { allowedRoles: ["anon", "postgres"] });
-    expectRefused(await present(await hs256({ ...good(), role: "postgres" }, careless.secret), careless), "FLUX-GW-ROLE-FORBIDDEN");
+    expectRefused(
+      await present(await hs256({ ...good(), role: "postgres" }, careless.secret), careless),
+      "FLUX-GW-ROLE-FORBIDDEN",
+    );
   });
 
   it("stops a role the project does not allow", async () => {
-    expectRefused(await present(await hs256({ ...good(), role: "service_role" }, a.secret)), "FLUX-GW-ROLE-NOT-ALLOWED");
+    expectRefused(
+      await present(await hs256({ ...good(), role: "service_role" }, a.secret)),
+      "FLUX-GW-ROLE-NOT-ALLOWED",
+    );
   });
 
   it("stops a token naming an unknown key id (kid)", async () => {
@@ -106,13 +126,17 @@ describe("attacks on token verification", () => {
 
   it("stops the previous secret once the rotation's grace period has ended", async () => {
     const old = generateJwtSecret();
-    const rotated = await seedProject(gw.seedDb.db, { previous: { secret: old, expiresAt: new Date(Date.now() - 1_000) } });
+    const rotated = await seedProject(gw.seedDb.db, {
+      previous: { secret: old, expiresAt: new Date(Date.now() - 1_000) },
+    });
     expectRefused(await present(await hs256(good(), old), rotated), "FLUX-GW-AUTH-SIGNATURE");
   });
 
   it("accepts the previous secret during the grace period (and the new one)", async () => {
     const old = generateJwtSecret();
-    const rotating = await seedProject(gw.seedDb.db, { previous: { secret: old, expiresAt: new Date(Date.now() + 60_000) } });
+    const rotating = await seedProject(gw.seedDb.db, {
+      previous: { secret: old, expiresAt: new Date(Date.now() + 60_000) },
+    });
     expect((await present(await hs256(good(), old), rotating)).status).toBe(200);
     expect((await present(await hs256(good(), rotating.secret), rotating)).status).toBe(200);
   });
@@ -122,11 +146,17 @@ describe("attacks on token verification", () => {
     const open = await seedProject(gw.seedDb.db, { anonymousAccess: true });
     const answer = await send(gw.port, { host: open.host });
     expect(answer.status).toBe(200);
-    expect(gw.upstream.seen.at(-1)?.bridge).toMatchObject({ role: roleNameOf(open.tenantId), claims: { role: "anon" } });
+    expect(gw.upstream.seen.at(-1)?.bridge).toMatchObject({
+      role: roleNameOf(open.tenantId),
+      claims: { role: "anon" },
+    });
   });
 
   it("stops a garbage Authorization header on an anonymous project instead of downgrading it to anon", async () => {
     const open = await seedProject(gw.seedDb.db, { anonymousAccess: true });
-    expectRefused(await send(gw.port, { host: open.host, headers: { Authorization: "Bearer not.a.jwt" } }), "FLUX-GW-AUTH-MALFORMED");
+    expectRefused(
+      await send(gw.port, { host: open.host, headers: { Authorization: "Bearer not.a.jwt" } }),
+      "FLUX-GW-AUTH-MALFORMED",
+    );
   });
 });

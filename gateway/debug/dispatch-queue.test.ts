@@ -39,7 +39,14 @@ describe("DispatchQueue", () => {
 
   it("keeps each tenant's newest rows only, and no tenant past maxTenants; rows without a tenant go by id only", () => {
     const queue = new DispatchQueue({ byIdLimit: 50, perTenant: 2, maxTenants: 2 });
-    [row(1, 200, "a"), row(2, 200, "a"), row(3, 200, "a"), row(4, 200, "b"), row(5, 200, "c"), row(6, 404, null)].forEach((r) => queue.record(r));
+    [
+      row(1, 200, "a"),
+      row(2, 200, "a"),
+      row(3, 200, "a"),
+      row(4, 200, "b"),
+      row(5, 200, "c"),
+      row(6, 404, null),
+    ].forEach((r) => queue.record(r));
     const batch = queue.drain();
     expect([...batch.byTenant.keys()]).toEqual(["a", "b"]);
     expect(ids(batch.byTenant.get("a") ?? [])).toEqual(["r2", "r3"]);

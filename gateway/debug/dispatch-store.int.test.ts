@@ -33,7 +33,9 @@ describe.skipIf(!url)("Redis dispatch store (shared Redis)", () => {
     store.record(quietRow);
     await store.close();
 
-    const stored = await Promise.all([...busyRows, quietRow].map((row) => shared.check.exists(dispatchRowKey(row.requestId))));
+    const stored = await Promise.all(
+      [...busyRows, quietRow].map((row) => shared.check.exists(dispatchRowKey(row.requestId))),
+    );
     expect(stored.filter(Boolean)).toHaveLength(20);
     // Every refused request of the burst can be looked up by its id, and so can the newest success.
     for (const refused of busyRows.filter((row) => row.status === 401)) {
@@ -43,7 +45,12 @@ describe.skipIf(!url)("Redis dispatch store (shared Redis)", () => {
     expect(await findDispatchRow(shared.check, busy, busyRows[0]?.requestId ?? "")).toBeNull();
 
     const recent = await recentDispatchRows(shared.check, busy, 100);
-    expect(recent.map((row) => row.requestId)).toEqual(busyRows.slice(-100).reverse().map((row) => row.requestId));
+    expect(recent.map((row) => row.requestId)).toEqual(
+      busyRows
+        .slice(-100)
+        .reverse()
+        .map((row) => row.requestId),
+    );
     expect(await shared.check.ttl(dispatchRowKey(quietRow.requestId))).toBeGreaterThan(3_500);
   });
 });

@@ -58,7 +58,10 @@ export function createRedisDispatchStore(guard: RedisGuard, options: DispatchSto
         for (const [tenantId, rows] of byTenant) {
           const key = tenantDispatchesKey(tenantId);
           // LPUSH of several values leaves the last one at the head: newest first, as one push per row would.
-          pipeline.lpush(key, ...rows.map(payloadOf)).ltrim(key, 0, DISPATCHES_PER_TENANT - 1).expire(key, DISPATCH_TTL_SECONDS);
+          pipeline
+            .lpush(key, ...rows.map(payloadOf))
+            .ltrim(key, 0, DISPATCHES_PER_TENANT - 1)
+            .expire(key, DISPATCH_TTL_SECONDS);
         }
         return pipeline.exec();
       },

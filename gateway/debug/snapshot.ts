@@ -13,7 +13,11 @@ export function debugSnapshot(
   connections: { databaseUrl: string; upstreams: readonly string[] },
   ring: DispatchRing,
 ) {
-  const { FLUX_GATEWAY_INTERNAL_TOKEN: internalToken, FLUX_GATEWAY_DATABASE_URL: _ownUrl, ...gatewaySettings } = settings;
+  const {
+    FLUX_GATEWAY_INTERNAL_TOKEN: internalToken,
+    FLUX_GATEWAY_DATABASE_URL: _ownUrl,
+    ...gatewaySettings
+  } = settings;
   const upstreams = connections.upstreams;
   return {
     gateway: {

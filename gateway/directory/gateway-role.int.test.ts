@@ -29,7 +29,10 @@ beforeAll(async () => {
           where table_schema not in ('pg_catalog', 'information_schema')
           group by 1, 2 order by 1, 2`,
       )
-    ).rows.map((row) => ({ name: `${quoteIdent(row.schema)}.${quoteIdent(row.table)}`, column: quoteIdent(row.column) })),
+    ).rows.map((row) => ({
+      name: `${quoteIdent(row.schema)}.${quoteIdent(row.table)}`,
+      column: quoteIdent(row.column),
+    })),
   );
   gw = await startTestGateway();
 });
@@ -53,7 +56,10 @@ describe("the gateway's database role", () => {
   it("is what the gateway logs in as: a role of its own, not the owner of flux-system", async () => {
     const project = await seedProject(gw.seedDb.db);
     expect((await send(gw.port, { host: project.host })).status).toBe(401); // resolved, so the pool is connected
-    const user = await withClient(gatewayUrl(), async (client) => (await client.query<{ u: string }>("select current_user as u")).rows[0]?.u);
+    const user = await withClient(
+      gatewayUrl(),
+      async (client) => (await client.query<{ u: string }>("select current_user as u")).rows[0]?.u,
+    );
     expect(user).toBe(gatewayRoleName(systemUrl()));
     const seen = await withClient(systemUrl(), async (client) =>
       (
@@ -87,16 +93,32 @@ describe("the gateway's database role", () => {
   });
 
   it("stops the gateway from reading users, tokens, sessions, audit rows, clusters and memberships", async () => {
-    for (const table of ["users", "personal_access_tokens", "sessions", "accounts", "audit_log", "clusters", "project_members"]) {
-      expect(await withClient(gatewayUrl(), (client) => sqlStateOf(client, `select * from "${table}" limit 1`)), table).toBe("42501");
+    for (const table of [
+      "users",
+      "personal_access_tokens",
+      "sessions",
+      "accounts",
+      "audit_log",
+      "clusters",
+      "project_members",
+    ]) {
+      expect(
+        await withClient(gatewayUrl(), (client) => sqlStateOf(client, `select * from "${table}" limit 1`)),
+        table,
+      ).toBe("42501");
     }
   });
 
   it("stops the gateway from reading project columns it does not route with (owner, name, activity)", async () => {
     for (const column of ["owner_id", "name", "last_accessed_at", "cluster_id"]) {
-      expect(await withClient(gatewayUrl(), (client) => sqlStateOf(client, `select ${column} from projects limit 1`)), column).toBe("42501");
+      expect(
+        await withClient(gatewayUrl(), (client) => sqlStateOf(client, `select ${column} from projects limit 1`)),
+        column,
+      ).toBe("42501");
     }
-    expect(await withClient(gatewayUrl(), (client) => sqlStateOf(client, "select verification_token from domains limit 1"))).toBe("42501");
+    expect(
+      await withClient(gatewayUrl(), (client) => sqlStateOf(client, "select verification_token from domains limit 1")),
+    ).toBe("42501");
   });
 
   it("stops the gateway from creating tables or taking another role", async () => {
@@ -118,7 +140,10 @@ describe("the gateway's database role", () => {
 
   it("is refused by migrate if someone made it a superuser", async () => {
     const role = gatewayRoleName(systemUrl());
-    const ensure = () => withClient(systemUrl(), (client) => ensureGatewayRole(client, { databaseUrl: systemUrl(), dataPlaneKey: process.env.FLUX_DATA_PLANE_KEY ?? "" }));
+    const ensure = () =>
+      withClient(systemUrl(), (client) =>
+        ensureGatewayRole(client, { databaseUrl: systemUrl(), dataPlaneKey: process.env.FLUX_DATA_PLANE_KEY ?? "" }),
+      );
     await withClient(systemUrl(), (client) => client.query(`alter role ${quoteIdent(role)} superuser`));
     try {
       await expect(ensure()).rejects.toThrow(/privileged attribute/);
@@ -128,8 +153,14 @@ describe("the gateway's database role", () => {
   });
 
   it("is recreated idempotently, and a second run keeps the gateway's grants exact", async () => {
-    await withClient(systemUrl(), (client) => ensureGatewayRole(client, { databaseUrl: systemUrl(), dataPlaneKey: process.env.FLUX_DATA_PLANE_KEY ?? "" }));
-    expect(await withClient(gatewayUrl(), (client) => sqlStateOf(client, "select tenant_id, slug, hash from projects limit 1"))).toBe("no error");
+    await withClient(systemUrl(), (client) =>
+      ensureGatewayRole(client, { databaseUrl: systemUrl(), dataPlaneKey: process.env.FLUX_DATA_PLANE_KEY ?? "" }),
+    );
+    expect(
+      await withClient(gatewayUrl(), (client) =>
+        sqlStateOf(client, "select tenant_id, slug, hash from projects limit 1"),
+      ),
+    ).toBe("no error");
     expect(await withClient(gatewayUrl(), (client) => sqlStateOf(client, "select * from users limit 1"))).toBe("42501");
   });
 

@@ -7,8 +7,14 @@ import { ExpiringLru } from "@/lib/cache/expiring-lru";
 export class TtlLruCache<V> {
   private readonly entries: ExpiringLru<V>;
 
-  constructor(private readonly options: { maxEntries: number; ttlMs: number; now?: () => number; reorderAfterMs?: number }) {
-    this.entries = new ExpiringLru<V>({ maxEntries: options.maxEntries, now: options.now, reorderAfterMs: options.reorderAfterMs });
+  constructor(
+    private readonly options: { maxEntries: number; ttlMs: number; now?: () => number; reorderAfterMs?: number },
+  ) {
+    this.entries = new ExpiringLru<V>({
+      maxEntries: options.maxEntries,
+      now: options.now,
+      reorderAfterMs: options.reorderAfterMs,
+    });
   }
 
   get(key: string): { value: V } | undefined {

@@ -20,11 +20,20 @@ afterAll(async () => {
 });
 
 const directory = () =>
-  createProjectDirectory({ db: handle.db, masterKey: masterKey(), baseDomain: "localhost", ttlMs: 5_000, now: () => clock });
+  createProjectDirectory({
+    db: handle.db,
+    masterKey: masterKey(),
+    baseDomain: "localhost",
+    ttlMs: 5_000,
+    now: () => clock,
+  });
 
 const canVerify = async (key: CryptoKey, secret: string) => {
   const token = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode(secret));
-  return jwtVerify(token, key).then(() => true, () => false);
+  return jwtVerify(token, key).then(
+    () => true,
+    () => false,
+  );
 };
 
 describe("project directory", () => {
@@ -45,7 +54,10 @@ describe("project directory", () => {
     const seeded = await seedProject(handle.db);
     const dir = directory();
     expect(await dir.resolve(seeded.host)).not.toBeNull();
-    await handle.db.update(projects).set({ slug: `${seeded.slug}-new` }).where(eq(projects.tenantId, seeded.tenantId));
+    await handle.db
+      .update(projects)
+      .set({ slug: `${seeded.slug}-new` })
+      .where(eq(projects.tenantId, seeded.tenantId));
     clock += 5_001;
     expect(await dir.resolve(seeded.host)).toBeNull();
     expect((await dir.resolve(`api--${seeded.slug}-new--${seeded.hash}.localhost`))?.tenantId).toBe(seeded.tenantId);

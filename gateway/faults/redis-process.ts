@@ -27,7 +27,10 @@ async function waitForPing(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
     probe.on("error", () => {});
-    const ok = await probe.connect().then(() => probe.ping(), () => null);
+    const ok = await probe.connect().then(
+      () => probe.ping(),
+      () => null,
+    );
     probe.disconnect();
     if (ok === "PONG") return;
     await new Promise((r) => setTimeout(r, 50));

@@ -12,7 +12,13 @@ import { startPrivateRedis, type PrivateRedis } from "./redis-process";
 type Gw = Awaited<ReturnType<typeof startTestGateway>>;
 
 /** Sends `total` requests, `concurrency` at a time; `during(done)` runs after each completion (to inject a fault). */
-async function load(gw: Gw, project: SeededProject, auth: string, total: number, during: (done: number) => void = () => {}) {
+async function load(
+  gw: Gw,
+  project: SeededProject,
+  auth: string,
+  total: number,
+  during: (done: number) => void = () => {},
+) {
   const statuses: number[] = [];
   const latencies: number[] = [];
   let next = 0;

@@ -12,7 +12,8 @@ import { startTcpRelay, type TcpRelay } from "../testing/tcp-relay";
  * shared PostgreSQL (other runs use that server, so it is never restarted): cutting the relay is, to the gateway,
  * indistinguishable from a restart — every connection dies and new ones are refused until it is back.
  */
-const bearer = async (p: SeededProject) => `Bearer ${(await signProjectToken({ secret: p.secret, role: "anon", expiresInSeconds: 300 })).token}`;
+const bearer = async (p: SeededProject) =>
+  `Bearer ${(await signProjectToken({ secret: p.secret, role: "anon", expiresInSeconds: 300 })).token}`;
 const readyz = (gw: TestGateway) => send(gw.port, { host: "127.0.0.1", path: "/readyz" });
 
 async function within<T>(ms: number, check: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
@@ -44,7 +45,11 @@ describe("rest killed under the gateway", () => {
     expect((await readyz(gw)).status).toBe(200);
     await rest.kill();
     const killedAt = Date.now();
-    const notReady = await within(1_000, () => readyz(gw), (answer) => answer.status === 503);
+    const notReady = await within(
+      1_000,
+      () => readyz(gw),
+      (answer) => answer.status === 503,
+    );
     expect(notReady.status).toBe(503);
     expect(Date.now() - killedAt).toBeLessThan(1_000);
     expect(notReady.json()).toMatchObject({ status: "unavailable", checks: { database: "ok", rest: "error" } });
@@ -56,7 +61,15 @@ describe("rest killed under the gateway", () => {
     expect(Date.now() - started).toBeLessThan(1_000);
 
     rest = await startRestProcess(rest.port);
-    expect((await within(5_000, () => readyz(gw), (a) => a.status === 200)).status).toBe(200);
+    expect(
+      (
+        await within(
+          5_000,
+          () => readyz(gw),
+          (a) => a.status === 200,
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it("stays ready while at least one upstream of the pool answers, and 503s when every one is down", async () => {
@@ -85,7 +98,12 @@ describe("flux-system restarted under the gateway", () => {
     const throughRelay = new URL(real);
     throughRelay.hostname = "127.0.0.1";
     throughRelay.port = String(relay.port);
-    gw = await startTestGateway({ env: { DATABASE_URL: withDatabase(throughRelay.toString(), real.pathname.slice(1)), FLUX_GATEWAY_HOST_CACHE_TTL_MS: "60000" } });
+    gw = await startTestGateway({
+      env: {
+        DATABASE_URL: withDatabase(throughRelay.toString(), real.pathname.slice(1)),
+        FLUX_GATEWAY_HOST_CACHE_TTL_MS: "60000",
+      },
+    });
   });
   afterAll(async () => {
     await gw?.close();
@@ -94,19 +112,35 @@ describe("flux-system restarted under the gateway", () => {
 
   it("reports the outage, keeps serving cached hosts, answers 503 for unknown ones, and recovers without a restart", async () => {
     const known = await seedProject(gw.seedDb.db);
-    expect((await send(gw.port, { host: known.host, headers: { Authorization: await bearer(known) } })).status).toBe(200);
+    expect((await send(gw.port, { host: known.host, headers: { Authorization: await bearer(known) } })).status).toBe(
+      200,
+    );
 
     await relay.cut();
     const unknown = await seedProject(gw.seedDb.db);
-    const notReady = await within(1_500, () => readyz(gw), (answer) => answer.status === 503);
+    const notReady = await within(
+      1_500,
+      () => readyz(gw),
+      (answer) => answer.status === 503,
+    );
     expect(notReady.json()).toMatchObject({ checks: { database: "error" } });
-    expect((await send(gw.port, { host: known.host, headers: { Authorization: await bearer(known) } })).status).toBe(200);
+    expect((await send(gw.port, { host: known.host, headers: { Authorization: await bearer(known) } })).status).toBe(
+      200,
+    );
     const refused = await send(gw.port, { host: unknown.host, headers: { Authorization: await bearer(unknown) } });
     expect(refused.status).toBe(503);
     expect(refused.json()).toMatchObject({ code: "FLUX-GW-DIRECTORY-UNAVAILABLE" });
 
     await relay.restore();
-    expect((await within(5_000, () => readyz(gw), (answer) => answer.status === 200)).status).toBe(200);
+    expect(
+      (
+        await within(
+          5_000,
+          () => readyz(gw),
+          (answer) => answer.status === 200,
+        )
+      ).status,
+    ).toBe(200);
     const recovered = await within(
       5_000,
       async () => send(gw.port, { host: unknown.host, headers: { Authorization: await bearer(unknown) } }),

@@ -32,7 +32,9 @@ export async function fetchJwks(rawUrl: string, options: FetchJwksOptions): Prom
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
-    throw new JwksFetchError(`JWKS fetch failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new JwksFetchError(`JWKS fetch failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   if (response.status !== 200) {
     await response.body?.cancel();

@@ -28,7 +28,11 @@ type Entry = {
 
 /** Raised when a JWKS has never been fetched successfully and cannot be fetched now. */
 export class JwksUnavailable extends Error {
-  constructor(readonly url: string, readonly retryAfterSeconds: number, reason: string) {
+  constructor(
+    readonly url: string,
+    readonly retryAfterSeconds: number,
+    reason: string,
+  ) {
     super(reason);
     this.name = "JwksUnavailable";
   }
@@ -103,7 +107,14 @@ export class IssuerKeySets {
     if (entry) {
       this.entries.delete(url);
     } else {
-      entry = { resolve: null, generation: 0, fetchedAt: 0, attemptedAt: Number.NEGATIVE_INFINITY, inFlight: null, lastError: null };
+      entry = {
+        resolve: null,
+        generation: 0,
+        fetchedAt: 0,
+        attemptedAt: Number.NEGATIVE_INFINITY,
+        inFlight: null,
+        lastError: null,
+      };
     }
     this.entries.set(url, entry);
     const max = this.options.maxEntries ?? 1_000;

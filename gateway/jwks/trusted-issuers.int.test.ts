@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { exportSPKI, SignJWT, UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newIssuerKey, signIssuerToken, startJwksServer, type IssuerKey, type JwksServer } from "@/tests/fixtures/jwks-server";
+import {
+  newIssuerKey,
+  signIssuerToken,
+  startJwksServer,
+  type IssuerKey,
+  type JwksServer,
+} from "@/tests/fixtures/jwks-server";
 import { startTestGateway, type TestGateway } from "../testing/harness";
 import { seedIssuer, seedProject } from "../testing/seed-project";
 import { send } from "../testing/send";
@@ -40,7 +46,8 @@ async function projectTrusting(keys: IssuerKey[], options: { audience?: string }
   const project = await seedProject(gw.seedDb.db);
   const issuer = `https://idp-${randomBytes(3).toString("hex")}.example.test`;
   await seedIssuer(gw.seedDb.db, project.tenantId, { issuer, jwksUrl: jwks.url, audience: options.audience });
-  const get = (token: string) => send(gw.port, { host: project.host, path: "/todos", headers: { Authorization: `Bearer ${token}` } });
+  const get = (token: string) =>
+    send(gw.port, { host: project.host, path: "/todos", headers: { Authorization: `Bearer ${token}` } });
   return { project, jwks, issuer, get };
 }
 
@@ -56,7 +63,9 @@ describe("tokens of a trusted issuer (JWKS)", () => {
     expect(viaRsa.status).toBe(200);
     expect((await get(await signIssuerToken(ec, claims(issuer)))).status).toBe(200);
     // The bridge carries the issuer's claims upstream, so RLS sees the provider's user id.
-    expect((viaRsa.json() as { bridge: unknown }).bridge).toMatchObject({ claims: { sub: "user_123", iss: issuer, role: "authenticated" } });
+    expect((viaRsa.json() as { bridge: unknown }).bridge).toMatchObject({
+      claims: { sub: "user_123", iss: issuer, role: "authenticated" },
+    });
   });
 
   it("fetches the JWKS once and verifies later tokens from the cache", async () => {
@@ -85,7 +94,9 @@ describe("tokens of a trusted issuer (JWKS)", () => {
     expect((await get(await signIssuerToken(key, claims(issuer)))).status).toBe(200);
     clock += COOLDOWN_MS;
     const flood = await Promise.all(
-      Array.from({ length: 12 }, async (_, i) => get(await signIssuerToken(key, claims(issuer), { kid: `made-up-${i}` }))),
+      Array.from({ length: 12 }, async (_, i) =>
+        get(await signIssuerToken(key, claims(issuer), { kid: `made-up-${i}` })),
+      ),
     );
     expect(flood.map((answer) => [answer.status, codeOf(answer)])).toEqual(flood.map(() => [401, "FLUX-GW-AUTH-KID"]));
     expect(jwks.requests()).toBe(2);
@@ -135,7 +146,10 @@ describe("tokens of a trusted issuer (JWKS)", () => {
     const key = await newIssuerKey("RS256", "k");
     const { get, project } = await projectTrusting([key]);
     const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ role: "authenticated" }).setProtectedHeader({ alg: "HS256" }).setExpirationTime(now + 60).sign(new TextEncoder().encode(project.secret));
+    const token = await new SignJWT({ role: "authenticated" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setExpirationTime(now + 60)
+      .sign(new TextEncoder().encode(project.secret));
     expect((await get(token)).status).toBe(200);
   });
 });
@@ -203,7 +217,10 @@ describe("attacks on the trusted-issuer path", () => {
   it("rejects RS256 tokens for a project that trusts no issuer", async () => {
     const key = await newIssuerKey("RS256", "k");
     const project = await seedProject(gw.seedDb.db);
-    const answer = await send(gw.port, { host: project.host, headers: { Authorization: `Bearer ${await signIssuerToken(key, claims("https://idp.example.test"))}` } });
+    const answer = await send(gw.port, {
+      host: project.host,
+      headers: { Authorization: `Bearer ${await signIssuerToken(key, claims("https://idp.example.test"))}` },
+    });
     expect([answer.status, codeOf(answer)]).toEqual([401, "FLUX-GW-AUTH-ALG"]);
   });
 

@@ -6,8 +6,15 @@ describe("HotCounter", () => {
   it("renders exactly what prom-client's own Counter renders for the same increments", async () => {
     const ours = new Registry();
     const theirs = new Registry();
-    const hot = new HotCounter("requests_total", "Requests by status and plan", ["status", "plan"] as const).register(ours);
-    const reference = new Counter({ name: "requests_total", help: "Requests by status and plan", labelNames: ["status", "plan"], registers: [theirs] });
+    const hot = new HotCounter("requests_total", "Requests by status and plan", ["status", "plan"] as const).register(
+      ours,
+    );
+    const reference = new Counter({
+      name: "requests_total",
+      help: "Requests by status and plan",
+      labelNames: ["status", "plan"],
+      registers: [theirs],
+    });
     const ok = hot.series({ status: "200", plan: "pro" });
     for (let i = 0; i < 3; i++) {
       ok.value++;

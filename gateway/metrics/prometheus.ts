@@ -11,18 +11,21 @@ export function createPrometheusMetrics(options: { defaultMetrics?: boolean } = 
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "flux_gateway_" });
   // The two counters every request touches are HotCounters; the rare ones stay prom-client Counters.
-  const requests = new HotCounter("flux_gateway_requests_total", "Requests answered by the gateway, by HTTP status and tenant plan", [
-    "status",
-    "plan",
-  ] as const).register(registry);
+  const requests = new HotCounter(
+    "flux_gateway_requests_total",
+    "Requests answered by the gateway, by HTTP status and tenant plan",
+    ["status", "plan"] as const,
+  ).register(registry);
   const steps = new StepHistogram(
     "flux_gateway_step_duration_seconds",
     "Time spent in each pipeline step",
     [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   ).register(registry);
-  const hostCache = new HotCounter("flux_gateway_host_cache_total", "Host → project lookups by cache result (hit or miss)", [
-    "result",
-  ] as const).register(registry);
+  const hostCache = new HotCounter(
+    "flux_gateway_host_cache_total",
+    "Host → project lookups by cache result (hit or miss)",
+    ["result"] as const,
+  ).register(registry);
   const failOpen = new Counter({
     name: "flux_gateway_redis_fail_open_total",
     help: "Times Redis failed and the request continued without it",

@@ -9,7 +9,13 @@ describe("StepHistogram", () => {
     const ours = new Registry();
     const theirs = new Registry();
     const fast = new StepHistogram("step_seconds", "Time per step", BUCKETS).register(ours);
-    const reference = new Histogram({ name: "step_seconds", help: "Time per step", labelNames: ["step"], buckets: BUCKETS, registers: [theirs] });
+    const reference = new Histogram({
+      name: "step_seconds",
+      help: "Time per step",
+      labelNames: ["step"],
+      buckets: BUCKETS,
+      registers: [theirs],
+    });
     const observations: Array<[string, number]> = [
       ["verify", 0.0002],
       ["verify", 0.0005],

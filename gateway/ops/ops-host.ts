@@ -9,7 +9,10 @@ export const OPS_PATHS = new Set(["/healthz", "/readyz", "/metrics", "/__flux/de
  * domain and FLUX_GATEWAY_OPS_HOSTS. On a Service URL or custom domain the same path goes to the tenant, so a
  * table called `healthz` stays reachable (docs/decisions/0011-gateway-ops-endpoints.md).
  */
-export function isOpsHost(req: IncomingMessage, options: { baseDomain: string; extraHosts: readonly string[] }): boolean {
+export function isOpsHost(
+  req: IncomingMessage,
+  options: { baseDomain: string; extraHosts: readonly string[] },
+): boolean {
   const raw = req.headers.host?.trim() ?? "";
   if (raw.startsWith("[")) return true; // an IPv6 literal, [::1]:8080
   const host = normalizeHost(raw);

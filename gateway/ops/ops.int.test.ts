@@ -25,7 +25,11 @@ describe("shutdown", () => {
   it("finishes an in-flight request when closed, then refuses new connections", async () => {
     const draining = await startTestGateway();
     const p = await seedProject(draining.seedDb.db);
-    const inFlight = send(draining.port, { host: p.host, path: "/todos?delay_ms=300", headers: { Authorization: await bearer(p) } });
+    const inFlight = send(draining.port, {
+      host: p.host,
+      path: "/todos?delay_ms=300",
+      headers: { Authorization: await bearer(p) },
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     const closed = draining.close();
     expect((await inFlight).status).toBe(200);
@@ -44,10 +48,16 @@ describe("ops endpoints", () => {
   });
 
   it("does not shadow a tenant table called healthz: on a Service URL host the path is tenant traffic", async () => {
-    const answer = await send(gw.port, { host: project.host, path: "/healthz", headers: { Authorization: await bearer(project) } });
+    const answer = await send(gw.port, {
+      host: project.host,
+      path: "/healthz",
+      headers: { Authorization: await bearer(project) },
+    });
     expect(answer.status).toBe(200);
     expect(gw.upstream.seen.at(-1)?.url).toBe("/healthz");
-    expect((await send(gw.port, { host: project.host, path: "/readyz" })).json()).toMatchObject({ code: "FLUX-GW-AUTH-MISSING" });
+    expect((await send(gw.port, { host: project.host, path: "/readyz" })).json()).toMatchObject({
+      code: "FLUX-GW-AUTH-MISSING",
+    });
   });
 
   it("answers a browser CORS preflight without a token and without forwarding it", async () => {
@@ -71,7 +81,11 @@ describe("ops endpoints", () => {
   it("serves Prometheus metrics with the internal token: requests by status and plan, step latency", async () => {
     await send(gw.port, { host: project.host, headers: { Authorization: await bearer(project) } });
     expect((await send(gw.port, { host: "127.0.0.1", path: "/metrics" })).status).toBe(401);
-    const answer = await send(gw.port, { host: "127.0.0.1", path: "/metrics", headers: { Authorization: `Bearer ${INTERNAL_TOKEN}` } });
+    const answer = await send(gw.port, {
+      host: "127.0.0.1",
+      path: "/metrics",
+      headers: { Authorization: `Bearer ${INTERNAL_TOKEN}` },
+    });
     expect(answer.status).toBe(200);
     expect(answer.headers["content-type"]).toMatch(/^text\/plain/);
     expect(answer.body).toMatch(/flux_gateway_requests_total\{status="200",plan="pro"\} \d+/);
@@ -81,9 +95,17 @@ describe("ops endpoints", () => {
   });
 
   it("shows the debug snapshot only with the internal token, redacted, with recent dispatch rows without queries", async () => {
-    await send(gw.port, { host: project.host, path: "/todos?secret_filter=eq.1", headers: { Authorization: await bearer(project) } });
+    await send(gw.port, {
+      host: project.host,
+      path: "/todos?secret_filter=eq.1",
+      headers: { Authorization: await bearer(project) },
+    });
     expect((await send(gw.port, { host: "127.0.0.1", path: "/__flux/debug" })).status).toBe(401);
-    const answer = await send(gw.port, { host: "127.0.0.1", path: "/__flux/debug", headers: { Authorization: `Bearer ${INTERNAL_TOKEN}` } });
+    const answer = await send(gw.port, {
+      host: "127.0.0.1",
+      path: "/__flux/debug",
+      headers: { Authorization: `Bearer ${INTERNAL_TOKEN}` },
+    });
     expect(answer.status).toBe(200);
     const text = answer.body;
     expect(text).not.toContain(INTERNAL_TOKEN);
@@ -91,21 +113,31 @@ describe("ops endpoints", () => {
     expect(text).not.toContain(process.env.FLUX_MASTER_KEY);
     expect(text).not.toContain("secret_filter");
     // The gateway's own flux-system login: named (redacted), its derived password never shown.
-    const gatewayLogin = new URL(gatewayDatabaseUrl(process.env.DATABASE_URL ?? "", process.env.FLUX_DATA_PLANE_KEY ?? ""));
+    const gatewayLogin = new URL(
+      gatewayDatabaseUrl(process.env.DATABASE_URL ?? "", process.env.FLUX_DATA_PLANE_KEY ?? ""),
+    );
     expect(text).not.toContain(gatewayLogin.password);
     const snapshot = answer.json() as { gateway: { database: string }; recent: Array<Record<string, unknown>> };
     expect(snapshot.gateway.database).toContain(`${gatewayRoleName(process.env.DATABASE_URL ?? "")}:***@`);
     expect(snapshot.recent.find((row) => row.path === "/todos" && row.tenantId === project.tenantId)).toMatchObject({
       method: "GET",
       status: 200,
-      timings: expect.objectContaining({ resolve: expect.any(Number), verify: expect.any(Number), proxy: expect.any(Number) }),
+      timings: expect.objectContaining({
+        resolve: expect.any(Number),
+        verify: expect.any(Number),
+        proxy: expect.any(Number),
+      }),
     });
   });
 
   it("has no debug endpoint at all when debug mode is off, even with the token", async () => {
     const plain = await startTestGateway({ env: { FLUX_GATEWAY_INTERNAL_TOKEN: INTERNAL_TOKEN } });
     try {
-      const answer = await send(plain.port, { host: "127.0.0.1", path: "/__flux/debug", headers: { Authorization: `Bearer ${INTERNAL_TOKEN}` } });
+      const answer = await send(plain.port, {
+        host: "127.0.0.1",
+        path: "/__flux/debug",
+        headers: { Authorization: `Bearer ${INTERNAL_TOKEN}` },
+      });
       expect(answer.status).toBe(404);
       // Without a token configured, /metrics serves loopback scrapers only (this test's peer is loopback).
       const noToken = await startTestGateway();
@@ -125,13 +157,33 @@ describe("structured logs", () => {
       const p = await seedProject(logged.seedDb.db);
       const good = await bearer(p);
       const forged = (await signProjectToken({ secret: "x".repeat(64), role: "anon", expiresInSeconds: 60 })).token;
-      await send(logged.port, { host: p.host, headers: { Authorization: good, "X-Request-ID": "trace-me-1", Cookie: "session=cookie-secret" } });
-      await send(logged.port, { host: p.host, path: "/todos?apikey=query-secret", headers: { Authorization: `Bearer ${forged}` } });
+      await send(logged.port, {
+        host: p.host,
+        headers: { Authorization: good, "X-Request-ID": "trace-me-1", Cookie: "session=cookie-secret" },
+      });
+      await send(logged.port, {
+        host: p.host,
+        path: "/todos?apikey=query-secret",
+        headers: { Authorization: `Bearer ${forged}` },
+      });
       await send(logged.port, { host: p.host, path: "/todos?delay_ms=5000", headers: { Authorization: good } });
       const bridgeToken = String(logged.upstream.seen.at(-1)?.headers.authorization).replace("Bearer ", "");
       const text = JSON.stringify(entries);
-      expect(entries.find((entry) => entry.requestId === "trace-me-1")).toMatchObject({ msg: "request", status: 200, tenantId: p.tenantId });
-      for (const secret of [good.replace("Bearer ", ""), forged, bridgeToken, p.secret, "cookie-secret", "query-secret", process.env.FLUX_BRIDGE_SECRET ?? "?", process.env.FLUX_MASTER_KEY ?? "?"]) {
+      expect(entries.find((entry) => entry.requestId === "trace-me-1")).toMatchObject({
+        msg: "request",
+        status: 200,
+        tenantId: p.tenantId,
+      });
+      for (const secret of [
+        good.replace("Bearer ", ""),
+        forged,
+        bridgeToken,
+        p.secret,
+        "cookie-secret",
+        "query-secret",
+        process.env.FLUX_BRIDGE_SECRET ?? "?",
+        process.env.FLUX_MASTER_KEY ?? "?",
+      ]) {
         expect(text).not.toContain(secret);
       }
     } finally {

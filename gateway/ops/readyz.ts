@@ -15,7 +15,10 @@ export type ReadinessProbes = { database: () => Promise<void>; upstreams: Array<
  * widen the outage. Upstreams are reported by position, never by URL (this endpoint needs no token).
  */
 export async function sendReadyz(res: ServerResponse, probes: ReadinessProbes): Promise<void> {
-  const [database, upstreams] = await Promise.all([outcome(probes.database), Promise.all(probes.upstreams.map(outcome))]);
+  const [database, upstreams] = await Promise.all([
+    outcome(probes.database),
+    Promise.all(probes.upstreams.map(outcome)),
+  ]);
   const upCount = upstreams.filter((state) => state === "ok").length;
   const rest = upCount === upstreams.length ? "ok" : upCount > 0 ? "degraded" : "error";
   const ready = database === "ok" && rest !== "error";

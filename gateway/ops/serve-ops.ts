@@ -17,7 +17,12 @@ export type OpsContext = {
 };
 
 const notFound = () =>
-  new GatewayError({ status: 404, code: "FLUX-GW-404", message: "Nothing is served at this path", hint: "See gateway/README.md for the ops endpoints" });
+  new GatewayError({
+    status: 404,
+    code: "FLUX-GW-404",
+    message: "Nothing is served at this path",
+    hint: "See gateway/README.md for the ops endpoints",
+  });
 const internalOnly = () =>
   new GatewayError({
     status: 401,
@@ -27,7 +32,12 @@ const internalOnly = () =>
   });
 
 /** Serves one ops path (already matched by ops-host.ts); throws GatewayError for refusals. */
-export async function serveOps(path: string, req: IncomingMessage, res: ServerResponse, ops: OpsContext): Promise<void> {
+export async function serveOps(
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  ops: OpsContext,
+): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD") throw notFound();
   if (path === "/healthz") return sendHealthz(res);
   if (path === "/readyz") return sendReadyz(res, ops.readiness);

@@ -31,7 +31,13 @@ describe("bridge token shape", () => {
     const token = await mintBridge(project, { role: "anon" }, await importBridgeSigningKey(secret));
     const payload = decodeJwt(token);
     expect(Object.keys(payload).sort()).toEqual(["aud", "claims", "exp", "iat", "iss", "plan", "role", "tenant_id"]);
-    expect(payload).toMatchObject({ iss: "flux-gateway", aud: "flux-rest", role: project.apiRole, tenant_id: project.tenantId, plan: project.plan });
+    expect(payload).toMatchObject({
+      iss: "flux-gateway",
+      aud: "flux-rest",
+      role: project.apiRole,
+      tenant_id: project.tenantId,
+      plan: project.plan,
+    });
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBeLessThanOrEqual(300);
     await expect(verifyBridgeToken(token, bridgeKey(secret))).resolves.toMatchObject({ role: project.apiRole });
   });

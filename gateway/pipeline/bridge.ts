@@ -16,7 +16,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The pool secret as a CryptoKey imported once at start-up, so no request pays for a key import. */
 export function importBridgeSigningKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
 }
 
 /**
@@ -25,7 +27,11 @@ export function importBridgeSigningKey(secret: string): Promise<CryptoKey> {
  * nothing about which role rest logs in as. The shape is re-checked here because a wrong role or tenant_id
  * in a bridge token is the platform's worst failure (spec §8): better a 500 than a mis-issued token.
  */
-export async function mintBridge(project: ResolvedProject, verifiedClaims: JWTPayload, bridgeKey: CryptoKey | Uint8Array): Promise<string> {
+export async function mintBridge(
+  project: ResolvedProject,
+  verifiedClaims: JWTPayload,
+  bridgeKey: CryptoKey | Uint8Array,
+): Promise<string> {
   const role = checkedApiRole(project);
   return mintBridgeToken(
     { role, tenant_id: project.tenantId, claims: { ...verifiedClaims }, plan: project.plan },
@@ -49,7 +55,12 @@ export function createBridgeMinter(
 ): BridgeMinter {
   const reuseMs = Math.min(options.reuseSeconds ?? BRIDGE_REUSE_SECONDS, BRIDGE_TTL_SECONDS / 2) * 1000;
   const now = options.now ?? Date.now;
-  const minted = new TokenCache<string>({ maxEntries: options.maxEntries ?? 10_000, maxTokenLength: MAX_REUSED_CLAIMS_LENGTH + 128, now, reorderAfterMs: 1_000 });
+  const minted = new TokenCache<string>({
+    maxEntries: options.maxEntries ?? 10_000,
+    maxTokenLength: MAX_REUSED_CLAIMS_LENGTH + 128,
+    now,
+    reorderAfterMs: 1_000,
+  });
   return async (project, verifiedClaims) => {
     const role = checkedApiRole(project);
     // The plan is in the token (rest's statement timeout): a plan change must never reuse the old one.

@@ -29,7 +29,10 @@ describe("check-profile step", () => {
   });
 
   it.each(["POST", "PATCH", "PUT", "DELETE"])("refuses a Content-Profile naming another schema on %s", (method) => {
-    expect(refusal(method, [["Content-Profile", "public"]])).toMatchObject({ status: 406, message: "Invalid schema: public" });
+    expect(refusal(method, [["Content-Profile", "public"]])).toMatchObject({
+      status: 406,
+      message: "Invalid schema: public",
+    });
   });
 
   it.each(["HEAD", "OPTIONS"])("reads Accept-Profile on %s, as PostgREST does", (method) => {
@@ -48,6 +51,11 @@ describe("check-profile step", () => {
   });
 
   it("refuses a repeated profile header when any copy names another schema", () => {
-    expect(refusal("GET", [["Accept-Profile", own], ["accept-profile", other]])?.message).toBe(`Invalid schema: ${other}`);
+    expect(
+      refusal("GET", [
+        ["Accept-Profile", own],
+        ["accept-profile", other],
+      ])?.message,
+    ).toBe(`Invalid schema: ${other}`);
   });
 });

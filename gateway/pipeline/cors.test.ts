@@ -6,7 +6,10 @@ describe("cors step", () => {
   it("answers a browser preflight with 204 and the allowed methods and headers", () => {
     const req = stubRequest({
       method: "OPTIONS",
-      headers: [["Origin", "https://app.example"], ["Access-Control-Request-Method", "POST"]],
+      headers: [
+        ["Origin", "https://app.example"],
+        ["Access-Control-Request-Method", "POST"],
+      ],
     });
     const res = stubResponse(req);
     expect(applyCors(req, res)).toBe(true);
@@ -29,7 +32,13 @@ describe("cors step", () => {
 
 describe("cors step with a project's origin list", () => {
   const preflight = (origin: string) =>
-    stubRequest({ method: "OPTIONS", headers: [["Origin", origin], ["Access-Control-Request-Method", "GET"]] });
+    stubRequest({
+      method: "OPTIONS",
+      headers: [
+        ["Origin", origin],
+        ["Access-Control-Request-Method", "GET"],
+      ],
+    });
 
   it("echoes a listed origin instead of *", () => {
     const req = preflight("https://app.example");

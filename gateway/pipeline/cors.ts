@@ -8,8 +8,10 @@ import { GatewayError } from "../errors";
  * origins gets exactly those echoed back. Preflights carry no Authorization by design, so they are answered
  * after resolve-host but before verify-jwt, and never reach rest.
  */
-const ALLOW_HEADERS = "authorization, accept, content-type, prefer, range, range-unit, if-none-match, x-request-id, accept-profile, content-profile, x-client-info, apikey";
-const EXPOSE_HEADERS = "content-range, content-location, location, preference-applied, range-unit, x-request-id, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset";
+const ALLOW_HEADERS =
+  "authorization, accept, content-type, prefer, range, range-unit, if-none-match, x-request-id, accept-profile, content-profile, x-client-info, apikey";
+const EXPOSE_HEADERS =
+  "content-range, content-location, location, preference-applied, range-unit, x-request-id, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset";
 
 /** Returns true when the request was a preflight and has been answered. */
 export function applyCors(req: IncomingMessage, res: ServerResponse, corsOrigins: readonly string[] = []): boolean {

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { stubRequest } from "../testing/stubs";
 import { clientResponseHeaders, upstreamRequestHeaders } from "./proxy-headers";
 
-const identity = { bridgeToken: "bridge.jwt.value", schema: "t_0123456789ab_api", requestId: "rid-1", publicScheme: "https" as const };
+const identity = {
+  bridgeToken: "bridge.jwt.value",
+  schema: "t_0123456789ab_api",
+  requestId: "rid-1",
+  publicScheme: "https" as const,
+};
 
 describe("proxy header allow-list", () => {
   const req = stubRequest({
@@ -55,7 +60,12 @@ describe("proxy header allow-list", () => {
   });
 
   it("keeps a trusted proxy's X-Forwarded-For and -Proto only with FLUX_TRUST_PROXY", () => {
-    const proxied = stubRequest({ headers: [["X-Forwarded-For", "203.0.113.7"], ["X-Forwarded-Proto", "http"]] });
+    const proxied = stubRequest({
+      headers: [
+        ["X-Forwarded-For", "203.0.113.7"],
+        ["X-Forwarded-Proto", "http"],
+      ],
+    });
     const trusted = upstreamRequestHeaders(proxied, identity, { allowList: ["accept"], trustProxy: true });
     expect(trusted["x-forwarded-for"]).toMatch(/^203\.0\.113\.7, /);
     expect(trusted["x-forwarded-proto"]).toBe("http");
@@ -65,7 +75,12 @@ describe("proxy header allow-list", () => {
   });
 
   it("forwards exactly the configured allow-list", () => {
-    const req2 = stubRequest({ headers: [["X-Client-Info", "postgrest-js"], ["Prefer", "count=exact"]] });
+    const req2 = stubRequest({
+      headers: [
+        ["X-Client-Info", "postgrest-js"],
+        ["Prefer", "count=exact"],
+      ],
+    });
     const forwarded = upstreamRequestHeaders(req2, identity, { allowList: ["x-client-info"], trustProxy: false });
     expect(forwarded["x-client-info"]).toBe("postgrest-js");
     expect(forwarded).not.toHaveProperty("prefer");

@@ -53,7 +53,11 @@ export function upstreamRequestHeaders(
 }
 
 /** Without a trusted proxy in front, the gateway is the edge: the peer address is the client. */
-function forwardedFor(req: IncomingMessage, publicScheme: "http" | "https", trustProxy: boolean): Record<string, string> {
+function forwardedFor(
+  req: IncomingMessage,
+  publicScheme: "http" | "https",
+  trustProxy: boolean,
+): Record<string, string> {
   const peer = req.socket.remoteAddress ?? "unknown";
   const clientFor = single(req.headers["x-forwarded-for"]);
   const clientProto = single(req.headers["x-forwarded-proto"]);
@@ -80,7 +84,8 @@ export function clientResponseHeaders(upstream: IncomingHttpHeaders, bridgeToken
   );
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(upstream)) {
-    if (value === undefined || HOP_BY_HOP_HEADERS.has(name) || connectionListed.has(name) || name === "x-request-id") continue;
+    if (value === undefined || HOP_BY_HOP_HEADERS.has(name) || connectionListed.has(name) || name === "x-request-id")
+      continue;
     const text = Array.isArray(value) ? value.join("\n") : value;
     if (text.includes(bridgeToken)) continue;
     headers[name] = value;

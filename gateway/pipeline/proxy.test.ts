@@ -5,7 +5,12 @@ import { sendError, toGatewayError } from "../errors";
 import { proxyToRest, upstreamPath } from "./proxy";
 import { createUpstream } from "./upstream-pool";
 
-const identity = { bridgeToken: "b.t.s", schema: "t_0123456789ab_api", requestId: "rid", publicScheme: "http" as const };
+const identity = {
+  bridgeToken: "b.t.s",
+  schema: "t_0123456789ab_api",
+  requestId: "rid",
+  publicScheme: "http" as const,
+};
 const servers: http.Server[] = [];
 
 async function listen(handler: http.RequestListener): Promise<number> {
@@ -91,6 +96,8 @@ describe("proxy step", () => {
   it("reduces absolute-form targets to the path and keeps the upstream base path", () => {
     expect(upstreamPath(new URL("http://rest:3100"), "/todos?select=*")).toBe("/todos?select=*");
     expect(upstreamPath(new URL("http://rest:3100/v1/"), "/todos")).toBe("/v1/todos");
-    expect(upstreamPath(new URL("http://rest:3100"), "http://api--a-b--abc1234.localhost/todos?x=1")).toBe("/todos?x=1");
+    expect(upstreamPath(new URL("http://rest:3100"), "http://api--a-b--abc1234.localhost/todos?x=1")).toBe(
+      "/todos?x=1",
+    );
   });
 });

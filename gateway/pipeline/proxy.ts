@@ -5,7 +5,12 @@ import type { Readable } from "node:stream";
 import { errors as undiciErrors } from "undici";
 import { GatewayError } from "../errors";
 import { limitedBody, type BodyLimits } from "./body-limit";
-import { clientResponseHeaders, upstreamRequestHeaders, type ForwardPolicy, type UpstreamIdentity } from "./proxy-headers";
+import {
+  clientResponseHeaders,
+  upstreamRequestHeaders,
+  type ForwardPolicy,
+  type UpstreamIdentity,
+} from "./proxy-headers";
 import type { Upstream } from "./upstream-pool";
 
 export type ProxyOptions = { forward?: ForwardPolicy; body?: BodyLimits };
@@ -88,7 +93,8 @@ export async function proxyToRest(
 
 /** undici's failures, in the gateway's terms: no answer in time is a 504, anything else a 502. */
 function classify(error: unknown): GatewayError {
-  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) return timedOut(error);
+  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError)
+    return timedOut(error);
   return unavailable(error);
 }
 

@@ -22,7 +22,10 @@ describe("rate-limit step", () => {
     await enforceRateLimit(res, project, limiter, 1);
     expect(res.getHeader("ratelimit-remaining")).toBe("1");
     await enforceRateLimit(res, project, limiter, 1);
-    const error = await enforceRateLimit(res, project, limiter, 1).then(() => null, (e: unknown) => e);
+    const error = await enforceRateLimit(res, project, limiter, 1).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(GatewayError);
     expect(error).toMatchObject({
       status: 429,
@@ -40,7 +43,9 @@ describe("rate-limit step", () => {
   });
 
   it("lets a request through without RateLimit-* headers when the limiter could not count (failedOpen)", async () => {
-    const uncounted: RateLimiter = { hit: async () => ({ allowed: true, remaining: 5, resetSeconds: 10, failedOpen: true }) };
+    const uncounted: RateLimiter = {
+      hit: async () => ({ allowed: true, remaining: 5, resetSeconds: 10, failedOpen: true }),
+    };
     const res = stubResponse(stubRequest());
     await expect(enforceRateLimit(res, await stubProject(), uncounted, 1)).resolves.toBeUndefined();
     expect(res.getHeader("ratelimit-remaining")).toBeUndefined();

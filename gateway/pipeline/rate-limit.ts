@@ -6,7 +6,10 @@ import { GatewayError } from "../errors";
 import type { RateLimiter, RateLimitResult } from "../ratelimit/interface";
 
 /** The project's own limit wins over its plan's; the multiplier (FLUX_RATE_LIMIT_MULTIPLIER) scales both. */
-export function limitPerMinute(project: Pick<ResolvedProject, "plan" | "rateLimitPerMinute">, multiplier: number): number {
+export function limitPerMinute(
+  project: Pick<ResolvedProject, "plan" | "rateLimitPerMinute">,
+  multiplier: number,
+): number {
   const base = project.rateLimitPerMinute ?? PLAN_RATE_LIMITS_PER_MINUTE[project.plan];
   return Math.max(1, Math.round(base * multiplier));
 }

@@ -19,7 +19,10 @@ function directoryOf(projects: Record<string, ResolvedProject>): ProjectDirector
 }
 
 async function refusal(promise: Promise<unknown>): Promise<GatewayError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof GatewayError)) throw new Error(`expected a GatewayError, got ${String(error)}`);
   return error;
 }
@@ -49,8 +52,15 @@ describe("resolve-host step", () => {
   });
 
   it("refuses two Host headers (stops routing on one name while a front proxy saw another)", () => {
-    const req = stubRequest({ headers: [["Host", HOST], ["host", "api--other-app--fff0000.localhost"]] });
-    expect(() => requestHostname(req)).toThrow(expect.objectContaining({ status: 400, code: "FLUX-GW-HOST-DUPLICATE" }));
+    const req = stubRequest({
+      headers: [
+        ["Host", HOST],
+        ["host", "api--other-app--fff0000.localhost"],
+      ],
+    });
+    expect(() => requestHostname(req)).toThrow(
+      expect.objectContaining({ status: 400, code: "FLUX-GW-HOST-DUPLICATE" }),
+    );
   });
 
   it("refuses an absolute-form request line whose authority differs from Host", () => {
@@ -93,17 +103,30 @@ describe("unambiguousHost (runs before ops paths)", () => {
   };
 
   it("refuses a repeated Host even when both copies are identical", () => {
-    expect(code(stubRequest({ headers: [["Host", "127.0.0.1"], ["host", "127.0.0.1"]] }))).toBe("FLUX-GW-HOST-DUPLICATE");
+    expect(
+      code(
+        stubRequest({
+          headers: [
+            ["Host", "127.0.0.1"],
+            ["host", "127.0.0.1"],
+          ],
+        }),
+      ),
+    ).toBe("FLUX-GW-HOST-DUPLICATE");
   });
 
   it("compares an IPv6-literal ops host with the request line as text", () => {
     expect(code(stubRequest({ url: "http://[::1]:8080/healthz", headers: [["Host", "[::1]:8080"]] }))).toBe("ok");
-    expect(code(stubRequest({ url: `http://${HOST}/healthz`, headers: [["Host", "[::1]:8080"]] }))).toBe("FLUX-GW-HOST-MISMATCH");
+    expect(code(stubRequest({ url: `http://${HOST}/healthz`, headers: [["Host", "[::1]:8080"]] }))).toBe(
+      "FLUX-GW-HOST-MISMATCH",
+    );
   });
 
   it("refuses an absolute-form request line with no Host at all, and one whose userinfo hides the authority", () => {
     expect(code(stubRequest({ url: `http://${HOST}/todos` }))).toBe("FLUX-GW-HOST-MISMATCH");
-    expect(code(stubRequest({ url: `http://${HOST}@evil.example/todos`, headers: [["Host", HOST]] }))).toBe("FLUX-GW-HOST-MISMATCH");
+    expect(code(stubRequest({ url: `http://${HOST}@evil.example/todos`, headers: [["Host", HOST]] }))).toBe(
+      "FLUX-GW-HOST-MISMATCH",
+    );
   });
 
   it("leaves a missing Host on an origin-form request to the steps that need one", () => {

@@ -13,7 +13,11 @@ import { GatewayError } from "../errors";
 export function unambiguousHost(req: IncomingMessage): string | undefined {
   const hostHeaders = hostHeaderValues(req);
   if (hostHeaders.length > 1) {
-    throw badHost("FLUX-GW-HOST-DUPLICATE", "The request carries more than one Host header", "Send exactly one Host header");
+    throw badHost(
+      "FLUX-GW-HOST-DUPLICATE",
+      "The request carries more than one Host header",
+      "Send exactly one Host header",
+    );
   }
   const host = hostHeaders[0];
   const authority = absoluteFormAuthority(req.url ?? "");
@@ -35,7 +39,11 @@ export function requestHostname(req: IncomingMessage): string {
   }
   const hostname = normalizeHost(host);
   if (!hostname) {
-    throw badHost("FLUX-GW-HOST-INVALID", `The Host header '${printable(host)}' is not a valid hostname`, "Use the Service URL's hostname");
+    throw badHost(
+      "FLUX-GW-HOST-INVALID",
+      `The Host header '${printable(host)}' is not a valid hostname`,
+      "Use the Service URL's hostname",
+    );
   }
   return hostname;
 }
@@ -80,7 +88,10 @@ export async function resolveHost(req: IncomingMessage, directory: ProjectDirect
       status: 503,
       code: "FLUX-GW-PROJECT-UNAVAILABLE",
       message: `The project at host '${hostname}' is not serving requests (status: ${project.status})`,
-      hint: project.status === "provisioning" ? "Wait for provisioning to finish, then retry" : "See the project's page in the dashboard",
+      hint:
+        project.status === "provisioning"
+          ? "Wait for provisioning to finish, then retry"
+          : "See the project's page in the dashboard",
       headers: project.status === "provisioning" ? { "Retry-After": "5" } : {},
     });
   }

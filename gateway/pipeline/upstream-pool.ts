@@ -16,7 +16,10 @@ export type UpstreamPool = {
   destroy(): void;
 };
 
-export function createUpstream(restUrl: string, timeouts: { connectTimeoutMs: number; readTimeoutMs: number }): Upstream {
+export function createUpstream(
+  restUrl: string,
+  timeouts: { connectTimeoutMs: number; readTimeoutMs: number },
+): Upstream {
   const url = new URL(restUrl);
   const pool = new Pool(url.origin, {
     connections: 256,
@@ -29,7 +32,10 @@ export function createUpstream(restUrl: string, timeouts: { connectTimeoutMs: nu
   return { url, pool, ...timeouts };
 }
 
-export function createUpstreamPool(urls: readonly string[], timeouts: { connectTimeoutMs: number; readTimeoutMs: number }): UpstreamPool {
+export function createUpstreamPool(
+  urls: readonly string[],
+  timeouts: { connectTimeoutMs: number; readTimeoutMs: number },
+): UpstreamPool {
   if (urls.length === 0) throw new Error("the upstream pool needs at least one rest URL");
   const upstreams = urls.map((url) => createUpstream(url, timeouts));
   return {

@@ -26,7 +26,11 @@ export type IssuerVerification = { payload: JWTPayload; trusted: TrustedIssuer; 
  * registered. The HS256 project secret is never tried here, so an RS256/ES256 header cannot make a public key
  * act as an HMAC secret (and an HS256 header never reaches these keys).
  */
-export async function verifyIssuerToken(token: string, project: ResolvedProject, options: IssuerVerifyOptions): Promise<IssuerVerification> {
+export async function verifyIssuerToken(
+  token: string,
+  project: ResolvedProject,
+  options: IssuerVerifyOptions,
+): Promise<IssuerVerification> {
   if (!options.keySets || project.trustedIssuers.length === 0) {
     throw authError("FLUX-GW-AUTH-ALG", "this project trusts no JWKS issuer (flux issuers add)");
   }
@@ -35,14 +39,18 @@ export async function verifyIssuerToken(token: string, project: ResolvedProject,
   let payload: JWTPayload;
   let generation = -1;
   try {
-    ({ payload } = await jwtVerify(token, options.keySets.resolverFor(trusted.jwksUrl, (used) => (generation = used)), {
-      algorithms: [...ISSUER_ALGORITHMS],
-      issuer: trusted.issuer,
-      ...(trusted.audience !== null ? { audience: trusted.audience } : {}),
-      requiredClaims: ["exp"],
-      clockTolerance: options.leewaySeconds,
-      currentDate: new Date(options.nowMs),
-    }));
+    ({ payload } = await jwtVerify(
+      token,
+      options.keySets.resolverFor(trusted.jwksUrl, (used) => (generation = used)),
+      {
+        algorithms: [...ISSUER_ALGORITHMS],
+        issuer: trusted.issuer,
+        ...(trusted.audience !== null ? { audience: trusted.audience } : {}),
+        requiredClaims: ["exp"],
+        clockTolerance: options.leewaySeconds,
+        currentDate: new Date(options.nowMs),
+      },
+    ));
   } catch (error) {
     throw classifyIssuerError(error);
   }
@@ -73,10 +81,14 @@ function classifyIssuerError(error: unknown): GatewayError {
       cause: error,
     });
   }
-  if (error instanceof errors.JWKSNoMatchingKey) return authError("FLUX-GW-AUTH-KID", "no key in the issuer's JWKS matches it");
-  if (error instanceof errors.JWKSMultipleMatchingKeys) return authError("FLUX-GW-AUTH-KID", "the token has no kid and the issuer's JWKS has several keys");
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return authError("FLUX-GW-AUTH-KID", "no key in the issuer's JWKS matches it");
+  if (error instanceof errors.JWKSMultipleMatchingKeys)
+    return authError("FLUX-GW-AUTH-KID", "the token has no kid and the issuer's JWKS has several keys");
   if (error instanceof errors.JOSENotSupported) return authError("FLUX-GW-AUTH-ALG");
-  if (error instanceof errors.JWTClaimValidationFailed && error.claim === "aud") return authError("FLUX-GW-AUTH-AUDIENCE");
-  if (error instanceof errors.JWTClaimValidationFailed && error.claim === "iss") return authError("FLUX-GW-AUTH-ISSUER");
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === "aud")
+    return authError("FLUX-GW-AUTH-AUDIENCE");
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === "iss")
+    return authError("FLUX-GW-AUTH-ISSUER");
   return classifyJoseError(error);
 }

@@ -17,7 +17,11 @@ function cachedOptions(clock = { ms: Date.now() }) {
   return { options: { ...DEFAULT_VERIFY_OPTIONS, cache, now: () => clock.ms }, cache, clock };
 }
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => "accepted", (error: { code?: string }) => error.code);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "accepted",
+    (error: { code?: string }) => error.code,
+  );
 
 describe("verify-jwt cache of verified tokens", () => {
   it("answers a repeated token from the cache with the same claims", async () => {

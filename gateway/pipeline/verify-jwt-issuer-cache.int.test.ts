@@ -1,6 +1,12 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { TokenCache } from "@/lib/jwt";
-import { newIssuerKey, signIssuerToken, startJwksServer, type IssuerKey, type JwksServer } from "@/tests/fixtures/jwks-server";
+import {
+  newIssuerKey,
+  signIssuerToken,
+  startJwksServer,
+  type IssuerKey,
+  type JwksServer,
+} from "@/tests/fixtures/jwks-server";
 import { IssuerKeySets } from "../jwks/issuer-key-sets";
 import { stubProject, stubRequest } from "../testing/stubs";
 import { DEFAULT_VERIFY_OPTIONS, verifyProjectJwt, type VerifiedToken } from "./verify-jwt";
@@ -19,7 +25,14 @@ async function setUp(keys: IssuerKey[]) {
   const jwks = await startJwksServer(keys);
   servers.push(jwks);
   const clock = { ms: 1_000_000 };
-  const keySets = new IssuerKeySets({ cooldownMs: COOLDOWN_MS, maxAgeMs: MAX_AGE_MS, timeoutMs: 1_000, maxBytes: 64 * 1024, allowLoopbackHttp: true, now: () => clock.ms });
+  const keySets = new IssuerKeySets({
+    cooldownMs: COOLDOWN_MS,
+    maxAgeMs: MAX_AGE_MS,
+    timeoutMs: 1_000,
+    maxBytes: 64 * 1024,
+    allowLoopbackHttp: true,
+    now: () => clock.ms,
+  });
   const resolves = vi.spyOn(keySets, "resolverFor");
   const cache = new TokenCache<VerifiedToken>({ maxEntries: 100, maxTokenLength: 4_096 });
   const project = await stubProject({ trustedIssuers: [{ issuer: ISSUER, jwksUrl: jwks.url, audience: null }] });
@@ -29,7 +42,11 @@ async function setUp(keys: IssuerKey[]) {
   return { jwks, clock, keySets, resolves, cache, project, verify };
 }
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => "accepted", (error: { code?: string }) => error.code);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "accepted",
+    (error: { code?: string }) => error.code,
+  );
 const claims = { iss: ISSUER, sub: "user_1", role: "authenticated" };
 
 describe("cache of verified third-party issuer tokens", () => {

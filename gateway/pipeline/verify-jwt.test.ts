@@ -26,7 +26,10 @@ async function verify(authorization: string | undefined) {
 }
 
 async function codeOf(authorization: string | undefined): Promise<string> {
-  const error = await verify(authorization).then(() => null, (e: unknown) => e);
+  const error = await verify(authorization).then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof GatewayError)) throw new Error("expected the token to be refused");
   expect(error.status).toBe(401);
   return error.code;
@@ -36,7 +39,10 @@ const valid = { role: "authenticated", sub: "user-1", exp: now() + 300, iat: now
 
 describe("verify-jwt step", () => {
   it("accepts an HS256 token signed with the project's secret and returns its claims", async () => {
-    await expect(verify(`Bearer ${await sign(valid)}`)).resolves.toMatchObject({ role: "authenticated", sub: "user-1" });
+    await expect(verify(`Bearer ${await sign(valid)}`)).resolves.toMatchObject({
+      role: "authenticated",
+      sub: "user-1",
+    });
   });
 
   it("refuses a request without Authorization", async () => {
@@ -94,7 +100,11 @@ describe("verify-jwt step", () => {
     const base = await stubProject({ secret: SECRET });
     const previous = await stubProject({ secret: OTHER_SECRET });
     const req = stubRequest({ headers: [["Authorization", `Bearer ${await sign(valid, { secret: OTHER_SECRET })}`]] });
-    const inGrace = { ...base, previousJwtKey: previous.jwtKey, previousJwtSecretExpiresAt: new Date(Date.now() + 60_000) };
+    const inGrace = {
+      ...base,
+      previousJwtKey: previous.jwtKey,
+      previousJwtSecretExpiresAt: new Date(Date.now() + 60_000),
+    };
     await expect(verifyProjectJwt(req, inGrace)).resolves.toMatchObject({ sub: "user-1" });
     const afterGrace = { ...inGrace, previousJwtSecretExpiresAt: new Date(Date.now() - 1) };
     await expect(verifyProjectJwt(req, afterGrace)).rejects.toMatchObject({ code: "FLUX-GW-AUTH-SIGNATURE" });
@@ -103,6 +113,8 @@ describe("verify-jwt step", () => {
   it("honours a configured leeway", async () => {
     const project = await stubProject({ secret: SECRET });
     const req = stubRequest({ headers: [["Authorization", `Bearer ${await sign({ ...valid, exp: now() - 10 })}`]] });
-    await expect(verifyProjectJwt(req, project, { ...DEFAULT_VERIFY_OPTIONS, leewaySeconds: 0 })).rejects.toMatchObject({ code: "FLUX-GW-AUTH-EXPIRED" });
+    await expect(verifyProjectJwt(req, project, { ...DEFAULT_VERIFY_OPTIONS, leewaySeconds: 0 })).rejects.toMatchObject(
+      { code: "FLUX-GW-AUTH-EXPIRED" },
+    );
   });
 });

@@ -62,7 +62,11 @@ export async function verifyProjectJwt(
   const alg = checkProtectedHeader(token);
   let verified: VerifiedToken;
   if (isIssuerAlgorithm(alg)) {
-    const issued = await verifyIssuerToken(token, project, { keySets: options.issuers, leewaySeconds: options.leewaySeconds, nowMs: now() });
+    const issued = await verifyIssuerToken(token, project, {
+      keySets: options.issuers,
+      leewaySeconds: options.leewaySeconds,
+      nowMs: now(),
+    });
     verified = { via: "issuer", ...issued };
   } else {
     verified = await verifyWithProjectKeys(token, project, options.leewaySeconds, now());
@@ -73,7 +77,8 @@ export async function verifyProjectJwt(
   const { payload } = verified;
   checkRole(payload.role, project.allowedRoles);
   // exp is required, so every entry has an end; the cache keeps it no longer than that (without the leeway).
-  if (typeof payload.exp === "number") options.cache?.set(cacheKey, { ...verified, payload: deepFreeze(payload) }, payload.exp * 1000);
+  if (typeof payload.exp === "number")
+    options.cache?.set(cacheKey, { ...verified, payload: deepFreeze(payload) }, payload.exp * 1000);
   return payload;
 }
 
@@ -82,7 +87,12 @@ export async function verifyProjectJwt(
  * (a rotation or a re-read secret imports a new CryptoKey), a previous-secret verification only within the
  * grace period, and never past exp. Anything else is verified again from scratch.
  */
-function stillValid(entry: VerifiedToken, project: ResolvedProject, nowMs: number, issuers: IssuerKeySets | undefined): boolean {
+function stillValid(
+  entry: VerifiedToken,
+  project: ResolvedProject,
+  nowMs: number,
+  issuers: IssuerKeySets | undefined,
+): boolean {
   if (typeof entry.payload.exp !== "number" || entry.payload.exp * 1000 <= nowMs) return false;
   if (entry.via === "issuer") return issuerStillVouches(entry.trusted, entry.generation, project, issuers);
   if (!entry.viaPrevious) return entry.key === project.jwtKey;
@@ -95,9 +105,17 @@ function stillValid(entry: VerifiedToken, project: ResolvedProject, nowMs: numbe
  * and the key set that held the key is still the current, fresh one: a refresh (which may have dropped the key)
  * or a set due for one sends the token through a full verification, which also triggers the refresh.
  */
-function issuerStillVouches(trusted: TrustedIssuer, generation: number, project: ResolvedProject, issuers: IssuerKeySets | undefined): boolean {
+function issuerStillVouches(
+  trusted: TrustedIssuer,
+  generation: number,
+  project: ResolvedProject,
+  issuers: IssuerKeySets | undefined,
+): boolean {
   const stillTrusted = project.trustedIssuers.some(
-    (candidate) => candidate.issuer === trusted.issuer && candidate.jwksUrl === trusted.jwksUrl && candidate.audience === trusted.audience,
+    (candidate) =>
+      candidate.issuer === trusted.issuer &&
+      candidate.jwksUrl === trusted.jwksUrl &&
+      candidate.audience === trusted.audience,
   );
   return stillTrusted && issuers !== undefined && issuers.freshGeneration(trusted.jwksUrl) === generation;
 }
@@ -128,7 +146,12 @@ function checkProtectedHeader(token: string): string {
   return header.alg;
 }
 
-async function verifyWithProjectKeys(token: string, project: ResolvedProject, leeway: number, nowMs: number): Promise<VerifiedToken> {
+async function verifyWithProjectKeys(
+  token: string,
+  project: ResolvedProject,
+  leeway: number,
+  nowMs: number,
+): Promise<VerifiedToken> {
   const verify = async (key: CryptoKey, viaPrevious: boolean): Promise<VerifiedToken> => {
     const { payload } = await jwtVerify(token, key, {
       algorithms: ["HS256"],

@@ -64,7 +64,7 @@ describe.skipIf(!url)("Redis rate limiter (shared Redis)", () => {
     expect(results.map((r) => r.remaining).slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => 19 - i));
     expect(results.slice(20).every((r) => !r.allowed && r.remaining === 0)).toBe(true);
     expect(await shared.check.get(rateKey(tenant, at - (at % 60_000)))).toBe("25");
-    expect((await shared.check.pttl(rateKey(tenant, at - (at % 60_000))))).toBeGreaterThan(0);
+    expect(await shared.check.pttl(rateKey(tenant, at - (at % 60_000)))).toBeGreaterThan(0);
   });
 
   it("takes places in leases of 1 % of a large limit, and hands them out without asking Redis again", async () => {
@@ -72,7 +72,9 @@ describe.skipIf(!url)("Redis rate limiter (shared Redis)", () => {
     const at = Date.now();
     const key = rateKey(tenant, at - (at % 60_000));
     const limiter = createRedisRateLimiter(shared.guard, { now: () => at });
-    expect([leaseSize(20), leaseSize(100), leaseSize(5_000), leaseSize(10_000), leaseSize(2_000_000_000)]).toEqual([1, 1, 50, 100, 100]);
+    expect([leaseSize(20), leaseSize(100), leaseSize(5_000), leaseSize(10_000), leaseSize(2_000_000_000)]).toEqual([
+      1, 1, 50, 100, 100,
+    ]);
     expect(await limiter.hit(tenant, 5_000)).toMatchObject({ allowed: true, remaining: 4_999 });
     expect(await shared.check.get(key)).toBe("50");
     for (let i = 2; i <= 50; i++) expect((await limiter.hit(tenant, 5_000)).remaining).toBe(5_000 - i);
@@ -119,7 +121,12 @@ describe.skipIf(!url)("Redis rate limiter (shared Redis)", () => {
     await limiter.hit(tenant, 10);
     await shared.check.script("FLUSH");
     expect(await limiter.hit(tenant, 10)).toMatchObject({ allowed: true, remaining: 8 });
-    expect(shared.guard.health.failOpenCounts().ratelimit).toEqual({ "breaker-open": 0, unavailable: 0, timeout: 0, error: 0 });
+    expect(shared.guard.health.failOpenCounts().ratelimit).toEqual({
+      "breaker-open": 0,
+      unavailable: 0,
+      timeout: 0,
+      error: 0,
+    });
   });
 
   it("fails open, counted as unavailable, when nothing listens on the Redis port", async () => {

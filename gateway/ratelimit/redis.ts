@@ -22,7 +22,8 @@ export const rateKey = (tenantId: string, windowStartMs: number): string =>
   `rate:{${tenantId}}:${Math.floor(windowStartMs / 1000)}`;
 
 /** Places a gateway takes at once: 1 (exact, one call per request) up to 100 for limits of 10,000 and more. */
-export const leaseSize = (limit: number, maxLease = MAX_LEASE): number => Math.max(1, Math.min(maxLease, Math.floor(limit / 100)));
+export const leaseSize = (limit: number, maxLease = MAX_LEASE): number =>
+  Math.max(1, Math.min(maxLease, Math.floor(limit / 100)));
 
 async function takePlaces(redis: Redis, key: string, ttlMs: number, places: number): Promise<number> {
   try {
@@ -49,7 +50,10 @@ type Lease = { key: string; next: number; last: number };
  * early per instance. When Redis cannot answer within the guard's bounds the request is allowed (fail-open,
  * architecture §7) and the guard counts why, once per request.
  */
-export function createRedisRateLimiter(guard: RedisGuard, options: { now?: () => number; maxLease?: number } = {}): RateLimiter {
+export function createRedisRateLimiter(
+  guard: RedisGuard,
+  options: { now?: () => number; maxLease?: number } = {},
+): RateLimiter {
   const now = options.now ?? Date.now;
   const maxLease = options.maxLease ?? MAX_LEASE;
   const leases = new Map<string, Lease>();

@@ -4,7 +4,12 @@ import { createCircuitBreaker, type BreakerState } from "./circuit-breaker";
 function breaker() {
   let clock = 0;
   const changes: BreakerState[] = [];
-  const b = createCircuitBreaker({ failureThreshold: 3, cooldownMs: 1_000, now: () => clock, onStateChange: (s) => changes.push(s) });
+  const b = createCircuitBreaker({
+    failureThreshold: 3,
+    cooldownMs: 1_000,
+    now: () => clock,
+    onStateChange: (s) => changes.push(s),
+  });
   return { b, changes, advance: (ms: number) => (clock += ms) };
 }
 

@@ -16,7 +16,11 @@ describe.skipIf(!url)("a fleet of gateways on Redis", () => {
   let a: Awaited<ReturnType<typeof startTestGateway>>;
   let b: Awaited<ReturnType<typeof startTestGateway>>;
   const redis = new Redis(url);
-  const settings = { ...loadGatewaySettings({}), FLUX_GATEWAY_HOST_CACHE_TTL_MS: 60_000, FLUX_GATEWAY_REDIS_COMMAND_TIMEOUT_MS: 1_000 };
+  const settings = {
+    ...loadGatewaySettings({}),
+    FLUX_GATEWAY_HOST_CACHE_TTL_MS: 60_000,
+    FLUX_GATEWAY_REDIS_COMMAND_TIMEOUT_MS: 1_000,
+  };
   beforeAll(async () => {
     a = await startTestGateway({ redisUrl: url, deps: { settings } });
     b = await startTestGateway({ redisUrl: url, deps: { settings } });
@@ -38,10 +42,13 @@ describe.skipIf(!url)("a fleet of gateways on Redis", () => {
       const project = await seedProject(a.seedDb.db, { rateLimitPerMinute: 3 });
       const auth = await bearer(project.secret);
       const statuses = [];
-      for (const gw of [a, b, a, b]) statuses.push((await send(gw.port, { host: project.host, headers: { Authorization: auth } })).status);
+      for (const gw of [a, b, a, b])
+        statuses.push((await send(gw.port, { host: project.host, headers: { Authorization: auth } })).status);
       if (minute() !== startedIn) continue;
       expect(statuses).toEqual([200, 200, 200, 429]);
-      const forwarded = [...a.upstream.seen, ...b.upstream.seen].filter((seen) => seen.bridge?.tenant_id === project.tenantId);
+      const forwarded = [...a.upstream.seen, ...b.upstream.seen].filter(
+        (seen) => seen.bridge?.tenant_id === project.tenantId,
+      );
       expect(forwarded).toHaveLength(3);
       return;
     }
@@ -52,14 +59,18 @@ describe.skipIf(!url)("a fleet of gateways on Redis", () => {
     const project = await seedProject(a.seedDb.db);
     const auth = await bearer(project.secret);
     for (const gw of [a, b]) {
-      expect((await send(gw.port, { host: project.host, headers: { Authorization: auth } })).headers["ratelimit-limit"]).toBe("20");
+      expect(
+        (await send(gw.port, { host: project.host, headers: { Authorization: auth } })).headers["ratelimit-limit"],
+      ).toBe("20");
     }
     await a.seedDb.db.update(projects).set({ rateLimitPerMinute: 500 }).where(eq(projects.tenantId, project.tenantId));
     await evictHostnames(redis, [project.host]);
     for (const gw of [a, b]) {
       let limit: unknown;
       for (let i = 0; i < 50 && limit !== "500"; i++) {
-        limit = (await send(gw.port, { host: project.host, headers: { Authorization: auth } })).headers["ratelimit-limit"];
+        limit = (await send(gw.port, { host: project.host, headers: { Authorization: auth } })).headers[
+          "ratelimit-limit"
+        ];
         if (limit !== "500") await new Promise((r) => setTimeout(r, 20));
       }
       expect(limit).toBe("500");

@@ -16,7 +16,11 @@ describe("redis guard", () => {
 
   it("does not even try a disconnected Redis, and skips Redis entirely once the breaker is open", async () => {
     let clock = 0;
-    const guard = createRedisGuard(connection("reconnecting"), { failureThreshold: 2, cooldownMs: 1_000, now: () => clock });
+    const guard = createRedisGuard(connection("reconnecting"), {
+      failureThreshold: 2,
+      cooldownMs: 1_000,
+      now: () => clock,
+    });
     const events: RedisEvent[] = [];
     guard.health.onEvent((event) => events.push(event));
     let calls = 0;
@@ -27,7 +31,12 @@ describe("redis guard", () => {
     for (let i = 0; i < 4; i++) await guard.run("directory", op);
     expect(calls).toBe(0);
     expect(guard.health.breakerState()).toBe("open");
-    expect(guard.health.failOpenCounts().directory).toEqual({ "breaker-open": 2, unavailable: 2, timeout: 0, error: 0 });
+    expect(guard.health.failOpenCounts().directory).toEqual({
+      "breaker-open": 2,
+      unavailable: 2,
+      timeout: 0,
+      error: 0,
+    });
     expect(events).toContainEqual({ type: "breaker", state: "open" });
     clock = 1_000;
     await guard.run("directory", op);

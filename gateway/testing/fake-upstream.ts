@@ -14,7 +14,9 @@ export type UpstreamEcho = {
 };
 
 /** A stand-in for rest on port 0 that verifies the bridge token with the pool secret and echoes everything. */
-export async function startFakeUpstream(bridgeSecret: string): Promise<{ url: string; close: () => Promise<void>; seen: UpstreamEcho[] }> {
+export async function startFakeUpstream(
+  bridgeSecret: string,
+): Promise<{ url: string; close: () => Promise<void>; seen: UpstreamEcho[] }> {
   const key = bridgeKey(bridgeSecret);
   const seen: UpstreamEcho[] = [];
   const server = http.createServer((req, res) => {
@@ -47,7 +49,10 @@ export async function startFakeUpstream(bridgeSecret: string): Promise<{ url: st
       // `?delay_ms=N` makes this answer slow, for drain and timeout tests.
       const delayMs = Number(new URL(req.url ?? "/", "http://upstream").searchParams.get("delay_ms") ?? 0);
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      res.writeHead(bridge ? 200 : 401, { "content-type": "application/json", "x-request-id": "upstream-made-this-up" });
+      res.writeHead(bridge ? 200 : 401, {
+        "content-type": "application/json",
+        "x-request-id": "upstream-made-this-up",
+      });
       res.end(JSON.stringify(echo));
     })();
   });

@@ -53,7 +53,10 @@ export async function startTestGateway(
   });
   await new Promise<void>((resolve) => gateway.server.listen(0, "127.0.0.1", resolve));
   // Seeding always talks to the real flux-system, even when the gateway's own DATABASE_URL goes through a relay.
-  const seedDb = createDb(process.env.DATABASE_URL ?? config.DATABASE_URL, { max: 2, applicationName: "gateway-test-seed" });
+  const seedDb = createDb(process.env.DATABASE_URL ?? config.DATABASE_URL, {
+    max: 2,
+    applicationName: "gateway-test-seed",
+  });
   return {
     port: (gateway.server.address() as AddressInfo).port,
     upstream,

@@ -47,7 +47,9 @@ export async function seedProject(
     ownerId: owner.id,
     jwtSecretEncrypted: encryptSecret(secret, masterKey(), jwtSecretContext(tenantId)),
     rateLimitPerMinute: options.rateLimitPerMinute ?? null,
-    previousJwtSecretEncrypted: options.previous ? encryptSecret(options.previous.secret, masterKey(), jwtSecretContext(tenantId)) : null,
+    previousJwtSecretEncrypted: options.previous
+      ? encryptSecret(options.previous.secret, masterKey(), jwtSecretContext(tenantId))
+      : null,
     previousJwtSecretExpiresAt: options.previous?.expiresAt ?? null,
     anonymousAccess: options.anonymousAccess ?? false,
     corsOrigins: options.corsOrigins ?? [],
@@ -72,6 +74,12 @@ function masterKey(): string {
 }
 
 /** Makes the project trust a third-party issuer, as `flux issuers add` would (without the audit row). */
-export async function seedIssuer(db: Database, tenantId: string, issuer: { issuer: string; jwksUrl: string; audience?: string | null }): Promise<void> {
-  await db.insert(projectIssuers).values({ tenantId, issuer: issuer.issuer, jwksUrl: issuer.jwksUrl, audience: issuer.audience ?? null });
+export async function seedIssuer(
+  db: Database,
+  tenantId: string,
+  issuer: { issuer: string; jwksUrl: string; audience?: string | null },
+): Promise<void> {
+  await db
+    .insert(projectIssuers)
+    .values({ tenantId, issuer: issuer.issuer, jwksUrl: issuer.jwksUrl, audience: issuer.audience ?? null });
 }

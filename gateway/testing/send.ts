@@ -44,7 +44,10 @@ export function sendBytes(port: number, bytes: string, options: { timeoutMs?: nu
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, "127.0.0.1", () => socket.write(bytes));
     let text = "";
-    const timer = setTimeout(() => socket.destroy(new Error("no answer before the socket timed out")), options.timeoutMs ?? 10_000);
+    const timer = setTimeout(
+      () => socket.destroy(new Error("no answer before the socket timed out")),
+      options.timeoutMs ?? 10_000,
+    );
     socket.setEncoding("utf8");
     socket.on("data", (chunk: string) => (text += chunk));
     socket.on("error", (error) => {

@@ -5,7 +5,9 @@ import type { ResolvedProject } from "../directory/types";
 import { roleNameOf, schemaNameOf } from "@/lib/tenancy";
 
 /** An IncomingMessage as node's parser would build it, without a socket behind it (for step unit tests). */
-export function stubRequest(input: { method?: string; url?: string; headers?: Array<[string, string]> } = {}): IncomingMessage {
+export function stubRequest(
+  input: { method?: string; url?: string; headers?: Array<[string, string]> } = {},
+): IncomingMessage {
   const req = new IncomingMessage(new Socket());
   req.method = input.method ?? "GET";
   req.url = input.url ?? "/";
@@ -24,10 +26,14 @@ export function stubResponse(req: IncomingMessage): ServerResponse {
 }
 
 export async function hmacKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+  return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "verify",
+  ]);
 }
 
-export async function stubProject(overrides: Partial<ResolvedProject> & { secret?: string } = {}): Promise<ResolvedProject> {
+export async function stubProject(
+  overrides: Partial<ResolvedProject> & { secret?: string } = {},
+): Promise<ResolvedProject> {
   const { secret = "s".repeat(64), ...rest } = overrides;
   const tenantId = rest.tenantId ?? randomUUID();
   return {

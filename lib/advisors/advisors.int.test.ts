@@ -13,9 +13,9 @@ afterAll(async () => {
   await closeControlPlaneRedis();
 });
 
-
 /** The project's owner token: brokenProject's ctx carries the owner actor; the routes need a PAT, so sign in anew. */
-const findingsOf = async (token: string, slug: string) => call(list, "GET", `/api/v1/projects/${slug}/advisors`, { token, params: { slug } });
+const findingsOf = async (token: string, slug: string) =>
+  call(list, "GET", `/api/v1/projects/${slug}/advisors`, { token, params: { slug } });
 
 describe("advisors", () => {
   it("finds each lint in a fixture schema built to trip it, with level, category and a remediation", async () => {
@@ -36,7 +36,9 @@ describe("advisors", () => {
       create view v_definer as select id from clean;
       create table hidden (id int primary key); revoke all on hidden from ${p.role};`);
     const misplaced = `misplaced_${p.project.hash}`;
-    await asTenantSuperuser(`create table public.${misplaced} (id int primary key); grant select on public.${misplaced} to ${p.role};`);
+    await asTenantSuperuser(
+      `create table public.${misplaced} (id int primary key); grant select on public.${misplaced} to ${p.role};`,
+    );
     try {
       const owner = await newSignedInUser();
       await addMember(p.project.tenantId, owner.id, "owner");
@@ -58,11 +60,19 @@ describe("advisors", () => {
         [`tenant_role_cannot_use:${s}.hidden`, "warn", "security"],
       ];
       for (const [key, level, category] of expected) {
-        expect(byKey.get(key), `${key} among ${[...byKey.keys()].join(", ")}`).toMatchObject({ level, category, dismissed: false });
+        expect(byKey.get(key), `${key} among ${[...byKey.keys()].join(", ")}`).toMatchObject({
+          level,
+          category,
+          dismissed: false,
+        });
         expect(byKey.get(key)?.remediation.length).toBeGreaterThan(10);
       }
-      expect(byKey.get(`rls_disabled_with_policies:${s}.leaky`)?.remediation).toBe(`alter table "${s}"."leaky" enable row level security;`);
-      expect(findings.some((finding) => finding.object.includes(".clean") && finding.lint.startsWith("rls"))).toBe(false);
+      expect(byKey.get(`rls_disabled_with_policies:${s}.leaky`)?.remediation).toBe(
+        `alter table "${s}"."leaky" enable row level security;`,
+      );
+      expect(findings.some((finding) => finding.object.includes(".clean") && finding.lint.startsWith("rls"))).toBe(
+        false,
+      );
     } finally {
       await asTenantSuperuser(`drop table public.${misplaced}`);
     }
@@ -85,7 +95,11 @@ describe("advisors", () => {
     const before = (await findingsOf(developer.token, p.project.slug)).body as ProjectAdvisorFinding[];
     expect(meetsThreshold(before, "warn")).toBe(true);
     for (const finding of before) {
-      const res = await call(dismiss, "POST", `/api/v1/projects/${p.project.slug}/advisors/dismissals`, { token: developer.token, params: { slug: p.project.slug }, body: { key: finding.key } });
+      const res = await call(dismiss, "POST", `/api/v1/projects/${p.project.slug}/advisors/dismissals`, {
+        token: developer.token,
+        params: { slug: p.project.slug },
+        body: { key: finding.key },
+      });
       expect(res.status).toBe(201);
     }
     const after = (await findingsOf(developer.token, p.project.slug)).body as ProjectAdvisorFinding[];
@@ -98,11 +112,19 @@ describe("advisors", () => {
     const p = await brokenProject("http://127.0.0.1:9");
     const support = await newSignedInUser("support");
     expect((await findingsOf(support.token, p.project.slug)).status).toBe(200);
-    const refused = await call(dismiss, "POST", `/api/v1/projects/${p.project.slug}/advisors/dismissals`, { token: support.token, params: { slug: p.project.slug }, body: { key: "table_without_primary_key:x" } });
+    const refused = await call(dismiss, "POST", `/api/v1/projects/${p.project.slug}/advisors/dismissals`, {
+      token: support.token,
+      params: { slug: p.project.slug },
+      body: { key: "table_without_primary_key:x" },
+    });
     expect(refused.status).toBe(403);
     const owner = await newSignedInUser();
     await addMember(p.project.tenantId, owner.id, "owner");
-    const bad = await call(dismiss, "POST", `/api/v1/projects/${p.project.slug}/advisors/dismissals`, { token: owner.token, params: { slug: p.project.slug }, body: { key: "nope" } });
+    const bad = await call(dismiss, "POST", `/api/v1/projects/${p.project.slug}/advisors/dismissals`, {
+      token: owner.token,
+      params: { slug: p.project.slug },
+      body: { key: "nope" },
+    });
     expect(bad.status).toBe(400);
     expect(errorOf(bad.body).message).toMatch(/^key:/);
     const stranger = await newSignedInUser();

@@ -7,13 +7,24 @@ import { requireMemberRole, WRITER_ROLES } from "@/lib/projects/require-member-r
 import { DismissAdvisorInput } from "./inputs";
 
 /** Dismisses one finding by its stable key (owners and developers); idempotent; audited in the same transaction. */
-export async function dismissAdvisorFinding({ ctx, slug, input }: { ctx: Ctx; slug: string; input: unknown }): Promise<{ key: string; dismissed: true }> {
+export async function dismissAdvisorFinding({
+  ctx,
+  slug,
+  input,
+}: {
+  ctx: Ctx;
+  slug: string;
+  input: unknown;
+}): Promise<{ key: string; dismissed: true }> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, WRITER_ROLES, "dismiss advisor findings");
   const { key } = parseInput(DismissAdvisorInput, input);
   const tenantId = access.project.tenantId;
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(advisorDismissals).values({ tenantId, key, dismissedBy: ctx.actor?.userId ?? null }).onConflictDoNothing();
+    await tx
+      .insert(advisorDismissals)
+      .values({ tenantId, key, dismissedBy: ctx.actor?.userId ?? null })
+      .onConflictDoNothing();
     await writeAudit(tx, {
       actorUserId: ctx.actor?.userId ?? null,
       action: "project.advisor.dismiss",

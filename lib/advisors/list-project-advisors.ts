@@ -14,9 +14,18 @@ export async function listProjectAdvisors({ ctx, slug }: { ctx: Ctx; slug: strin
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireActive(access);
   const ids = tenantIdentifiers(access.project.tenantId);
-  const findings = await runLints(ctx.config.tenantDatabaseUrl, { schema: ids.schema, role: ids.role, ownerRole: ids.ownerRole });
+  const findings = await runLints(ctx.config.tenantDatabaseUrl, {
+    schema: ids.schema,
+    role: ids.role,
+    ownerRole: ids.ownerRole,
+  });
   const dismissed = new Set(
-    (await ctx.db.select({ key: advisorDismissals.key }).from(advisorDismissals).where(eq(advisorDismissals.tenantId, access.project.tenantId))).map((row) => row.key),
+    (
+      await ctx.db
+        .select({ key: advisorDismissals.key })
+        .from(advisorDismissals)
+        .where(eq(advisorDismissals.tenantId, access.project.tenantId))
+    ).map((row) => row.key),
   );
   return findings.map((finding) => ({ ...finding, dismissed: dismissed.has(finding.key) }));
 }
@@ -24,6 +33,9 @@ export async function listProjectAdvisors({ ctx, slug }: { ctx: Ctx; slug: strin
 const RANK = { info: 0, warn: 1, error: 2 } as const;
 
 /** Whether any finding that is not dismissed reaches the threshold (`flux advisors --fail-on`). */
-export function meetsThreshold(findings: Array<Pick<ProjectAdvisorFinding, "level" | "dismissed">>, threshold: "warn" | "error"): boolean {
+export function meetsThreshold(
+  findings: Array<Pick<ProjectAdvisorFinding, "level" | "dismissed">>,
+  threshold: "warn" | "error",
+): boolean {
   return findings.some((finding) => !finding.dismissed && RANK[finding.level] >= RANK[threshold]);
 }

@@ -10,7 +10,13 @@ export async function runLints(tenantAdminUrl: string, scope: LintScope): Promis
       const findings: AdvisorFinding[] = [];
       for (const lint of LINTS) {
         for (const found of await lint.run(client, scope)) {
-          findings.push({ key: `${lint.name}:${found.object}`, lint: lint.name, level: lint.level, category: lint.category, ...found });
+          findings.push({
+            key: `${lint.name}:${found.object}`,
+            lint: lint.name,
+            level: lint.level,
+            category: lint.category,
+            ...found,
+          });
         }
       }
       return findings;

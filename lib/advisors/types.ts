@@ -23,5 +23,8 @@ export type Lint = {
   name: string;
   level: AdvisorLevel;
   category: AdvisorCategory;
-  run: (client: pg.Client, scope: LintScope) => Promise<Array<Pick<AdvisorFinding, "object" | "message" | "remediation">>>;
+  run: (
+    client: pg.Client,
+    scope: LintScope,
+  ) => Promise<Array<Pick<AdvisorFinding, "object" | "message" | "remediation">>>;
 };

@@ -30,7 +30,10 @@ export async function idempotent(
     return json(answer.body, answer.status);
   }
   if (!KEY_FORMAT.test(key)) {
-    throw new FluxError("bad_request", "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces, e.g. a UUID.");
+    throw new FluxError(
+      "bad_request",
+      "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces, e.g. a UUID.",
+    );
   }
   const userId = ctx.actor.userId;
   const fingerprint = fingerprintOf(req, input);
@@ -38,18 +41,35 @@ export async function idempotent(
   const [seen] = await ctx.db
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), gt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${IDEMPOTENCY_WINDOW_HOURS})`)))
+    .where(
+      and(
+        eq(idempotencyKeys.userId, userId),
+        eq(idempotencyKeys.key, key),
+        gt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${IDEMPOTENCY_WINDOW_HOURS})`),
+      ),
+    )
     .limit(1);
   if (seen) {
     if (seen.fingerprint !== fingerprint) {
-      throw new FluxError("unprocessable", "This Idempotency-Key was already used for a different request; use a new key for a new request.");
+      throw new FluxError(
+        "unprocessable",
+        "This Idempotency-Key was already used for a different request; use a new key for a new request.",
+      );
     }
-    const replay = json(JSON.parse(decryptSecret(seen.bodyEncrypted, ctx.config.FLUX_MASTER_KEY, context)), seen.status);
+    const replay = json(
+      JSON.parse(decryptSecret(seen.bodyEncrypted, ctx.config.FLUX_MASTER_KEY, context)),
+      seen.status,
+    );
     replay.headers.set("idempotency-replayed", "true");
     return replay;
   }
   const answer = await create();
-  const stored = { fingerprint, status: answer.status, bodyEncrypted: encryptSecret(JSON.stringify(answer.body), ctx.config.FLUX_MASTER_KEY, context), createdAt: new Date() };
+  const stored = {
+    fingerprint,
+    status: answer.status,
+    bodyEncrypted: encryptSecret(JSON.stringify(answer.body), ctx.config.FLUX_MASTER_KEY, context),
+    createdAt: new Date(),
+  };
   await ctx.db
     .insert(idempotencyKeys)
     .values({ userId, key, ...stored })
@@ -59,5 +79,7 @@ export async function idempotent(
 
 function fingerprintOf(req: Request, input: unknown): string {
   const path = new URL(req.url).pathname;
-  return createHash("sha256").update(`${req.method} ${path}\n${JSON.stringify(input)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${req.method} ${path}\n${JSON.stringify(input)}`)
+    .digest("hex");
 }

@@ -12,7 +12,11 @@ export const PageQuery = z.object({
     .min(1, "limit must be at least 1")
     .max(MAX_PAGE_SIZE, `limit must be at most ${MAX_PAGE_SIZE}`)
     .default(DEFAULT_PAGE_SIZE),
-  offset: z.coerce.number("offset must be a whole number").int("offset must be a whole number").min(0, "offset must be 0 or more").default(0),
+  offset: z.coerce
+    .number("offset must be a whole number")
+    .int("offset must be a whole number")
+    .min(0, "offset must be 0 or more")
+    .default(0),
 });
 export type PageQuery = z.output<typeof PageQuery>;
 

@@ -8,7 +8,10 @@ import { selectAuditPage } from "./select-audit-page";
 export async function listPlatformAudit({ ctx, page }: { ctx: Ctx; page: PageQuery }) {
   const actor = requireActor(ctx);
   if (actor.platformRole !== "admin") {
-    throw new FluxError("forbidden", "Only platform admins may read the platform-wide audit log; use a project's audit log instead.");
+    throw new FluxError(
+      "forbidden",
+      "Only platform admins may read the platform-wide audit log; use a project's audit log instead.",
+    );
   }
   return selectAuditPage(ctx.db, undefined, page);
 }

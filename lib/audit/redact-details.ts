@@ -1,5 +1,6 @@
 /** Key names that may carry credentials; their values never reach the audit log. */
-const SECRET_KEY = /secret|password|passwd|token|api[-_]?key|credential|private[-_]?key|authorization|cookie|session[-_]?key/i;
+const SECRET_KEY =
+  /secret|password|passwd|token|api[-_]?key|credential|private[-_]?key|authorization|cookie|session[-_]?key/i;
 
 /**
  * Copies audit details without secret-looking keys, at any depth: an audit snapshot must stay safe to show

@@ -5,7 +5,11 @@ import type { Executor } from "@/lib/db";
 import type { AuditEntryResponse } from "./audit-response";
 
 /** One page of audit rows, newest first, with the actor's e-mail instead of their id. */
-export async function selectAuditPage(db: Executor, where: SQL | undefined, page: PageQuery): Promise<Page<AuditEntryResponse>> {
+export async function selectAuditPage(
+  db: Executor,
+  where: SQL | undefined,
+  page: PageQuery,
+): Promise<Page<AuditEntryResponse>> {
   const rows = await db
     .select({ entry: auditLog, actor: users.email })
     .from(auditLog)

@@ -8,7 +8,9 @@ import { actorForUserId } from "./actor-for-user-id";
 import { getAuthOptions } from "./options";
 
 /** Context for a server-rendered dashboard page; no session (or a deleted user) → the login page. */
-export async function getPageContextOrRedirect(): Promise<Ctx & { actor: NonNullable<Ctx["actor"]>; email: string | null }> {
+export async function getPageContextOrRedirect(): Promise<
+  Ctx & { actor: NonNullable<Ctx["actor"]>; email: string | null }
+> {
   const session = await getServerSession(getAuthOptions());
   const db = getServerDb();
   const actor = session ? await actorForUserId(db, session.user.id) : null;

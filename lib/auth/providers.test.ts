@@ -22,18 +22,39 @@ describe("sign-in providers follow the environment", () => {
   });
 
   it("adds GitHub when its client id and secret are set", () => {
-    expect(idsFor({ FLUX_GITHUB_CLIENT_ID: "gh-id", FLUX_GITHUB_CLIENT_SECRET: "gh-secret" })).toEqual(["credentials", "github"]);
+    expect(idsFor({ FLUX_GITHUB_CLIENT_ID: "gh-id", FLUX_GITHUB_CLIENT_SECRET: "gh-secret" })).toEqual([
+      "credentials",
+      "github",
+    ]);
   });
 
   it("adds a generic OIDC provider pointing at the issuer's discovery document, with PKCE and state", () => {
-    const config = loadConfig({ ...base, FLUX_OIDC_ISSUER: "https://sso.example.com/", FLUX_OIDC_CLIENT_ID: "id", FLUX_OIDC_CLIENT_SECRET: "s", FLUX_OIDC_NAME: "Acme SSO" });
-    const oidc = signInProviders(config, noDb).find((p) => p.id === "oidc") as { name: string; wellKnown: string; checks: string[] };
-    expect(oidc).toMatchObject({ name: "Acme SSO", wellKnown: "https://sso.example.com/.well-known/openid-configuration", checks: ["pkce", "state"] });
+    const config = loadConfig({
+      ...base,
+      FLUX_OIDC_ISSUER: "https://sso.example.com/",
+      FLUX_OIDC_CLIENT_ID: "id",
+      FLUX_OIDC_CLIENT_SECRET: "s",
+      FLUX_OIDC_NAME: "Acme SSO",
+    });
+    const oidc = signInProviders(config, noDb).find((p) => p.id === "oidc") as {
+      name: string;
+      wellKnown: string;
+      checks: string[];
+    };
+    expect(oidc).toMatchObject({
+      name: "Acme SSO",
+      wellKnown: "https://sso.example.com/.well-known/openid-configuration",
+      checks: ["pkce", "state"],
+    });
   });
 
   it("refuses half a provider configuration at start-up, naming the missing variable", () => {
-    expect(() => loadConfig({ ...base, FLUX_GITHUB_CLIENT_ID: "gh-id" })).toThrow(/FLUX_GITHUB_CLIENT_SECRET is required when FLUX_GITHUB_CLIENT_ID is set/);
-    expect(() => loadConfig({ ...base, FLUX_OIDC_ISSUER: "https://sso.example.com" })).toThrow(/FLUX_OIDC_CLIENT_ID is required/);
+    expect(() => loadConfig({ ...base, FLUX_GITHUB_CLIENT_ID: "gh-id" })).toThrow(
+      /FLUX_GITHUB_CLIENT_SECRET is required when FLUX_GITHUB_CLIENT_ID is set/,
+    );
+    expect(() => loadConfig({ ...base, FLUX_OIDC_ISSUER: "https://sso.example.com" })).toThrow(
+      /FLUX_OIDC_CLIENT_ID is required/,
+    );
   });
 });
 

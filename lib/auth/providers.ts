@@ -7,7 +7,12 @@ import { authenticateUser } from "@/lib/users/authenticate-user";
 
 type ProviderConfig = Pick<
   FluxConfig,
-  "FLUX_GITHUB_CLIENT_ID" | "FLUX_GITHUB_CLIENT_SECRET" | "FLUX_OIDC_ISSUER" | "FLUX_OIDC_CLIENT_ID" | "FLUX_OIDC_CLIENT_SECRET" | "FLUX_OIDC_NAME"
+  | "FLUX_GITHUB_CLIENT_ID"
+  | "FLUX_GITHUB_CLIENT_SECRET"
+  | "FLUX_OIDC_ISSUER"
+  | "FLUX_OIDC_CLIENT_ID"
+  | "FLUX_OIDC_CLIENT_SECRET"
+  | "FLUX_OIDC_NAME"
 >;
 
 /**
@@ -27,7 +32,9 @@ export function signInProviders(config: ProviderConfig, db: () => Executor): Pro
     }),
   ];
   if (config.FLUX_GITHUB_CLIENT_ID && config.FLUX_GITHUB_CLIENT_SECRET) {
-    providers.push(GitHubProvider({ clientId: config.FLUX_GITHUB_CLIENT_ID, clientSecret: config.FLUX_GITHUB_CLIENT_SECRET }));
+    providers.push(
+      GitHubProvider({ clientId: config.FLUX_GITHUB_CLIENT_ID, clientSecret: config.FLUX_GITHUB_CLIENT_SECRET }),
+    );
   }
   if (config.FLUX_OIDC_ISSUER && config.FLUX_OIDC_CLIENT_ID && config.FLUX_OIDC_CLIENT_SECRET) {
     providers.push({
@@ -41,7 +48,12 @@ export function signInProviders(config: ProviderConfig, db: () => Executor): Pro
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile: (profile: { sub: string; email?: string; name?: string }) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? null, platformRole: "user" }),
+      profile: (profile: { sub: string; email?: string; name?: string }) => ({
+        id: profile.sub,
+        email: profile.email ?? null,
+        name: profile.name ?? null,
+        platformRole: "user",
+      }),
     });
   }
   return providers;

@@ -13,7 +13,9 @@ export async function runPageAction(work: (ctx: Ctx) => Promise<Omit<ActionState
     return { error: null, ...(await work(ctx)) };
   } catch (err) {
     if (isFluxError(err) && err.status < 500) return { error: err.message, message: null };
-    console.error(JSON.stringify({ level: "error", msg: "dashboard action failed", requestId: ctx.requestId, err: String(err) }));
+    console.error(
+      JSON.stringify({ level: "error", msg: "dashboard action failed", requestId: ctx.requestId, err: String(err) }),
+    );
     return { error: `That failed on our side; quote request id ${ctx.requestId} when you report it.`, message: null };
   }
 }

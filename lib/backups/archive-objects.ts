@@ -5,9 +5,31 @@ export type ArchiveObject = { type: string; schema: string; name: string };
 
 // Longest first, so "FK CONSTRAINT" is not read as a CONSTRAINT named "FK …".
 const TYPES = [
-  "MATERIALIZED VIEW DATA", "MATERIALIZED VIEW", "SEQUENCE OWNED BY", "SEQUENCE SET", "FK CONSTRAINT", "TABLE DATA", "DEFAULT ACL",
-  "ROW SECURITY", "SCHEMA", "TABLE", "VIEW", "SEQUENCE", "INDEX", "CONSTRAINT", "TRIGGER", "POLICY", "FUNCTION", "PROCEDURE",
-  "AGGREGATE", "TYPE", "DOMAIN", "DEFAULT", "COMMENT", "ACL", "RULE",
+  "MATERIALIZED VIEW DATA",
+  "MATERIALIZED VIEW",
+  "SEQUENCE OWNED BY",
+  "SEQUENCE SET",
+  "FK CONSTRAINT",
+  "TABLE DATA",
+  "DEFAULT ACL",
+  "ROW SECURITY",
+  "SCHEMA",
+  "TABLE",
+  "VIEW",
+  "SEQUENCE",
+  "INDEX",
+  "CONSTRAINT",
+  "TRIGGER",
+  "POLICY",
+  "FUNCTION",
+  "PROCEDURE",
+  "AGGREGATE",
+  "TYPE",
+  "DOMAIN",
+  "DEFAULT",
+  "COMMENT",
+  "ACL",
+  "RULE",
 ];
 
 /**
@@ -31,20 +53,32 @@ export function parseArchiveList(listing: string): ArchiveObject[] {
 
 const EXISTS: Record<string, string> = {
   SCHEMA: "select 1 from pg_namespace where nspname = $2 and $1::text is not null",
-  TABLE: "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = $2 and c.relkind in ('r','p')",
+  TABLE:
+    "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = $2 and c.relkind in ('r','p')",
   VIEW: "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = $2 and c.relkind = 'v'",
-  "MATERIALIZED VIEW": "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = $2 and c.relkind = 'm'",
-  SEQUENCE: "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = $2 and c.relkind = 'S'",
-  INDEX: "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = $2 and c.relkind in ('i','I')",
-  CONSTRAINT: "select 1 from pg_constraint k join pg_namespace n on n.oid = k.connamespace where n.nspname = $1 and k.conname = split_part($2, ' ', 2)",
-  "FK CONSTRAINT": "select 1 from pg_constraint k join pg_namespace n on n.oid = k.connamespace where n.nspname = $1 and k.conname = split_part($2, ' ', 2)",
-  TRIGGER: "select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = split_part($2, ' ', 1) and g.tgname = split_part($2, ' ', 2)",
-  POLICY: "select 1 from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = split_part($2, ' ', 1) and p.polname = split_part($2, ' ', 2)",
-  FUNCTION: "select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1 and p.proname = split_part($2, '(', 1)",
-  PROCEDURE: "select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1 and p.proname = split_part($2, '(', 1)",
-  AGGREGATE: "select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1 and p.proname = split_part($2, '(', 1)",
+  "MATERIALIZED VIEW":
+    "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = $2 and c.relkind = 'm'",
+  SEQUENCE:
+    "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = $2 and c.relkind = 'S'",
+  INDEX:
+    "select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = $2 and c.relkind in ('i','I')",
+  CONSTRAINT:
+    "select 1 from pg_constraint k join pg_namespace n on n.oid = k.connamespace where n.nspname = $1 and k.conname = split_part($2, ' ', 2)",
+  "FK CONSTRAINT":
+    "select 1 from pg_constraint k join pg_namespace n on n.oid = k.connamespace where n.nspname = $1 and k.conname = split_part($2, ' ', 2)",
+  TRIGGER:
+    "select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = split_part($2, ' ', 1) and g.tgname = split_part($2, ' ', 2)",
+  POLICY:
+    "select 1 from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = split_part($2, ' ', 1) and p.polname = split_part($2, ' ', 2)",
+  FUNCTION:
+    "select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1 and p.proname = split_part($2, '(', 1)",
+  PROCEDURE:
+    "select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1 and p.proname = split_part($2, '(', 1)",
+  AGGREGATE:
+    "select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1 and p.proname = split_part($2, '(', 1)",
   TYPE: "select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace where n.nspname = $1 and t.typname = $2",
-  DOMAIN: "select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace where n.nspname = $1 and t.typname = $2",
+  DOMAIN:
+    "select 1 from pg_type t join pg_namespace n on n.oid = t.typnamespace where n.nspname = $1 and t.typname = $2",
 };
 
 /**

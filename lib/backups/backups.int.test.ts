@@ -33,7 +33,11 @@ describe("tenant backups with real pg_dump / pg_restore", () => {
     const ctx = testCtx(owner.actor);
     const created = await createBackup({ ctx, slug: project.slug });
     expect(created.tier).toBe("not_restore_verified");
-    expect(created.row).toMatchObject({ kind: "tenant_export", status: "validated", tableStats: [{ table: "items", rows: 3 }] });
+    expect(created.row).toMatchObject({
+      kind: "tenant_export",
+      status: "validated",
+      tableStats: [{ table: "items", rows: 3 }],
+    });
     expect(created.row.sizeBytes).toBeGreaterThan(0);
     expect(await sha256OfFile(created.row.artifactPath ?? "")).toBe(created.row.sha256);
 
@@ -41,9 +45,14 @@ describe("tenant backups with real pg_dump / pg_restore", () => {
     expect(verified.problems).toEqual([]);
     expect(verified.tier).toBe("restorable");
     expect(verified.row.verifiedAt).not.toBeNull();
-    expect(await latestBackupTier(ctx, project.tenantId)).toMatchObject({ tier: "restorable", backupId: created.row.id });
+    expect(await latestBackupTier(ctx, project.tenantId)).toMatchObject({
+      tier: "restorable",
+      backupId: created.row.id,
+    });
     // The scratch database is gone.
-    const left = await withClient(ctx.config.tenantDatabaseUrl, (c) => c.query("select datname from pg_database where datname like 'flux_verify_%'"));
+    const left = await withClient(ctx.config.tenantDatabaseUrl, (c) =>
+      c.query("select datname from pg_database where datname like 'flux_verify_%'"),
+    );
     expect(left.rows).toEqual([]);
   });
 
@@ -65,7 +74,10 @@ describe("tenant backups with real pg_dump / pg_restore", () => {
     const { row } = await createBackup({ ctx, slug: project.slug });
     await overwriteMiddle(row.artifactPath ?? "", (row.sizeBytes ?? 0) - 40, 24);
     // The corruption happened before the hash was taken, so the size and checksum checks pass.
-    await getServerDb().update(backups).set({ sha256: await sha256OfFile(row.artifactPath ?? "") }).where(eq(backups.id, row.id));
+    await getServerDb()
+      .update(backups)
+      .set({ sha256: await sha256OfFile(row.artifactPath ?? "") })
+      .where(eq(backups.id, row.id));
     const verified = await verifyBackup({ ctx, slug: project.slug, ref: { latest: true } });
     expect(verified.tier).toBe("restore_failed");
     expect(verified.problems.join("\n")).toMatch(/pg_restore failed|missing after restore|content hash|rows restored/);
@@ -74,7 +86,11 @@ describe("tenant backups with real pg_dump / pg_restore", () => {
   it("an uncompressed archive with one changed data byte restores with the same row count; the content hash catches it", async () => {
     const { owner, project } = await projectWithData();
     const ctx = testCtx(owner.actor);
-    const row = await runBackup(ctx, await projectRow(project.tenantId), { label: "uncompressed", createdBy: owner.id, compressionLevel: 0 });
+    const row = await runBackup(ctx, await projectRow(project.tenantId), {
+      label: "uncompressed",
+      createdBy: owner.id,
+      compressionLevel: 0,
+    });
     const file = row.artifactPath ?? "";
     const handle = await open(file, "r+");
     const bytes = await handle.readFile();
@@ -82,9 +98,14 @@ describe("tenant backups with real pg_dump / pg_restore", () => {
     expect(at).toBeGreaterThan(0);
     await handle.write(Buffer.from("b"), 0, 1, at);
     await handle.close();
-    await getServerDb().update(backups).set({ sha256: await sha256OfFile(file) }).where(eq(backups.id, row.id));
+    await getServerDb()
+      .update(backups)
+      .set({ sha256: await sha256OfFile(file) })
+      .where(eq(backups.id, row.id));
     const verified = await verifyBackup({ ctx, slug: project.slug, ref: { id: row.id } });
-    expect(verified.problems).toEqual([expect.stringMatching(/items: same row count \(3\) but the content hash differs/)]);
+    expect(verified.problems).toEqual([
+      expect.stringMatching(/items: same row count \(3\) but the content hash differs/),
+    ]);
     expect(verified.tier).toBe("restore_failed");
   });
 
@@ -106,7 +127,16 @@ describe("tenant backups with real pg_dump / pg_restore", () => {
     const { owner, project } = await projectWithData();
     const ctx = testCtx(owner.actor);
     await createBackup({ ctx, slug: project.slug });
-    await getServerDb().insert(backups).values({ id: `bkp_unfinished_${project.tenantId.slice(0, 8)}`, tenantId: project.tenantId, projectSlug: project.slug, label: "crashed", status: "writing", createdAt: new Date(Date.now() + 1_000) });
+    await getServerDb()
+      .insert(backups)
+      .values({
+        id: `bkp_unfinished_${project.tenantId.slice(0, 8)}`,
+        tenantId: project.tenantId,
+        projectSlug: project.slug,
+        label: "crashed",
+        status: "writing",
+        createdAt: new Date(Date.now() + 1_000),
+      });
     expect((await latestBackupTier(ctx, project.tenantId))?.tier).toBe("latest_not_complete");
   });
 });

@@ -9,7 +9,15 @@ import { tierOfRow } from "./tier-of-row";
 import type { BackupTier } from "./tiers";
 
 /** `flux backup create`: an owner or developer takes a tenant export now; audited with its outcome. */
-export async function createBackup({ ctx, slug, label }: { ctx: Ctx; slug: string; label?: string }): Promise<{ row: BackupRow; tier: BackupTier }> {
+export async function createBackup({
+  ctx,
+  slug,
+  label,
+}: {
+  ctx: Ctx;
+  slug: string;
+  label?: string;
+}): Promise<{ row: BackupRow; tier: BackupTier }> {
   const actor = requireActor(ctx);
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, WRITER_ROLES, "create a backup");

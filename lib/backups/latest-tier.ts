@@ -20,7 +20,16 @@ export type LatestBackupTier = {
 export async function latestBackupTier(ctx: Pick<Ctx, "db">, projectId: string): Promise<LatestBackupTier | null> {
   const latest = await latestBackupRow(ctx.db, projectId);
   if (!latest) return null;
-  const [project] = await ctx.db.select({ slug: projects.slug }).from(projects).where(eq(projects.tenantId, projectId)).limit(1);
+  const [project] = await ctx.db
+    .select({ slug: projects.slug })
+    .from(projects)
+    .where(eq(projects.tenantId, projectId))
+    .limit(1);
   const tier = await tierOfRow(latest, true);
-  return { tier, backupId: latest.id, meaning: TIER_MEANING[tier], fix: nextActionFor(tier, project?.slug ?? latest.projectSlug, latest.id) };
+  return {
+    tier,
+    backupId: latest.id,
+    meaning: TIER_MEANING[tier],
+    fix: nextActionFor(tier, project?.slug ?? latest.projectSlug, latest.id),
+  };
 }

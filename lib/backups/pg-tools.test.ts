@@ -10,6 +10,13 @@ describe("pg client tools", () => {
 
   it("passes the password through PGPASSWORD, never on the command line", () => {
     const env = libpqEnv("postgres://u%40x:s3cr%2Ft@db.example:6543/flux?sslmode=require");
-    expect(env).toMatchObject({ PGHOST: "db.example", PGPORT: "6543", PGUSER: "u@x", PGPASSWORD: "s3cr/t", PGDATABASE: "flux", PGSSLMODE: "require" });
+    expect(env).toMatchObject({
+      PGHOST: "db.example",
+      PGPORT: "6543",
+      PGUSER: "u@x",
+      PGPASSWORD: "s3cr/t",
+      PGDATABASE: "flux",
+      PGSSLMODE: "require",
+    });
   });
 });

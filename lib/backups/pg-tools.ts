@@ -15,7 +15,12 @@ export const pgToolPath = (config: Pick<FluxConfig, "FLUX_PG_BIN_DIR">, tool: Pg
  */
 export function libpqEnv(databaseUrl: string): NodeJS.ProcessEnv {
   const url = new URL(databaseUrl);
-  const env: NodeJS.ProcessEnv = { ...process.env, PGHOST: url.hostname, PGPORT: url.port || "5432", PGDATABASE: decodeURIComponent(url.pathname.slice(1)) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PGHOST: url.hostname,
+    PGPORT: url.port || "5432",
+    PGDATABASE: decodeURIComponent(url.pathname.slice(1)),
+  };
   if (url.username) env.PGUSER = decodeURIComponent(url.username);
   if (url.password) env.PGPASSWORD = decodeURIComponent(url.password);
   const sslmode = url.searchParams.get("sslmode");
@@ -24,13 +29,26 @@ export function libpqEnv(databaseUrl: string): NodeJS.ProcessEnv {
 }
 
 /** Starts a client tool; a missing binary becomes an error that says how to install or point at it. */
-export function spawnPgTool(config: Pick<FluxConfig, "FLUX_PG_BIN_DIR">, tool: PgTool, args: string[], databaseUrl?: string): ChildProcess {
-  const child = spawn(pgToolPath(config, tool), args, { env: databaseUrl ? libpqEnv(databaseUrl) : process.env, stdio: ["pipe", "pipe", "pipe"] });
+export function spawnPgTool(
+  config: Pick<FluxConfig, "FLUX_PG_BIN_DIR">,
+  tool: PgTool,
+  args: string[],
+  databaseUrl?: string,
+): ChildProcess {
+  const child = spawn(pgToolPath(config, tool), args, {
+    env: databaseUrl ? libpqEnv(databaseUrl) : process.env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   return child;
 }
 
 /** Runs a tool to completion; resolves with its stdout, rejects with the tail of its stderr. */
-export function runPgTool(config: Pick<FluxConfig, "FLUX_PG_BIN_DIR">, tool: PgTool, args: string[], databaseUrl?: string): Promise<string> {
+export function runPgTool(
+  config: Pick<FluxConfig, "FLUX_PG_BIN_DIR">,
+  tool: PgTool,
+  args: string[],
+  databaseUrl?: string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawnPgTool(config, tool, args, databaseUrl);
     const out: Buffer[] = [];
@@ -48,7 +66,10 @@ export function runPgTool(config: Pick<FluxConfig, "FLUX_PG_BIN_DIR">, tool: PgT
 
 export function missingTool(tool: PgTool, error: Error): Error {
   if ((error as NodeJS.ErrnoException).code !== "ENOENT") return error;
-  return new FluxError("unavailable", `${tool} was not found. Install the PostgreSQL client (Debian: apt-get install postgresql-client), or set FLUX_PG_BIN_DIR to the directory holding it.`);
+  return new FluxError(
+    "unavailable",
+    `${tool} was not found. Install the PostgreSQL client (Debian: apt-get install postgresql-client), or set FLUX_PG_BIN_DIR to the directory holding it.`,
+  );
 }
 
 /** The last lines of a tool's stderr: enough to say what failed without flooding the catalog row. */
@@ -64,9 +85,15 @@ export function majorOfToolVersion(output: string): number | null {
  * pg_dump and pg_restore refuse or misread archives of a newer server; checking first turns that into one
  * clear sentence instead of a mid-dump failure.
  */
-export async function assertClientMatchesServer(config: Pick<FluxConfig, "FLUX_PG_BIN_DIR">, tool: PgTool, client: pg.Client): Promise<{ clientVersion: string; serverVersion: string }> {
+export async function assertClientMatchesServer(
+  config: Pick<FluxConfig, "FLUX_PG_BIN_DIR">,
+  tool: PgTool,
+  client: pg.Client,
+): Promise<{ clientVersion: string; serverVersion: string }> {
   const clientVersion = (await runPgTool(config, tool, ["--version"])).trim();
-  const { rows } = await client.query<{ num: string; version: string }>("select current_setting('server_version_num') as num, current_setting('server_version') as version");
+  const { rows } = await client.query<{ num: string; version: string }>(
+    "select current_setting('server_version_num') as num, current_setting('server_version') as version",
+  );
   const serverMajor = Math.floor(Number(rows[0]?.num ?? "0") / 10_000);
   const clientMajor = majorOfToolVersion(clientVersion);
   if (clientMajor === null || clientMajor < serverMajor) {

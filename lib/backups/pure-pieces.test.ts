@@ -69,10 +69,23 @@ describe("retention", () => {
   const now = new Date("2026-06-01T00:00:00Z");
   const day = 86_400_000;
   const row = (id: string, ageDays: number, over: Partial<BackupRow> = {}) =>
-    ({ id, createdAt: new Date(now.getTime() - ageDays * day), status: "validated", verifyResult: null, artifactMissingAt: null, ...over }) as BackupRow;
+    ({
+      id,
+      createdAt: new Date(now.getTime() - ageDays * day),
+      status: "validated",
+      verifyResult: null,
+      artifactMissingAt: null,
+      ...over,
+    }) as BackupRow;
 
   it("sweeps rows older than the window beyond the newest N, but never the newest restorable one", () => {
-    const rows = [row("a", 1), row("b", 10), row("c", 20, { verifyResult: "passed" }), row("d", 30, { verifyResult: "passed" }), row("e", 40)];
+    const rows = [
+      row("a", 1),
+      row("b", 10),
+      row("c", 20, { verifyResult: "passed" }),
+      row("d", 30, { verifyResult: "passed" }),
+      row("e", 40),
+    ];
     expect(expiredRows(rows, { keepDays: 7, keepAtLeast: 1 }, now).map((r) => r.id)).toEqual(["b", "d", "e"]);
     expect(expiredRows(rows, { keepDays: 7, keepAtLeast: 3 }, now).map((r) => r.id)).toEqual(["d", "e"]);
     expect(expiredRows(rows, { keepDays: 100, keepAtLeast: 1 }, now)).toEqual([]);
@@ -81,8 +94,16 @@ describe("retention", () => {
 
 describe("diffTableStats", () => {
   it("names a missing table, a row-count change, a same-count content change and an unexpected table", () => {
-    const recorded = [{ table: "a", rows: 1, contentHash: "x" }, { table: "b", rows: 2, contentHash: "y" }, { table: "c", rows: 3, contentHash: "z" }];
-    const restored = [{ table: "b", rows: 3, contentHash: "y" }, { table: "c", rows: 3, contentHash: "Z" }, { table: "d", rows: 0, contentHash: "" }];
+    const recorded = [
+      { table: "a", rows: 1, contentHash: "x" },
+      { table: "b", rows: 2, contentHash: "y" },
+      { table: "c", rows: 3, contentHash: "z" },
+    ];
+    const restored = [
+      { table: "b", rows: 3, contentHash: "y" },
+      { table: "c", rows: 3, contentHash: "Z" },
+      { table: "d", rows: 0, contentHash: "" },
+    ];
     expect(diffTableStats(recorded, restored)).toEqual([
       "table a is missing after restore",
       "table b: 3 rows restored, 2 recorded",

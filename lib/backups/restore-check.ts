@@ -18,7 +18,12 @@ export async function restoreCheck(ctx: Pick<Ctx, "config">, row: BackupRow): Pr
   return withScratchDatabase(ctx.config.tenantDatabaseUrl, async (scratchUrl, client) => {
     await assertClientMatchesServer(ctx.config, "pg_restore", client);
     try {
-      await runPgTool(ctx.config, "pg_restore", ["--exit-on-error", "--no-owner", "--no-acl", "--dbname", new URL(scratchUrl).pathname.slice(1), file], scratchUrl);
+      await runPgTool(
+        ctx.config,
+        "pg_restore",
+        ["--exit-on-error", "--no-owner", "--no-acl", "--dbname", new URL(scratchUrl).pathname.slice(1), file],
+        scratchUrl,
+      );
     } catch (error) {
       return [`pg_restore failed: ${error instanceof Error ? error.message : String(error)}`];
     }

@@ -18,15 +18,33 @@ import { missingTool, runPgTool, spawnPgTool, tailOf } from "./pg-tools";
  * reach nothing outside its schema — the same rule as `flux push`. The schema entry itself is skipped:
  * provisioning already made it with the right owner and grants.
  */
-export async function restoreIntoTenant(config: FluxConfig, archive: string, fromTenantId: string, target: TenantCredentials): Promise<void> {
+export async function restoreIntoTenant(
+  config: FluxConfig,
+  archive: string,
+  fromTenantId: string,
+  target: TenantCredentials,
+): Promise<void> {
   const from = tenantIdentifiers(fromTenantId);
   const dir = await mkdtemp(path.join(os.tmpdir(), "flux-restore-"));
   try {
     const listing = await runPgTool(config, "pg_restore", ["--list", archive]);
     const listFile = path.join(dir, "restore.list");
     await writeFile(listFile, withoutSchemaEntry(listing, from.schema));
-    const restore = spawnPgTool(config, "pg_restore", ["--no-owner", "--no-acl", "--use-list", listFile, "--file", "-", archive]);
-    const psql = spawnPgTool(config, "psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", "-"], target.ownerDatabaseUrl);
+    const restore = spawnPgTool(config, "pg_restore", [
+      "--no-owner",
+      "--no-acl",
+      "--use-list",
+      listFile,
+      "--file",
+      "-",
+      archive,
+    ]);
+    const psql = spawnPgTool(
+      config,
+      "psql",
+      ["-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", "-"],
+      target.ownerDatabaseUrl,
+    );
     const errors = { restore: [] as Buffer[], psql: [] as Buffer[] };
     restore.stderr?.on("data", (c: Buffer) => errors.restore.push(c));
     psql.stderr?.on("data", (c: Buffer) => errors.psql.push(c));
@@ -38,12 +56,20 @@ export async function restoreIntoTenant(config: FluxConfig, archive: string, fro
     if (!restore.stdout || !psql.stdin) throw new Error("restore tools started without pipes");
     restore.stdin?.end();
     const [, restoreCode, psqlCode] = await Promise.all([
-      pipeline(restore.stdout, renameTenant(from, tenantIdentifiers(target.tenantId)), psql.stdin).catch(() => undefined),
+      pipeline(restore.stdout, renameTenant(from, tenantIdentifiers(target.tenantId)), psql.stdin).catch(
+        () => undefined,
+      ),
       done(restore, "pg_restore"),
       done(psql, "psql"),
     ]);
-    if (restoreCode !== 0) throw new Error(`pg_restore exited with ${restoreCode}: ${tailOf(Buffer.concat(errors.restore).toString("utf8"))}`);
-    if (psqlCode !== 0) throw new Error(`restoring as ${target.ownerRole} failed: ${tailOf(Buffer.concat(errors.psql).toString("utf8"))}`);
+    if (restoreCode !== 0)
+      throw new Error(
+        `pg_restore exited with ${restoreCode}: ${tailOf(Buffer.concat(errors.restore).toString("utf8"))}`,
+      );
+    if (psqlCode !== 0)
+      throw new Error(
+        `restoring as ${target.ownerRole} failed: ${tailOf(Buffer.concat(errors.psql).toString("utf8"))}`,
+      );
     await notifySchemaReload(target);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -54,7 +80,9 @@ export async function restoreIntoTenant(config: FluxConfig, archive: string, fro
 export function withoutSchemaEntry(listing: string, schema: string): string {
   return listing
     .split("\n")
-    .map((line) => (new RegExp(`^\\d+;\\s+\\d+\\s+\\d+\\s+(SCHEMA|COMMENT) - (SCHEMA )?${schema} `).test(line) ? `;${line}` : line))
+    .map((line) =>
+      new RegExp(`^\\d+;\\s+\\d+\\s+\\d+\\s+(SCHEMA|COMMENT) - (SCHEMA )?${schema} `).test(line) ? `;${line}` : line,
+    )
     .join("\n");
 }
 

@@ -24,16 +24,30 @@ export type RunBackupOptions = {
  * the very snapshot pg_dump uses, then the validator. No authorization here: callers (the API verb, the
  * worker's schedule) decide who may.
  */
-export async function runBackup(ctx: Pick<Ctx, "db" | "config">, project: ProjectRow, options: RunBackupOptions): Promise<BackupRow> {
+export async function runBackup(
+  ctx: Pick<Ctx, "db" | "config">,
+  project: ProjectRow,
+  options: RunBackupOptions,
+): Promise<BackupRow> {
   if (project.mode !== "v2_shared") {
-    throw new FluxError("unprocessable", `Project '${project.slug}' is ${project.mode}; this installation backs up v2_shared (pooled) projects only. Dedicated databases are backed up by the container engine, which is not running here.`);
+    throw new FluxError(
+      "unprocessable",
+      `Project '${project.slug}' is ${project.mode}; this installation backs up v2_shared (pooled) projects only. Dedicated databases are backed up by the container engine, which is not running here.`,
+    );
   }
   const ids = tenantIdentifiers(project.tenantId);
   const id = newBackupId();
   const artifactPath = artifactPathFor(ctx.config.artifactDir, project.tenantId, id);
   await ctx.db.insert(backups).values({
-    id, tenantId: project.tenantId, projectSlug: project.slug, projectOwnerId: project.ownerId, kind: "tenant_export",
-    label: options.label, status: "writing", artifactPath, createdBy: options.createdBy,
+    id,
+    tenantId: project.tenantId,
+    projectSlug: project.slug,
+    projectOwnerId: project.ownerId,
+    kind: "tenant_export",
+    label: options.label,
+    status: "writing",
+    artifactPath,
+    createdBy: options.createdBy,
   });
 
   const client = new pg.Client({ connectionString: ctx.config.tenantDatabaseUrl, application_name: "flux-backup" });
@@ -46,16 +60,28 @@ export async function runBackup(ctx: Pick<Ctx, "db" | "config">, project: Projec
     options.onProgress?.("counting rows");
     const tableStats = await tableStatsOf(client, ids.schema);
     options.onProgress?.("dumping");
-    const written = await dumpTo(ctx, { schema: ids.schema, snapshot, artifactPath, compressionLevel: options.compressionLevel });
+    const written = await dumpTo(ctx, {
+      schema: ids.schema,
+      snapshot,
+      artifactPath,
+      compressionLevel: options.compressionLevel,
+    });
     await client.query("commit");
     await updateBackup(ctx.db, id, {
-      status: "artifact_pending", sizeBytes: written.sizeBytes, sha256: written.sha256, tableStats,
-      pgDumpVersion: versions.clientVersion, serverVersion: versions.serverVersion, finishedAt: new Date(),
+      status: "artifact_pending",
+      sizeBytes: written.sizeBytes,
+      sha256: written.sha256,
+      tableStats,
+      pgDumpVersion: versions.clientVersion,
+      serverVersion: versions.serverVersion,
+      finishedAt: new Date(),
     });
   } catch (error) {
     await removeArtifact(artifactPath).catch(() => undefined);
     await updateBackup(ctx.db, id, { status: "failed", statusReason: reasonOf(error), finishedAt: new Date() });
-    throw error instanceof FluxError ? error : new FluxError("internal", `Backup ${id} failed: ${reasonOf(error)}`, { cause: error });
+    throw error instanceof FluxError
+      ? error
+      : new FluxError("internal", `Backup ${id} failed: ${reasonOf(error)}`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -63,7 +89,10 @@ export async function runBackup(ctx: Pick<Ctx, "db" | "config">, project: Projec
   return validateBackup(ctx, id);
 }
 
-async function dumpTo(ctx: Pick<Ctx, "config">, job: { schema: string; snapshot: string; artifactPath: string; compressionLevel?: number }) {
+async function dumpTo(
+  ctx: Pick<Ctx, "config">,
+  job: { schema: string; snapshot: string; artifactPath: string; compressionLevel?: number },
+) {
   const args = ["-Fc", `--schema=${job.schema}`, "--no-owner", "--no-acl", `--snapshot=${job.snapshot}`];
   if (job.compressionLevel !== undefined) args.push(`--compress=${job.compressionLevel}`);
   const child = spawnPgTool(ctx.config, "pg_dump", args, ctx.config.tenantDatabaseUrl);

@@ -7,7 +7,12 @@ import { runBackup } from "./run-backup";
 import { sweepRetention } from "./sweep-retention";
 import { runVerification } from "./verify-backup";
 
-export type ScheduleReport = { created: string[]; failed: { slug: string; error: string }[]; swept: string[]; missing: string[] };
+export type ScheduleReport = {
+  created: string[];
+  failed: { slug: string; error: string }[];
+  swept: string[];
+  missing: string[];
+};
 
 /**
  * One tick of the worker's backup schedule: every active pooled project whose newest backup is older than
@@ -15,12 +20,27 @@ export type ScheduleReport = { created: string[]; failed: { slug: string; error:
  * the destructive-action gate closed); then reconcile and retention. One project's failure does not stop the
  * others.
  */
-export async function runScheduledBackups(ctx: Pick<Ctx, "db" | "config">, now = new Date(), scope: { tenantId?: string } = {}): Promise<ScheduleReport> {
+export async function runScheduledBackups(
+  ctx: Pick<Ctx, "db" | "config">,
+  now = new Date(),
+  scope: { tenantId?: string } = {},
+): Promise<ScheduleReport> {
   const due = await ctx.db
     // Spelled out with an alias: drizzle renders a column inside sql`` without its table, and the unqualified
     // tenant_id would bind to backups on both sides (every backup of every project would count).
-    .select({ project: projects, last: sql<Date | null>`(select max(b.created_at) from backups b where b.tenant_id = "projects"."tenant_id")` })
-    .from(projects).where(and(eq(projects.status, "active"), eq(projects.mode, "v2_shared"), scope.tenantId ? eq(projects.tenantId, scope.tenantId) : undefined)).orderBy(desc(projects.createdAt));
+    .select({
+      project: projects,
+      last: sql<Date | null>`(select max(b.created_at) from backups b where b.tenant_id = "projects"."tenant_id")`,
+    })
+    .from(projects)
+    .where(
+      and(
+        eq(projects.status, "active"),
+        eq(projects.mode, "v2_shared"),
+        scope.tenantId ? eq(projects.tenantId, scope.tenantId) : undefined,
+      ),
+    )
+    .orderBy(desc(projects.createdAt));
   const report: ScheduleReport = { created: [], failed: [], swept: [], missing: [] };
   for (const { project, last } of due) {
     const everyMs = BACKUP_POLICY[project.plan].everyHours * 3_600_000;

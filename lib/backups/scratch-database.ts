@@ -9,7 +9,10 @@ import { ensureSharedObjects } from "@/lib/engines/v2-shared/shared-objects";
  * SQL may reference (auth.uid() in policies), handed to `work`, and dropped afterwards whatever happened.
  * Tenant roles named in policies are cluster-wide, so they resolve here as they do in the tenant database.
  */
-export async function withScratchDatabase<T>(adminUrl: string, work: (scratchUrl: string, client: pg.Client) => Promise<T>): Promise<T> {
+export async function withScratchDatabase<T>(
+  adminUrl: string,
+  work: (scratchUrl: string, client: pg.Client) => Promise<T>,
+): Promise<T> {
   const name = `flux_verify_${randomBytes(6).toString("hex")}`;
   await adminQuery(adminUrl, `create database ${quoteIdent(name)}`);
   const scratchUrl = withDatabase(adminUrl, name);

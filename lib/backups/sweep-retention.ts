@@ -10,9 +10,12 @@ import { BACKUP_POLICY, ORPHAN_POLICY } from "./plan-policy";
  * evidence, shown with an empty artifact path). Returns the swept backup ids.
  */
 export async function sweepRetention(ctx: Pick<Ctx, "db">, now = new Date()): Promise<string[]> {
-  const rows = await ctx.db.select({ backup: backups, plan: projects.plan }).from(backups)
+  const rows = await ctx.db
+    .select({ backup: backups, plan: projects.plan })
+    .from(backups)
     .leftJoin(projects, eq(projects.tenantId, backups.tenantId))
-    .where(isNull(backups.sweptAt)).orderBy(backups.tenantId, desc(backups.createdAt));
+    .where(isNull(backups.sweptAt))
+    .orderBy(backups.tenantId, desc(backups.createdAt));
   const byTenant = new Map<string, { rows: BackupRow[]; plan: keyof typeof BACKUP_POLICY | null }>();
   for (const { backup, plan } of rows) {
     const entry = byTenant.get(backup.tenantId) ?? { rows: [], plan };
@@ -31,9 +34,20 @@ export async function sweepRetention(ctx: Pick<Ctx, "db">, now = new Date()): Pr
 }
 
 /** Pure: which of one tenant's rows (newest first) retention removes. */
-export function expiredRows(newestFirst: BackupRow[], policy: { keepDays: number; keepAtLeast: number }, now: Date): BackupRow[] {
+export function expiredRows(
+  newestFirst: BackupRow[],
+  policy: { keepDays: number; keepAtLeast: number },
+  now: Date,
+): BackupRow[] {
   const cutoff = now.getTime() - policy.keepDays * 86_400_000;
-  const newestRestorable = newestFirst.find((row) => row.verifyResult === "passed" && row.status === "validated" && !row.artifactMissingAt);
-  return newestFirst.filter((row, index) =>
-    index >= policy.keepAtLeast && row.createdAt.getTime() < cutoff && row !== newestRestorable && row.status !== "writing");
+  const newestRestorable = newestFirst.find(
+    (row) => row.verifyResult === "passed" && row.status === "validated" && !row.artifactMissingAt,
+  );
+  return newestFirst.filter(
+    (row, index) =>
+      index >= policy.keepAtLeast &&
+      row.createdAt.getTime() < cutoff &&
+      row !== newestRestorable &&
+      row.status !== "writing",
+  );
 }

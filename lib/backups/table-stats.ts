@@ -32,10 +32,15 @@ export function diffTableStats(recorded: BackupTableStat[], restored: BackupTabl
   for (const before of recorded) {
     const found = after.get(before.table);
     if (!found) problems.push(`table ${before.table} is missing after restore`);
-    else if (found.rows !== before.rows) problems.push(`table ${before.table}: ${found.rows} rows restored, ${before.rows} recorded`);
-    else if (found.contentHash !== before.contentHash) problems.push(`table ${before.table}: same row count (${found.rows}) but the content hash differs from the one recorded`);
+    else if (found.rows !== before.rows)
+      problems.push(`table ${before.table}: ${found.rows} rows restored, ${before.rows} recorded`);
+    else if (found.contentHash !== before.contentHash)
+      problems.push(
+        `table ${before.table}: same row count (${found.rows}) but the content hash differs from the one recorded`,
+      );
   }
   const known = new Set(recorded.map((s) => s.table));
-  for (const s of restored) if (!known.has(s.table)) problems.push(`table ${s.table} appeared after restore but was not recorded`);
+  for (const s of restored)
+    if (!known.has(s.table)) problems.push(`table ${s.table} appeared after restore but was not recorded`);
   return problems;
 }

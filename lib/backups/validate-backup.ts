@@ -15,16 +15,21 @@ export async function validateBackup(ctx: Pick<Ctx, "db" | "config">, id: string
   const [row] = await ctx.db.select().from(backups).where(eq(backups.id, id)).limit(1);
   if (!row) throw new Error(`backup ${id} does not exist`);
   const problem = await artifactProblem(ctx, row);
-  return updateBackup(ctx.db, id, problem
-    ? { status: "invalid", statusReason: problem, validatedAt: new Date() }
-    : { status: "validated", statusReason: null, validatedAt: new Date() });
+  return updateBackup(
+    ctx.db,
+    id,
+    problem
+      ? { status: "invalid", statusReason: problem, validatedAt: new Date() }
+      : { status: "validated", statusReason: null, validatedAt: new Date() },
+  );
 }
 
 /** What is wrong with the row's file (missing, size mismatch, checksum off, unreadable), or null. */
 export async function artifactProblem(ctx: Pick<Ctx, "config">, row: BackupRow): Promise<string | null> {
   const state = await artifactState(row.artifactPath);
   if (!state.present || !row.artifactPath) return "artifact file is missing on disk";
-  if (state.sizeBytes !== row.sizeBytes) return `size mismatch: ${state.sizeBytes} bytes on disk, ${row.sizeBytes ?? "none"} recorded`;
+  if (state.sizeBytes !== row.sizeBytes)
+    return `size mismatch: ${state.sizeBytes} bytes on disk, ${row.sizeBytes ?? "none"} recorded`;
   const sha256 = await sha256OfFile(row.artifactPath);
   if (sha256 !== row.sha256) return `checksum off: SHA-256 on disk is ${sha256}, recorded ${row.sha256 ?? "none"}`;
   try {

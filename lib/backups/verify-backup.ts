@@ -14,7 +14,15 @@ import { FluxError } from "@/lib/api/errors";
 export type VerifyOutcome = { row: BackupRow; tier: BackupTier; problems: string[] };
 
 /** `flux backup verify`: owner or developer; the outcome (whatever the tier) is the answer, and audited. */
-export async function verifyBackup({ ctx, slug, ref }: { ctx: Ctx; slug: string; ref: BackupRef }): Promise<VerifyOutcome> {
+export async function verifyBackup({
+  ctx,
+  slug,
+  ref,
+}: {
+  ctx: Ctx;
+  slug: string;
+  ref: BackupRef;
+}): Promise<VerifyOutcome> {
   const actor = requireActor(ctx);
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, WRITER_ROLES, "verify a backup");
@@ -39,23 +47,32 @@ export async function verifyBackup({ ctx, slug, ref }: { ctx: Ctx; slug: string;
 export async function runVerification(ctx: Pick<Ctx, "db" | "config">, original: BackupRow): Promise<VerifyOutcome> {
   let row = original;
   if (row.status === "writing" || row.status === "failed") {
-    throw new FluxError("conflict", `Backup ${row.id} never finished writing (${row.status}); there is nothing to verify. Create a new one with \`flux backup create --project ${row.projectSlug}\`.`);
+    throw new FluxError(
+      "conflict",
+      `Backup ${row.id} never finished writing (${row.status}); there is nothing to verify. Create a new one with \`flux backup create --project ${row.projectSlug}\`.`,
+    );
   }
   if (row.status === "artifact_pending") row = await validateBackup(ctx, row.id);
   const problem = row.status === "invalid" ? row.statusReason : await artifactProblem(ctx, row);
   if (problem) {
     const now = new Date();
     row = await updateBackup(ctx.db, row.id, {
-      status: "invalid", statusReason: problem,
-      ...(problem.includes("missing on disk") ? { artifactMissingAt: row.artifactMissingAt ?? now, reconciledAt: now } : {}),
+      status: "invalid",
+      statusReason: problem,
+      ...(problem.includes("missing on disk")
+        ? { artifactMissingAt: row.artifactMissingAt ?? now, reconciledAt: now }
+        : {}),
     });
     return { row, tier: await tierOfRow(row, await isLatest(ctx, row)), problems: [problem] };
   }
   const problems = await restoreCheck(ctx, row);
   row = await updateBackup(ctx.db, row.id, {
-    verifiedAt: new Date(), verifyResult: problems.length === 0 ? "passed" : "failed", verifyError: problems.length === 0 ? null : problems.join("\n").slice(0, 4_000),
+    verifiedAt: new Date(),
+    verifyResult: problems.length === 0 ? "passed" : "failed",
+    verifyError: problems.length === 0 ? null : problems.join("\n").slice(0, 4_000),
   });
   return { row, tier: await tierOfRow(row, await isLatest(ctx, row)), problems };
 }
 
-const isLatest = async (ctx: Pick<Ctx, "db">, row: BackupRow) => (await latestBackupRow(ctx.db, row.tenantId))?.id === row.id;
+const isLatest = async (ctx: Pick<Ctx, "db">, row: BackupRow) =>
+  (await latestBackupRow(ctx.db, row.tenantId))?.id === row.id;

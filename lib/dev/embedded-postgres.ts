@@ -14,7 +14,8 @@ process.prependListener("beforeExit", () => {
   exitCodeBeforeHook ??= process.exitCode;
 });
 process.on("exit", (code) => {
-  if (code === 0 && exitCodeBeforeHook !== undefined && Number(exitCodeBeforeHook) !== 0) process.exitCode = exitCodeBeforeHook;
+  if (code === 0 && exitCodeBeforeHook !== undefined && Number(exitCodeBeforeHook) !== 0)
+    process.exitCode = exitCodeBeforeHook;
 });
 
 /**

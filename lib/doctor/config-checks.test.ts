@@ -23,19 +23,29 @@ describe("doctor configuration checks", () => {
 
   it("warns about https on localhost and a dashboard URL outside the base domain", () => {
     expect(checkPublicUrls(loadConfig({ ...env, FLUX_PUBLIC_SCHEME: "https" }), {}).status).toBe("WARN");
-    const outside = checkPublicUrls(loadConfig({ ...env, FLUX_BASE_DOMAIN: "flux.example.com" }), { NEXTAUTH_URL: "http://dash.other.com" });
+    const outside = checkPublicUrls(loadConfig({ ...env, FLUX_BASE_DOMAIN: "flux.example.com" }), {
+      NEXTAUTH_URL: "http://dash.other.com",
+    });
     expect(outside).toMatchObject({ status: "WARN" });
     expect(checkPublicUrls(loadConfig(env), { NEXTAUTH_URL: "http://localhost:3000" }).status).toBe("PASS");
   });
 
   it("warns when https is public but forwarded headers are not trusted, and when they are trusted on localhost", () => {
-    expect(checkTrustProxy(loadConfig({ ...env, FLUX_BASE_DOMAIN: "flux.example.com", FLUX_PUBLIC_SCHEME: "https" }), gateway()).status).toBe("WARN");
+    expect(
+      checkTrustProxy(
+        loadConfig({ ...env, FLUX_BASE_DOMAIN: "flux.example.com", FLUX_PUBLIC_SCHEME: "https" }),
+        gateway(),
+      ).status,
+    ).toBe("WARN");
     expect(checkTrustProxy(loadConfig(env), gateway({ FLUX_TRUST_PROXY: "1" })).status).toBe("WARN");
     expect(checkTrustProxy(loadConfig(env), gateway()).status).toBe("PASS");
   });
 
   it("exits 1 on any FAIL unless --warnings-only", () => {
-    const rows = [{ check: "a", status: "WARN" as const, detail: "" }, { check: "b", status: "FAIL" as const, detail: "" }];
+    const rows = [
+      { check: "a", status: "WARN" as const, detail: "" },
+      { check: "b", status: "FAIL" as const, detail: "" },
+    ];
     expect(doctorExitCode(rows, false)).toBe(1);
     expect(doctorExitCode(rows, true)).toBe(0);
     expect(doctorExitCode(rows.slice(0, 1), false)).toBe(0);

@@ -16,7 +16,8 @@ export function checkSecrets(config: FluxConfig, gateway: GatewaySettings): Doct
     for (let j = i + 1; j < present.length; j++) {
       const [a, valueA] = present[i] ?? ["", ""];
       const [b, valueB] = present[j] ?? ["", ""];
-      if (valueA === valueB) return fail("secrets", `${a} and ${b} hold the same value; each needs its own (openssl rand -hex 32)`);
+      if (valueA === valueB)
+        return fail("secrets", `${a} and ${b} hold the same value; each needs its own (openssl rand -hex 32)`);
     }
   }
   if (gateway.FLUX_GATEWAY_DEBUG && !gateway.FLUX_GATEWAY_INTERNAL_TOKEN) {
@@ -30,7 +31,10 @@ export function checkPublicUrls(config: FluxConfig, env: Record<string, string |
   const base = config.FLUX_BASE_DOMAIN;
   const publicUrl = env.NEXTAUTH_URL ?? env.FLUX_PUBLIC_BASE_URL;
   if (base === "localhost" && config.FLUX_PUBLIC_SCHEME === "https") {
-    return warn("public_urls", "FLUX_PUBLIC_SCHEME=https with FLUX_BASE_DOMAIN=localhost: Service URLs will name https://…localhost, which has no certificate");
+    return warn(
+      "public_urls",
+      "FLUX_PUBLIC_SCHEME=https with FLUX_BASE_DOMAIN=localhost: Service URLs will name https://…localhost, which has no certificate",
+    );
   }
   if (publicUrl) {
     let url: URL;
@@ -40,7 +44,10 @@ export function checkPublicUrls(config: FluxConfig, env: Record<string, string |
       return fail("public_urls", `NEXTAUTH_URL / FLUX_PUBLIC_BASE_URL '${publicUrl}' is not a URL`);
     }
     if (url.protocol !== `${config.FLUX_PUBLIC_SCHEME}:`) {
-      return warn("public_urls", `the dashboard's public URL uses ${url.protocol.replace(":", "")} but FLUX_PUBLIC_SCHEME is ${config.FLUX_PUBLIC_SCHEME}`);
+      return warn(
+        "public_urls",
+        `the dashboard's public URL uses ${url.protocol.replace(":", "")} but FLUX_PUBLIC_SCHEME is ${config.FLUX_PUBLIC_SCHEME}`,
+      );
     }
     if (url.hostname !== base && !url.hostname.endsWith(`.${base}`)) {
       return warn("public_urls", `the dashboard's public host ${url.hostname} is not under FLUX_BASE_DOMAIN ${base}`);
@@ -55,7 +62,13 @@ export function checkTrustProxy(config: FluxConfig, gateway: GatewaySettings): D
     return warn("trust_proxy", "FLUX_TRUST_PROXY=1 on localhost: any local client can spoof X-Forwarded-For / -Proto");
   }
   if (!gateway.FLUX_TRUST_PROXY && config.FLUX_PUBLIC_SCHEME === "https") {
-    return warn("trust_proxy", "FLUX_PUBLIC_SCHEME=https but FLUX_TRUST_PROXY=0: behind a TLS-terminating proxy the gateway will not see the original scheme and client address");
+    return warn(
+      "trust_proxy",
+      "FLUX_PUBLIC_SCHEME=https but FLUX_TRUST_PROXY=0: behind a TLS-terminating proxy the gateway will not see the original scheme and client address",
+    );
   }
-  return pass("trust_proxy", gateway.FLUX_TRUST_PROXY ? "forwarded headers trusted (behind a proxy)" : "forwarded headers ignored (no proxy)");
+  return pass(
+    "trust_proxy",
+    gateway.FLUX_TRUST_PROXY ? "forwarded headers trusted (behind a proxy)" : "forwarded headers ignored (no proxy)",
+  );
 }

@@ -22,7 +22,10 @@ export async function runDoctor(env: Record<string, string | undefined>): Promis
     checkRedis(config.REDIS_URL),
     checkUpstreams(upstreams),
     checkGatewayPort(config.FLUX_GATEWAY_PORT, config.gatewayUrl),
-    checkClockSkew([{ name: "gateway", url: config.gatewayUrl }, ...upstreams.map((url) => ({ name: `rest ${url}`, url }))], gateway.FLUX_GATEWAY_JWT_LEEWAY_S),
+    checkClockSkew(
+      [{ name: "gateway", url: config.gatewayUrl }, ...upstreams.map((url) => ({ name: `rest ${url}`, url }))],
+      gateway.FLUX_GATEWAY_JWT_LEEWAY_S,
+    ),
   ]);
   return [
     pass("config", "the environment parses (flux and gateway settings)"),

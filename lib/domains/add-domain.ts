@@ -16,7 +16,15 @@ import { toDomainResponse, type DomainResponse } from "./to-domain-response";
  * Claims a hostname for a project (owner or developer). It does not route until `verifyDomain` finds the TXT
  * record the response names. A hostname belongs to at most one project (the table's primary key).
  */
-export async function addDomain({ ctx, slug, input }: { ctx: Ctx; slug: string; input: AddDomainInput }): Promise<DomainResponse> {
+export async function addDomain({
+  ctx,
+  slug,
+  input,
+}: {
+  ctx: Ctx;
+  slug: string;
+  input: AddDomainInput;
+}): Promise<DomainResponse> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, WRITER_ROLES, "add custom domains");
   const { project } = access;
@@ -26,14 +34,20 @@ export async function addDomain({ ctx, slug, input }: { ctx: Ctx; slug: string; 
 
   const row = await ctx.db
     .transaction(async (tx) => {
-      const [inserted] = await tx.insert(domains).values({ hostname, tenantId: project.tenantId, verificationToken: newVerificationToken() }).returning();
+      const [inserted] = await tx
+        .insert(domains)
+        .values({ hostname, tenantId: project.tenantId, verificationToken: newVerificationToken() })
+        .returning();
       if (!inserted) throw new Error("inserting the domain returned no row");
       await auditDomain(tx, ctx, { action: "domain.add", project, hostname });
       return inserted;
     })
     .catch((err: unknown) => {
       if (isUniqueViolation(err, "domains_pkey")) {
-        throw new FluxError("conflict", `'${hostname}' is already added to a project; remove it there first (\`flux domains remove ${hostname}\`).`);
+        throw new FluxError(
+          "conflict",
+          `'${hostname}' is already added to a project; remove it there first (\`flux domains remove ${hostname}\`).`,
+        );
       }
       throw err;
     });

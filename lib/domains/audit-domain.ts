@@ -7,7 +7,12 @@ import type { ProjectRow } from "@/lib/projects/types";
 export async function auditDomain(
   tx: Executor,
   ctx: Ctx,
-  entry: { action: "domain.add" | "domain.verify" | "domain.remove"; project: ProjectRow; hostname: string; details?: Record<string, unknown> },
+  entry: {
+    action: "domain.add" | "domain.verify" | "domain.remove";
+    project: ProjectRow;
+    hostname: string;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await writeAudit(tx, {
     actorUserId: ctx.actor?.userId ?? null,

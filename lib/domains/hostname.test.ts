@@ -41,7 +41,13 @@ describe("normalizeCustomHostname", () => {
   });
 
   it("refuses hosts the platform serves itself: localhost and anything under the base domain (hijack of a Service URL)", () => {
-    for (const host of ["localhost", "api.localhost", "flux.example.net", "api--shop--abc1234.flux.example.net", "A.FLUX.EXAMPLE.NET."]) {
+    for (const host of [
+      "localhost",
+      "api.localhost",
+      "flux.example.net",
+      "api--shop--abc1234.flux.example.net",
+      "A.FLUX.EXAMPLE.NET.",
+    ]) {
       const checked = ok(host);
       expect(checked.ok, host).toBe(false);
       if (!checked.ok) expect(checked.message).toMatch(/platform serves itself/);

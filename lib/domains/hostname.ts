@@ -13,8 +13,10 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export function normalizeCustomHostname(input: string, baseDomain: string): HostnameCheck {
   const typed = input.trim().toLowerCase().replace(/\.$/, "");
   if (typed === "") return refuse("hostname is required, e.g. api.example.com");
-  if (typed.includes("*")) return refuse(`'${input}' is a wildcard; add each hostname on its own, e.g. api.example.com`);
-  if (typed.startsWith("[") || isIP(typed) !== 0) return refuse(`'${input}' is an IP address; a custom domain must be a DNS name`);
+  if (typed.includes("*"))
+    return refuse(`'${input}' is a wildcard; add each hostname on its own, e.g. api.example.com`);
+  if (typed.startsWith("[") || isIP(typed) !== 0)
+    return refuse(`'${input}' is an IP address; a custom domain must be a DNS name`);
   if (/[/:@?#\s]/.test(typed)) return refuse(`'${input}' is not a bare hostname; leave out the scheme, port and path`);
   const ascii = domainToASCII(typed);
   if (ascii === "") return refuse(`'${input}' is not a valid internationalised domain name (IDNA)`);
@@ -26,12 +28,16 @@ export function normalizeCustomHostname(input: string, baseDomain: string): Host
     }
   }
   const labels = ascii.split(".");
-  if (labels.length < 2) return refuse(`'${input}' is a single label; use a fully qualified name such as api.example.com`);
+  if (labels.length < 2)
+    return refuse(`'${input}' is a single label; use a fully qualified name such as api.example.com`);
   const bad = labels.find((label) => !LABEL.test(label));
   if (bad !== undefined) {
-    return refuse(`'${input}' has an invalid label '${bad}': 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen`);
+    return refuse(
+      `'${input}' has an invalid label '${bad}': 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen`,
+    );
   }
-  if (/^[0-9]+$/.test(labels[labels.length - 1] ?? "")) return refuse(`'${input}' ends in an all-numeric label, which is not a DNS name`);
+  if (/^[0-9]+$/.test(labels[labels.length - 1] ?? ""))
+    return refuse(`'${input}' ends in an all-numeric label, which is not a DNS name`);
   return { ok: true, hostname: ascii };
 }
 

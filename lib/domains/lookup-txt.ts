@@ -12,7 +12,10 @@ export type TxtAnswer =
  * Asks the configured DNS servers (FLUX_DNS_SERVERS, else the system's) for `name`'s TXT records. Each record's
  * character-strings are joined, as RFC 7208 does for SPF. One try per server, bounded by FLUX_DNS_TIMEOUT_MS.
  */
-export async function lookupTxt(config: Pick<FluxConfig, "FLUX_DNS_SERVERS" | "FLUX_DNS_TIMEOUT_MS">, name: string): Promise<TxtAnswer> {
+export async function lookupTxt(
+  config: Pick<FluxConfig, "FLUX_DNS_SERVERS" | "FLUX_DNS_TIMEOUT_MS">,
+  name: string,
+): Promise<TxtAnswer> {
   const resolver = new Resolver({ timeout: config.FLUX_DNS_TIMEOUT_MS, tries: 1 });
   if (config.FLUX_DNS_SERVERS) resolver.setServers(config.FLUX_DNS_SERVERS.split(",").map((server) => server.trim()));
   try {

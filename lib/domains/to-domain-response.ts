@@ -23,6 +23,10 @@ export function toDomainResponse(row: DomainRow, projectSlug: string): DomainRes
     status: row.verifiedAt ? "verified" : "pending",
     verifiedAt: row.verifiedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
-    verification: { type: "TXT", name: challengeRecordName(row.hostname), value: challengeRecordValue(row.verificationToken) },
+    verification: {
+      type: "TXT",
+      name: challengeRecordName(row.hostname),
+      value: challengeRecordValue(row.verificationToken),
+    },
   };
 }

@@ -15,7 +15,15 @@ import { toDomainResponse, type DomainResponse } from "./to-domain-response";
  * (owner or developer). Verifying an already verified domain changes nothing. On success every gateway forgets
  * the host — it may have cached "no project here" — so the next request reaches the project.
  */
-export async function verifyDomain({ ctx, hostname, slug }: { ctx: Ctx; hostname: string; slug?: string }): Promise<DomainResponse> {
+export async function verifyDomain({
+  ctx,
+  hostname,
+  slug,
+}: {
+  ctx: Ctx;
+  hostname: string;
+  slug?: string;
+}): Promise<DomainResponse> {
   const { domain, access } = await getDomainForActorOrThrow(ctx, hostname, slug);
   requireMemberRole(access, WRITER_ROLES, "verify custom domains");
   const { project } = access;
@@ -30,8 +38,14 @@ export async function verifyDomain({ ctx, hostname, slug }: { ctx: Ctx; hostname
       .where(and(eq(domains.hostname, domain.hostname), eq(domains.tenantId, project.tenantId)))
       .returning();
     // Removed (or moved) between the lookup and now: the proof was for a claim that no longer exists.
-    if (!updated) throw new FluxError("not_found", `'${domain.hostname}' was removed while it was being verified; add it again.`);
-    await auditDomain(tx, ctx, { action: "domain.verify", project, hostname: domain.hostname, details: { verifiedAt } });
+    if (!updated)
+      throw new FluxError("not_found", `'${domain.hostname}' was removed while it was being verified; add it again.`);
+    await auditDomain(tx, ctx, {
+      action: "domain.verify",
+      project,
+      hostname: domain.hostname,
+      details: { verifiedAt },
+    });
     return updated;
   });
   await evictProjectHosts(ctx, project, [domain.hostname]);
@@ -44,7 +58,10 @@ async function requireChallengeRecord(ctx: Ctx, hostname: string, verificationTo
   const create = `Create a TXT record ${name} with the value ${expected}, wait for DNS to propagate, then verify again.`;
   const answer = await lookupTxt(ctx.config, name);
   if (answer.kind === "unreachable") {
-    throw new FluxError("unavailable", `DNS did not answer for ${name} (${answer.code}); the resolver timed out or failed. Retry in a minute.`);
+    throw new FluxError(
+      "unavailable",
+      `DNS did not answer for ${name} (${answer.code}); the resolver timed out or failed. Retry in a minute.`,
+    );
   }
   if (answer.kind === "missing") {
     const what = answer.reason === "nxdomain" ? "does not exist (NXDOMAIN)" : "has no TXT record";
@@ -52,6 +69,9 @@ async function requireChallengeRecord(ctx: Ctx, hostname: string, verificationTo
   }
   if (!answer.values.includes(expected)) {
     const seen = answer.values.map((value) => JSON.stringify(value.slice(0, 80))).join(", ");
-    throw new FluxError("unprocessable", `${name} has TXT ${seen} but not the expected ${expected} (the token of this claim). ${create}`);
+    throw new FluxError(
+      "unprocessable",
+      `${name} has TXT ${seen} but not the expected ${expected} (the token of this claim). ${create}`,
+    );
   }
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { engineFor } from "./registry";
 
 const deps = { tenantAdminUrl: "postgres://postgres@127.0.0.1:5432/flux_tenants", dataPlaneKey: "k" };
-const project = { tenantId: "5ecfa3ab-72d1-4c3e-9a8b-0123456789ab", plan: "enterprise" as const, clusterDatabaseUrl: deps.tenantAdminUrl };
+const project = {
+  tenantId: "5ecfa3ab-72d1-4c3e-9a8b-0123456789ab",
+  plan: "enterprise" as const,
+  clusterDatabaseUrl: deps.tenantAdminUrl,
+};
 
 describe("engineFor", () => {
   it("chooses the engine by mode, never by plan", () => {
@@ -20,8 +24,8 @@ describe("engineFor", () => {
 
   it("refuses to serve a project of another cluster database from the configured one", () => {
     const engine = engineFor("v2_shared", deps);
-    expect(() => engine.getCredentials({ ...project, mode: "v2_shared", clusterDatabaseUrl: "postgres://127.0.0.1:5432/other" })).toThrow(
-      /configure the engine with that cluster's admin URL/,
-    );
+    expect(() =>
+      engine.getCredentials({ ...project, mode: "v2_shared", clusterDatabaseUrl: "postgres://127.0.0.1:5432/other" }),
+    ).toThrow(/configure the engine with that cluster's admin URL/);
   });
 });

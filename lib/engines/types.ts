@@ -61,7 +61,10 @@ export interface TenantEngine {
    * Runs tenant SQL logged in as the owner role, in one transaction together with its history row;
    * concurrent calls for one project are serialised.
    */
-  importSql(project: EngineProject, input: { name: string; sql: string; actorUserId: string | null }): Promise<AppliedSql>;
+  importSql(
+    project: EngineProject,
+    input: { name: string; sql: string; actorUserId: string | null },
+  ): Promise<AppliedSql>;
   listAppliedSql(project: EngineProject): Promise<AppliedSqlDetail[]>;
   /** Opens a locked migration session for the project (see MigrationSession); ends it when `work` settles. */
   withMigrationSession<T>(project: EngineProject, work: (session: MigrationSession) => Promise<T>): Promise<T>;

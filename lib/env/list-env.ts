@@ -7,7 +7,15 @@ import type { EnvVarResponse } from "./inputs";
 import { toEnvResponse } from "./to-env-response";
 
 /** A project's variables by key; secret values are never included (see toEnvResponse). */
-export async function listEnv({ ctx, slug, page }: { ctx: Ctx; slug: string; page: PageQuery }): Promise<Page<EnvVarResponse>> {
+export async function listEnv({
+  ctx,
+  slug,
+  page,
+}: {
+  ctx: Ctx;
+  slug: string;
+  page: PageQuery;
+}): Promise<Page<EnvVarResponse>> {
   const { project } = await getProjectForActorOrThrow(ctx, slug);
   const rows = await ctx.db
     .select()

@@ -14,13 +14,25 @@ import { toEnvResponse } from "./to-env-response";
  * and can afterwards only be replaced or removed, never read. The audit row names the key and kind; it
  * carries the value only for plain variables.
  */
-export async function setEnv({ ctx, slug, input }: { ctx: Ctx; slug: string; input: SetEnvInput }): Promise<EnvVarResponse> {
+export async function setEnv({
+  ctx,
+  slug,
+  input,
+}: {
+  ctx: Ctx;
+  slug: string;
+  input: SetEnvInput;
+}): Promise<EnvVarResponse> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, WRITER_ROLES, "set environment variables");
   const parsed = parseInput(SetEnvInput, input);
   const { tenantId } = access.project;
   const stored = parsed.secret
-    ? { secret: true, value: null, valueEncrypted: encryptSecret(parsed.value, ctx.config.FLUX_MASTER_KEY, envSecretContext(tenantId, parsed.key)) }
+    ? {
+        secret: true,
+        value: null,
+        valueEncrypted: encryptSecret(parsed.value, ctx.config.FLUX_MASTER_KEY, envSecretContext(tenantId, parsed.key)),
+      }
     : { secret: false, value: parsed.value, valueEncrypted: null };
 
   return ctx.db.transaction(async (tx) => {
@@ -41,7 +53,12 @@ export async function setEnv({ ctx, slug, input }: { ctx: Ctx; slug: string; inp
       targetType: "env",
       targetId: parsed.key,
       tenantId,
-      details: { slug: access.project.slug, key: parsed.key, before: before ? auditView(toEnvResponse(before)) : null, after: auditView(toEnvResponse(row)) },
+      details: {
+        slug: access.project.slug,
+        key: parsed.key,
+        before: before ? auditView(toEnvResponse(before)) : null,
+        after: auditView(toEnvResponse(row)),
+      },
       requestId: ctx.requestId,
     });
     return toEnvResponse(row);

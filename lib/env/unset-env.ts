@@ -11,7 +11,15 @@ import { auditView } from "./set-env";
 import { toEnvResponse } from "./to-env-response";
 
 /** Removes one variable (owner or developer). */
-export async function unsetEnv({ ctx, slug, key }: { ctx: Ctx; slug: string; key: string }): Promise<{ key: string; removed: true }> {
+export async function unsetEnv({
+  ctx,
+  slug,
+  key,
+}: {
+  ctx: Ctx;
+  slug: string;
+  key: string;
+}): Promise<{ key: string; removed: true }> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, WRITER_ROLES, "remove environment variables");
   const parsedKey = parseInput(EnvKey, key);
@@ -21,7 +29,11 @@ export async function unsetEnv({ ctx, slug, key }: { ctx: Ctx; slug: string; key
       .delete(projectEnv)
       .where(and(eq(projectEnv.tenantId, tenantId), eq(projectEnv.key, parsedKey)))
       .returning();
-    if (!removed) throw new FluxError("not_found", `No variable ${parsedKey} in '${projectSlug}'; see flux env list --project ${projectSlug}.`);
+    if (!removed)
+      throw new FluxError(
+        "not_found",
+        `No variable ${parsedKey} in '${projectSlug}'; see flux env list --project ${projectSlug}.`,
+      );
     await writeAudit(tx, {
       actorUserId: ctx.actor?.userId ?? null,
       action: "project.env.delete",

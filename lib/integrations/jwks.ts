@@ -10,7 +10,12 @@ export function shellQuote(value: string): string {
  * keeps signing with its own RS256 / ES256 keys and the gateway fetches them from the JWKS URL. Without an
  * issuer given, Clerk's shape is shown (iss = the Frontend API URL, keys at /.well-known/jwks.json).
  */
-export function issuersAddCommand(input: { slug: string; issuer?: string; jwksUrl?: string; audience?: string }): string {
+export function issuersAddCommand(input: {
+  slug: string;
+  issuer?: string;
+  jwksUrl?: string;
+  audience?: string;
+}): string {
   const issuer = input.issuer ?? CLERK_FRONTEND_API_PLACEHOLDER;
   const jwksUrl = input.jwksUrl ?? `${issuer.replace(/\/+$/, "")}/.well-known/jwks.json`;
   const args = ["flux", "issuers", "add", "--project", input.slug, "--issuer", issuer, "--jwks-url", jwksUrl];

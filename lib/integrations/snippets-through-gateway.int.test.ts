@@ -7,7 +7,11 @@ import { promisify } from "node:util";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectWithMembers } from "@/app/api/v1/projects/[slug]/issuers/issuer-test-kit";
-import { DELETE as removeIssuer, GET as listIssuers, POST as addIssuer } from "@/app/api/v1/projects/[slug]/issuers/route";
+import {
+  DELETE as removeIssuer,
+  GET as listIssuers,
+  POST as addIssuer,
+} from "@/app/api/v1/projects/[slug]/issuers/route";
 import { runFlux, serveRoutes, type ServedRoute } from "@/cli/testing/serve-routes";
 import { startTestGateway, type TestGateway } from "@/gateway/testing/harness";
 import { send } from "@/gateway/testing/send";
@@ -46,16 +50,32 @@ afterAll(async () => {
 });
 
 const serviceUrlOf = (host: string) => `http://${host}`;
-const through = (host: string, token: string) => send(gw.port, { host, path: "/todos", headers: { Authorization: `Bearer ${token}` } });
+const through = (host: string, token: string) =>
+  send(gw.port, { host, path: "/todos", headers: { Authorization: `Bearer ${token}` } });
 /** The `.env` lines a snippet shows, as a process environment. */
-const dotenv = (text: string) => Object.fromEntries(text.split("\n").map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]));
-const bridgeOf = (answer: { json: () => unknown }) => (answer.json() as { bridge: { claims: Record<string, unknown> } | null }).bridge;
+const dotenv = (text: string) =>
+  Object.fromEntries(
+    text.split("\n").map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+  );
+const bridgeOf = (answer: { json: () => unknown }) =>
+  (answer.json() as { bridge: { claims: Record<string, unknown> } | null }).bridge;
 
 /** What Clerk does with a template: shortcodes filled from the user, then its own reserved claims on top. */
 function clerkClaims(template: string, user: { id: string; email: string }, lifetimeSeconds: number, iss: string) {
-  const filled = JSON.parse(template.replaceAll("{{user.primary_email_address}}", user.email).replaceAll("{{user.id}}", user.id)) as Record<string, unknown>;
+  const filled = JSON.parse(
+    template.replaceAll("{{user.primary_email_address}}", user.email).replaceAll("{{user.id}}", user.id),
+  ) as Record<string, unknown>;
   const now = Math.floor(Date.now() / 1000);
-  return { ...filled, sub: user.id, iat: now, nbf: now - 5, exp: now + lifetimeSeconds, iss, azp: "http://localhost:3000", jti: "clerk-jti-1" };
+  return {
+    ...filled,
+    sub: user.id,
+    iat: now,
+    nbf: now - 5,
+    exp: now + lifetimeSeconds,
+    iss,
+    azp: "http://localhost:3000",
+    jti: "clerk-jti-1",
+  };
 }
 
 describe("Integrations page snippets, used for real", () => {
@@ -63,22 +83,38 @@ describe("Integrations page snippets, used for real", () => {
     const p = await projectWithMembers(["owner"]);
     const snippets = authJsSnippets({ serviceUrl: serviceUrlOf(p.host), secret: p.secret });
     writeFileSync(path.join(scratch, "flux-token.mjs"), snippets.mintModule);
-    writeFileSync(path.join(scratch, "mint.mjs"), 'import { mintFluxToken } from "./flux-token.mjs";\nprocess.stdout.write(await mintFluxToken({ id: "user_authjs_42" }));\n');
+    writeFileSync(
+      path.join(scratch, "mint.mjs"),
+      'import { mintFluxToken } from "./flux-token.mjs";\nprocess.stdout.write(await mintFluxToken({ id: "user_authjs_42" }));\n',
+    );
     const env = dotenv(snippets.env);
-    const { stdout: token } = await promisify(execFile)("node", [path.join(scratch, "mint.mjs")], { env: { NODE_ENV: "production", PATH: process.env.PATH, ...env }, cwd: scratch });
+    const { stdout: token } = await promisify(execFile)("node", [path.join(scratch, "mint.mjs")], {
+      env: { NODE_ENV: "production", PATH: process.env.PATH, ...env },
+      cwd: scratch,
+    });
     const answer = await through(p.host, token);
     expect(answer.status).toBe(200);
-    expect(bridgeOf(answer)?.claims).toMatchObject({ role: "authenticated", sub: "user_authjs_42", exp: expect.any(Number) });
+    expect(bridgeOf(answer)?.claims).toMatchObject({
+      role: "authenticated",
+      sub: "user_authjs_42",
+      exp: expect.any(Number),
+    });
   });
 
   it("Auth.js: with the placeholder a viewer sees, the module refuses to mint instead of signing with a wrong key", async () => {
     const p = await projectWithMembers(["viewer"]);
     const snippets = authJsSnippets({ serviceUrl: serviceUrlOf(p.host), secret: null });
     writeFileSync(path.join(scratch, "flux-token.mjs"), snippets.mintModule);
-    writeFileSync(path.join(scratch, "mint.mjs"), 'import { mintFluxToken } from "./flux-token.mjs";\nprocess.stdout.write(await mintFluxToken({ id: "u" }));\n'); // same driver as above
+    writeFileSync(
+      path.join(scratch, "mint.mjs"),
+      'import { mintFluxToken } from "./flux-token.mjs";\nprocess.stdout.write(await mintFluxToken({ id: "u" }));\n',
+    ); // same driver as above
     const env = dotenv(snippets.env);
     expect(env.FLUX_JWT_SECRET).toMatch(/^<project JWT secret/);
-    const run = promisify(execFile)("node", [path.join(scratch, "mint.mjs")], { env: { NODE_ENV: "production", PATH: process.env.PATH, ...env }, cwd: scratch });
+    const run = promisify(execFile)("node", [path.join(scratch, "mint.mjs")], {
+      env: { NODE_ENV: "production", PATH: process.env.PATH, ...env },
+      cwd: scratch,
+    });
     await expect(run).rejects.toMatchObject({ stderr: expect.stringContaining("FLUX_JWT_SECRET is not set") });
   });
 
@@ -87,11 +123,22 @@ describe("Integrations page snippets, used for real", () => {
     const clerk = clerkSnippets({ serviceUrl: serviceUrlOf(p.host), secret: p.secret });
     const setting = (name: string) => new RegExp(`^${name}: (.+)$`, "m").exec(clerk.settings)?.[1] ?? "";
     expect(setting("Signing algorithm")).toBe("HS256");
-    const claims = clerkClaims(clerk.claims, { id: "user_2abcClerk", email: "ada@example.test" }, 60, "https://clerk.example.test");
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(new TextEncoder().encode(setting("Signing key")));
+    const claims = clerkClaims(
+      clerk.claims,
+      { id: "user_2abcClerk", email: "ada@example.test" },
+      60,
+      "https://clerk.example.test",
+    );
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .sign(new TextEncoder().encode(setting("Signing key")));
     const answer = await through(p.host, token);
     expect(answer.status).toBe(200);
-    expect(bridgeOf(answer)?.claims).toMatchObject({ role: "authenticated", sub: "user_2abcClerk", email: "ada@example.test" });
+    expect(bridgeOf(answer)?.claims).toMatchObject({
+      role: "authenticated",
+      sub: "user_2abcClerk",
+      email: "ada@example.test",
+    });
   });
 
   it("JWKS: the `flux issuers add` line, run through the CLI, makes the gateway accept the provider's RS256 tokens", async () => {
@@ -107,7 +154,9 @@ describe("Integrations page snippets, used for real", () => {
 
     const clerk = clerkSnippets({ serviceUrl: serviceUrlOf(p.host), secret: null });
     const claims = clerkClaims(clerk.claims, { id: "user_2jwks", email: "lin@example.test" }, 60, issuer);
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: key.kid, typ: "JWT" }).sign(key.privateKey);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: "RS256", kid: key.kid, typ: "JWT" })
+      .sign(key.privateKey);
     const answer = await through(p.host, token);
     expect(answer.status).toBe(200);
     expect(bridgeOf(answer)?.claims).toMatchObject({ sub: "user_2jwks", iss: issuer });

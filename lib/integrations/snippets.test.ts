@@ -5,7 +5,9 @@ const serviceUrl = "https://api--demo--abc1234.flux.example";
 
 describe("integration snippets", () => {
   it("fill the Auth.js env with the secret only when one is given, and always with the Service URL", () => {
-    expect(authJsSnippets({ serviceUrl, secret: "s3cr3t" }).env).toBe(`FLUX_SERVICE_URL=${serviceUrl}\nFLUX_JWT_SECRET=s3cr3t`);
+    expect(authJsSnippets({ serviceUrl, secret: "s3cr3t" }).env).toBe(
+      `FLUX_SERVICE_URL=${serviceUrl}\nFLUX_JWT_SECRET=s3cr3t`,
+    );
     const hidden = authJsSnippets({ serviceUrl, secret: null });
     expect(hidden.env).toContain(`FLUX_JWT_SECRET=${SECRET_PLACEHOLDER}`);
     expect(JSON.stringify(hidden)).not.toContain("s3cr3t");

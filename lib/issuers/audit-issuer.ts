@@ -7,7 +7,13 @@ import type { ProjectRow } from "@/lib/projects/types";
 export async function auditIssuer(
   tx: Executor,
   ctx: Ctx,
-  entry: { action: "issuer.add" | "issuer.remove"; project: ProjectRow; issuer: string; jwksUrl: string; audience: string | null },
+  entry: {
+    action: "issuer.add" | "issuer.remove";
+    project: ProjectRow;
+    issuer: string;
+    jwksUrl: string;
+    audience: string | null;
+  },
 ): Promise<void> {
   await writeAudit(tx, {
     actorUserId: ctx.actor?.userId ?? null,

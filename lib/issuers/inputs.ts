@@ -13,7 +13,9 @@ export const Issuer = z
 
 export const AddIssuerInput = z.object({
   issuer: Issuer,
-  jwksUrl: z.string("jwksUrl is required, e.g. https://clerk.example.com/.well-known/jwks.json").max(2048, "jwksUrl must be at most 2048 characters"),
+  jwksUrl: z
+    .string("jwksUrl is required, e.g. https://clerk.example.com/.well-known/jwks.json")
+    .max(2048, "jwksUrl must be at most 2048 characters"),
   audience: Issuer.describe("When set, tokens must name it in `aud`").optional(),
 });
 export type AddIssuerInput = z.input<typeof AddIssuerInput>;

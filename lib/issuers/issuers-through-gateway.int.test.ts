@@ -16,7 +16,12 @@ let jwks: JwksServer;
 beforeAll(async () => {
   // Read by the route's server config, first built inside the tests below.
   process.env.FLUX_JWKS_ALLOW_LOOPBACK_HTTP = "1";
-  gw = await startTestGateway({ env: { FLUX_JWKS_ALLOW_LOOPBACK_HTTP: "1", ...(process.env.REDIS_URL ? {} : { FLUX_GATEWAY_HOST_CACHE_TTL_MS: "0" }) } });
+  gw = await startTestGateway({
+    env: {
+      FLUX_JWKS_ALLOW_LOOPBACK_HTTP: "1",
+      ...(process.env.REDIS_URL ? {} : { FLUX_GATEWAY_HOST_CACHE_TTL_MS: "0" }),
+    },
+  });
 });
 afterAll(async () => {
   await jwks?.close();

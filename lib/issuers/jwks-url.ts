@@ -14,7 +14,8 @@ export function checkJwksUrl(raw: string, options: { allowLoopbackHttp: boolean 
   } catch {
     return { ok: false, message: "must be an absolute URL such as https://issuer.example.com/.well-known/jwks.json" };
   }
-  if (url.username !== "" || url.password !== "") return { ok: false, message: "must not carry a user name or password" };
+  if (url.username !== "" || url.password !== "")
+    return { ok: false, message: "must not carry a user name or password" };
   if (url.hash !== "") return { ok: false, message: "must not carry a #fragment" };
   if (url.protocol === "https:") return { ok: true, url: url.toString() };
   if (url.protocol !== "http:") return { ok: false, message: `must use https (got ${url.protocol.replace(/:$/, "")})` };
@@ -22,7 +23,11 @@ export function checkJwksUrl(raw: string, options: { allowLoopbackHttp: boolean 
     return { ok: false, message: "must use https: keys fetched over plain http could be swapped in transit" };
   }
   if (!options.allowLoopbackHttp) {
-    return { ok: false, message: "must use https (plain http to a loopback host needs FLUX_JWKS_ALLOW_LOOPBACK_HTTP=1, for development only)" };
+    return {
+      ok: false,
+      message:
+        "must use https (plain http to a loopback host needs FLUX_JWKS_ALLOW_LOOPBACK_HTTP=1, for development only)",
+    };
   }
   return { ok: true, url: url.toString() };
 }

@@ -7,7 +7,15 @@ import type { IssuerResponse } from "./inputs";
 import { toIssuerResponse } from "./to-issuer-response";
 
 /** The project's trusted issuers, oldest first; every member and platform staff may list (nothing is secret). */
-export async function listIssuers({ ctx, slug, page }: { ctx: Ctx; slug: string; page: PageQuery }): Promise<Page<IssuerResponse>> {
+export async function listIssuers({
+  ctx,
+  slug,
+  page,
+}: {
+  ctx: Ctx;
+  slug: string;
+  page: PageQuery;
+}): Promise<Page<IssuerResponse>> {
   const { project } = await getProjectForActorOrThrow(ctx, slug);
   const rows = await ctx.db
     .select({ issuer: projectIssuers, createdByEmail: users.email })

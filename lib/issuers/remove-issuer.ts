@@ -13,7 +13,15 @@ import { RemoveIssuerInput } from "./inputs";
  * Stops trusting an issuer (owner only). Once the delete commits every gateway forgets the project row, so the
  * issuer's tokens are refused from the next request on, even while their JWKS is still cached.
  */
-export async function removeIssuer({ ctx, slug, input }: { ctx: Ctx; slug: string; input: RemoveIssuerInput }): Promise<{ issuer: string; removed: true }> {
+export async function removeIssuer({
+  ctx,
+  slug,
+  input,
+}: {
+  ctx: Ctx;
+  slug: string;
+  input: RemoveIssuerInput;
+}): Promise<{ issuer: string; removed: true }> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, ["owner"], "remove a trusted issuer");
   const { project } = access;
@@ -24,9 +32,18 @@ export async function removeIssuer({ ctx, slug, input }: { ctx: Ctx; slug: strin
       .where(and(eq(projectIssuers.tenantId, project.tenantId), eq(projectIssuers.issuer, issuer)))
       .returning();
     if (!removed) {
-      throw new FluxError("not_found", `Project '${project.slug}' does not trust issuer '${issuer}'; see \`flux issuers list --project ${project.slug}\`.`);
+      throw new FluxError(
+        "not_found",
+        `Project '${project.slug}' does not trust issuer '${issuer}'; see \`flux issuers list --project ${project.slug}\`.`,
+      );
     }
-    await auditIssuer(tx, ctx, { action: "issuer.remove", project, issuer, jwksUrl: removed.jwksUrl, audience: removed.audience });
+    await auditIssuer(tx, ctx, {
+      action: "issuer.remove",
+      project,
+      issuer,
+      jwksUrl: removed.jwksUrl,
+      audience: removed.audience,
+    });
   });
   await evictProjectHosts(ctx, project);
   return { issuer, removed: true };

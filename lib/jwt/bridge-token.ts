@@ -27,11 +27,24 @@ export function bridgeKey(secret: string): Uint8Array {
 }
 
 /** The pool secret as a non-extractable HMAC CryptoKey, imported once. */
-export function importBridgeKey(secret: string, usages: Array<"sign" | "verify"> = ["sign", "verify"]): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, usages);
+export function importBridgeKey(
+  secret: string,
+  usages: Array<"sign" | "verify"> = ["sign", "verify"],
+): Promise<CryptoKey> {
+  return crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    usages,
+  );
 }
 
-export async function mintBridgeToken(claims: BridgeClaims, key: Uint8Array | CryptoKey, ttlSeconds = 60): Promise<string> {
+export async function mintBridgeToken(
+  claims: BridgeClaims,
+  key: Uint8Array | CryptoKey,
+  ttlSeconds = 60,
+): Promise<string> {
   const ttl = Math.min(Math.max(ttlSeconds, 1), BRIDGE_MAX_TTL_SECONDS);
   const plan = claims.plan === undefined ? {} : { plan: claims.plan };
   return new SignJWT({ role: claims.role, tenant_id: claims.tenant_id, claims: claims.claims, ...plan })
@@ -49,7 +62,10 @@ export async function verifyBridgeToken(token: string, key: Uint8Array | CryptoK
 }
 
 /** As verifyBridgeToken, with the token's `exp` (unix seconds) for callers that cache the result. */
-export async function verifyBridgeTokenWithExpiry(token: string, key: Uint8Array | CryptoKey): Promise<{ claims: BridgeClaims; exp: number }> {
+export async function verifyBridgeTokenWithExpiry(
+  token: string,
+  key: Uint8Array | CryptoKey,
+): Promise<{ claims: BridgeClaims; exp: number }> {
   const { payload } = await jwtVerify(token, key, {
     algorithms: ["HS256"],
     issuer: BRIDGE_ISSUER,
@@ -66,7 +82,8 @@ function parseBridgePayload(payload: JWTPayload): BridgeClaims {
     throw new Error("bridge token lifetime exceeds 5 minutes");
   }
   if (typeof role !== "string" || typeof tenantId !== "string") throw new Error("bridge token lacks role or tenant_id");
-  if (typeof claims !== "object" || claims === null || Array.isArray(claims)) throw new Error("bridge token lacks claims");
+  if (typeof claims !== "object" || claims === null || Array.isArray(claims))
+    throw new Error("bridge token lacks claims");
   if (plan !== undefined && !BRIDGE_PLANS.includes(plan)) throw new Error("bridge token names an unknown plan");
   return plan === undefined ? { role, tenant_id: tenantId, claims } : { role, tenant_id: tenantId, claims, plan };
 }

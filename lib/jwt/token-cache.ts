@@ -8,11 +8,22 @@ import { ExpiringLru } from "@/lib/cache/expiring-lru";
 export class TokenCache<V> {
   private readonly entries: ExpiringLru<V>;
 
-  constructor(private readonly options: { maxEntries: number; maxTokenLength: number; now?: () => number; reorderAfterMs?: number }) {
+  constructor(
+    private readonly options: {
+      maxEntries: number;
+      maxTokenLength: number;
+      now?: () => number;
+      reorderAfterMs?: number;
+    },
+  ) {
     if (!Number.isInteger(options.maxEntries) || options.maxEntries < 0) {
       throw new Error(`TokenCache maxEntries must be a non-negative integer, got ${options.maxEntries}`);
     }
-    this.entries = new ExpiringLru<V>({ maxEntries: options.maxEntries, now: options.now, reorderAfterMs: options.reorderAfterMs });
+    this.entries = new ExpiringLru<V>({
+      maxEntries: options.maxEntries,
+      now: options.now,
+      reorderAfterMs: options.reorderAfterMs,
+    });
   }
 
   get(token: string): V | undefined {

@@ -48,7 +48,11 @@ describe("lib/log", () => {
     expect(output).not.toContain("eyJ");
     // What is not secret survives, so the line stays useful.
     const parsed = JSON.parse(output) as Record<string, unknown>;
-    expect(parsed).toMatchObject({ requestId: "r-2", headers: { accept: "application/json" }, path: "/rest/v1/notes?select=*&apikey=[redacted]" });
+    expect(parsed).toMatchObject({
+      requestId: "r-2",
+      headers: { accept: "application/json" },
+      path: "/rest/v1/notes?select=*&apikey=[redacted]",
+    });
   });
 
   it("keeps the line's own keys: a field cannot overwrite level or msg", () => {
@@ -59,9 +63,20 @@ describe("lib/log", () => {
 
   it("redacts the gateway's entry-style calls the same way", () => {
     const { logger, text } = capture();
-    entryLogger(logger)({ level: "warn", msg: "rate limiter failed", requestId: "r-3", token: JWT, err: `Bearer ${JWT}` });
+    entryLogger(logger)({
+      level: "warn",
+      msg: "rate limiter failed",
+      requestId: "r-3",
+      token: JWT,
+      err: `Bearer ${JWT}`,
+    });
     expect(text()).not.toContain(JWT);
-    expect(JSON.parse(text())).toMatchObject({ level: "warn", msg: "rate limiter failed", requestId: "r-3", err: "Bearer [redacted]" });
+    expect(JSON.parse(text())).toMatchObject({
+      level: "warn",
+      msg: "rate limiter failed",
+      requestId: "r-3",
+      err: "Bearer [redacted]",
+    });
   });
 
   it("writes the lines of one turn together and loses none when the process exits right after logging", () => {
@@ -70,9 +85,16 @@ describe("lib/log", () => {
       const log = createLogger({ service: "exit-test" });
       log.info("one"); log.info("two"); log.error("three");
       process.exit(0);`;
-    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
     expect(run.status).toBe(0);
-    expect(run.stdout.trim().split("\n").map((line) => JSON.parse(line).msg)).toEqual(["one", "two"]);
+    expect(
+      run.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line).msg),
+    ).toEqual(["one", "two"]);
     expect(JSON.parse(run.stderr.trim()).msg).toBe("three");
   });
 });

@@ -72,14 +72,16 @@ function batchedStdioSink(): LogSink {
 export function createLogger(options: LoggerOptions): Logger {
   const minimum = LOG_LEVELS[options.level ?? "info"];
   const sink = options.sink ?? standardSink;
-  const write = (level: LogLevel) => (msg: string, fields: LogFields = {}) => {
-    if (LOG_LEVELS[level] < minimum) return;
-    const safe = redact(fields) as LogFields;
-    // The line's own keys cannot be overwritten by a field of the same name.
-    for (const key of RESERVED) delete safe[key];
-    const line = { time: new Date().toISOString(), level, service: options.service, msg: redact(msg), ...safe };
-    sink(JSON.stringify(line), level);
-  };
+  const write =
+    (level: LogLevel) =>
+    (msg: string, fields: LogFields = {}) => {
+      if (LOG_LEVELS[level] < minimum) return;
+      const safe = redact(fields) as LogFields;
+      // The line's own keys cannot be overwritten by a field of the same name.
+      for (const key of RESERVED) delete safe[key];
+      const line = { time: new Date().toISOString(), level, service: options.service, msg: redact(msg), ...safe };
+      sink(JSON.stringify(line), level);
+    };
   return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
 }
 

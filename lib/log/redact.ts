@@ -24,7 +24,10 @@ export function redact(value: unknown, depth = 0): unknown {
   if (depth >= MAX_DEPTH) return "[truncated]";
   if (value instanceof Error) {
     const { code } = value as { code?: unknown };
-    return redact({ name: value.name, message: value.message, ...(code === undefined ? {} : { code }), stack: value.stack }, depth + 1);
+    return redact(
+      { name: value.name, message: value.message, ...(code === undefined ? {} : { code }), stack: value.stack },
+      depth + 1,
+    );
   }
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   const result: Record<string, unknown> = {};

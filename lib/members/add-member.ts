@@ -13,7 +13,15 @@ import { refuseRemovingLastOwner } from "./lock-owners";
  * Adds an existing user to a project with a role (owner only). Adding someone who is already a member
  * changes their role, except that the last owner cannot be demoted. Change and audit row commit together.
  */
-export async function addMember({ ctx, slug, input }: { ctx: Ctx; slug: string; input: AddMemberInput }): Promise<MemberResponse> {
+export async function addMember({
+  ctx,
+  slug,
+  input,
+}: {
+  ctx: Ctx;
+  slug: string;
+  input: AddMemberInput;
+}): Promise<MemberResponse> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, ["owner"], "add members");
   const parsed = parseInput(AddMemberInput, input);
@@ -32,7 +40,10 @@ export async function addMember({ ctx, slug, input }: { ctx: Ctx; slug: string; 
     const [row] = await tx
       .insert(projectMembers)
       .values({ tenantId: project.tenantId, userId: user.id, role: parsed.role })
-      .onConflictDoUpdate({ target: [projectMembers.tenantId, projectMembers.userId], set: { role: parsed.role, updatedAt: new Date() } })
+      .onConflictDoUpdate({
+        target: [projectMembers.tenantId, projectMembers.userId],
+        set: { role: parsed.role, updatedAt: new Date() },
+      })
       .returning({ createdAt: projectMembers.createdAt });
     await writeAudit(tx, {
       actorUserId: ctx.actor?.userId ?? null,
@@ -43,6 +54,11 @@ export async function addMember({ ctx, slug, input }: { ctx: Ctx; slug: string; 
       details: { slug: project.slug, email: user.email, role: { from: existing?.role ?? null, to: parsed.role } },
       requestId: ctx.requestId,
     });
-    return { email: user.email, name: user.name, role: parsed.role, addedAt: (row?.createdAt ?? new Date()).toISOString() };
+    return {
+      email: user.email,
+      name: user.name,
+      role: parsed.role,
+      addedAt: (row?.createdAt ?? new Date()).toISOString(),
+    };
   });
 }

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { Email } from "@/lib/users/inputs";
 
-export const MemberRoleInput = z.enum(["owner", "developer", "viewer"], "role must be one of: owner, developer, viewer");
+export const MemberRoleInput = z.enum(
+  ["owner", "developer", "viewer"],
+  "role must be one of: owner, developer, viewer",
+);
 
 export const AddMemberInput = z.object({ email: Email, role: MemberRoleInput });
 export type AddMemberInput = z.input<typeof AddMemberInput>;

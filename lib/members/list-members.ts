@@ -6,7 +6,15 @@ import { getProjectForActorOrThrow } from "@/lib/projects/get-project-for-actor-
 import type { MemberResponse } from "./inputs";
 
 /** A project's members, oldest first. Any member and platform staff may read the list. */
-export async function listMembers({ ctx, slug, page }: { ctx: Ctx; slug: string; page: PageQuery }): Promise<Page<MemberResponse>> {
+export async function listMembers({
+  ctx,
+  slug,
+  page,
+}: {
+  ctx: Ctx;
+  slug: string;
+  page: PageQuery;
+}): Promise<Page<MemberResponse>> {
   const { project } = await getProjectForActorOrThrow(ctx, slug);
   const rows = await ctx.db
     .select({ email: users.email, name: users.name, role: projectMembers.role, createdAt: projectMembers.createdAt })

@@ -7,7 +7,12 @@ import type { Transaction } from "@/lib/db";
  * Refuses a change that would leave the project without an owner. The owner rows are locked first, so two
  * owners removing each other at the same moment cannot both succeed.
  */
-export async function refuseRemovingLastOwner(tx: Transaction, tenantId: string, slug: string, userId: string): Promise<void> {
+export async function refuseRemovingLastOwner(
+  tx: Transaction,
+  tenantId: string,
+  slug: string,
+  userId: string,
+): Promise<void> {
   const owners = await tx
     .select({ userId: projectMembers.userId })
     .from(projectMembers)

@@ -11,7 +11,15 @@ import { RemoveMemberInput } from "./inputs";
 import { refuseRemovingLastOwner } from "./lock-owners";
 
 /** Removes a member (owner only); the last owner stays, so a project is never orphaned. */
-export async function removeMember({ ctx, slug, input }: { ctx: Ctx; slug: string; input: RemoveMemberInput }): Promise<{ email: string; removed: true }> {
+export async function removeMember({
+  ctx,
+  slug,
+  input,
+}: {
+  ctx: Ctx;
+  slug: string;
+  input: RemoveMemberInput;
+}): Promise<{ email: string; removed: true }> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, ["owner"], "remove members");
   const { email } = parseInput(RemoveMemberInput, input);
@@ -24,7 +32,11 @@ export async function removeMember({ ctx, slug, input }: { ctx: Ctx; slug: strin
       .delete(projectMembers)
       .where(and(eq(projectMembers.tenantId, project.tenantId), eq(projectMembers.userId, user.id)))
       .returning({ role: projectMembers.role });
-    if (!removed) throw new FluxError("not_found", `${email} is not a member of '${project.slug}'; see flux members list --project ${project.slug}.`);
+    if (!removed)
+      throw new FluxError(
+        "not_found",
+        `${email} is not a member of '${project.slug}'; see flux members list --project ${project.slug}.`,
+      );
     await writeAudit(tx, {
       actorUserId: ctx.actor?.userId ?? null,
       action: "project.member.remove",

@@ -43,11 +43,15 @@ describe("checkMigrationFiles", () => {
   });
 
   it("refuses a path instead of a bare file name, and an empty push", () => {
-    expect(() => checkMigrationFiles([{ fileName: "../0001_x.sql", sql: "select 1" }])).toThrow(/the name must be NNNN_name\.sql/);
+    expect(() => checkMigrationFiles([{ fileName: "../0001_x.sql", sql: "select 1" }])).toThrow(
+      /the name must be NNNN_name\.sql/,
+    );
     expect(() => checkMigrationFiles([])).toThrow(/No migration files were sent/);
   });
 
   it("counts the size limit in UTF-8 bytes", () => {
-    expect(() => checkMigrationFiles([{ fileName: "0001_x.sql", sql: "é".repeat(MAX_SQL_BYTES / 2 + 1) }])).toThrow(/bytes; the limit/);
+    expect(() => checkMigrationFiles([{ fileName: "0001_x.sql", sql: "é".repeat(MAX_SQL_BYTES / 2 + 1) }])).toThrow(
+      /bytes; the limit/,
+    );
   });
 });

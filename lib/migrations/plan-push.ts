@@ -27,12 +27,15 @@ export function planPush(files: MigrationToRun[], history: AppliedSql[], force: 
       return { ...file, action: "accept_checksum", outOfOrder: false, applied: row };
     }
     const outOfOrder = Number(file.version) < highest;
-    if (outOfOrder && !force) refusals.push(outOfOrderMessage(file, highestRow?.version ?? String(highest), nextVersion(highest, file)));
+    if (outOfOrder && !force)
+      refusals.push(outOfOrderMessage(file, highestRow?.version ?? String(highest), nextVersion(highest, file)));
     return { ...file, action: "apply", outOfOrder, applied: null };
   });
 
   if (refusals.length > 0) {
-    throw new MigrationConflictError(`The push was refused and nothing was applied:\n${refusals.map((r) => `- ${r}`).join("\n")}`);
+    throw new MigrationConflictError(
+      `The push was refused and nothing was applied:\n${refusals.map((r) => `- ${r}`).join("\n")}`,
+    );
   }
   return planned;
 }

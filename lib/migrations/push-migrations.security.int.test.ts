@@ -10,7 +10,11 @@ let next = 1;
 beforeAll(async () => {
   a = await provisionTestTenant();
   b = await provisionTestTenant();
-  await b.engine.importSql(b.project, { name: "b_data", sql: "create table private (v text); insert into private values ('b-only');", actorUserId: null });
+  await b.engine.importSql(b.project, {
+    name: "b_data",
+    sql: "create table private (v text); insert into private values ('b-only');",
+    actorUserId: null,
+  });
 });
 afterAll(async () => {
   await a?.cleanup();
@@ -22,17 +26,33 @@ async function pushAsA(sql: string): Promise<string> {
   const fileName = `${String(next++).padStart(4, "0")}_attack.sql`;
   const files = [{ fileName, sql }];
   try {
-    await pushMigrations({ engine: a.engine, project: a.project, files, dryRun: false, force: false, actorUserId: null });
+    await pushMigrations({
+      engine: a.engine,
+      project: a.project,
+      files,
+      dryRun: false,
+      force: false,
+      actorUserId: null,
+    });
     return "applied";
   } catch (error) {
     if (error instanceof MigrationFailedError) return error.failure.code ?? error.failure.message;
     throw error;
   }
 }
-const asAdmin = <T>(work: Parameters<typeof withClient<T>>[1]) => withClient(process.env.FLUX_TENANT_DATABASE_URL ?? "", work);
-const exists = async (name: string) => (await asAdmin((c) => c.query("select to_regclass($1) is not null as found", [name]))).rows[0]?.found === true;
+const asAdmin = <T>(work: Parameters<typeof withClient<T>>[1]) =>
+  withClient(process.env.FLUX_TENANT_DATABASE_URL ?? "", work);
+const exists = async (name: string) =>
+  (await asAdmin((c) => c.query("select to_regclass($1) is not null as found", [name]))).rows[0]?.found === true;
 const functionExists = async (schema: string, name: string) =>
-  (await asAdmin((c) => c.query("select count(*)::int as n from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1 and p.proname = $2", [schema, name]))).rows[0]?.n > 0;
+  (
+    await asAdmin((c) =>
+      c.query(
+        "select count(*)::int as n from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1 and p.proname = $2",
+        [schema, name],
+      ),
+    )
+  ).rows[0]?.n > 0;
 const DENIED = "42501";
 /** No USAGE on the schema: search_path skips it, so PostgreSQL answers "no schema has been selected to create in". */
 const NO_SCHEMA = "3F000";
@@ -40,7 +60,9 @@ const bPrivate = () => `${b.credentials.schema}.private`;
 
 describe("a pushed migration runs logged in as the tenant's owner role", () => {
   it("session_user and current_user are the owner role, so RESET ROLE has nothing to fall back to", async () => {
-    expect(await pushAsA("reset role; create table whoami as select session_user::text as ses, current_user::text as cur;")).toBe("applied");
+    expect(
+      await pushAsA("reset role; create table whoami as select session_user::text as ses, current_user::text as cur;"),
+    ).toBe("applied");
     const { rows } = await withClient(a.credentials.ownerDatabaseUrl, (c) => c.query("select ses, cur from whoami"));
     expect(rows).toEqual([{ ses: a.credentials.ownerRole, cur: a.credentials.ownerRole }]);
   });
@@ -87,10 +109,20 @@ describe("attacks a migration cannot carry out", () => {
     const first = String(next++).padStart(4, "0");
     const second = String(next++).padStart(4, "0");
     const files = [
-      { fileName: `${first}_moves_path.sql`, sql: "create table lands_home_1 (id int); set session search_path = public;" },
+      {
+        fileName: `${first}_moves_path.sql`,
+        sql: "create table lands_home_1 (id int); set session search_path = public;",
+      },
       { fileName: `${second}_unqualified.sql`, sql: "create table lands_home_2 (id int);" },
     ];
-    const outcome = await pushMigrations({ engine: a.engine, project: a.project, files, dryRun: false, force: false, actorUserId: null });
+    const outcome = await pushMigrations({
+      engine: a.engine,
+      project: a.project,
+      files,
+      dryRun: false,
+      force: false,
+      actorUserId: null,
+    });
     expect(outcome.files.map((f) => f.status)).toEqual(["applied", "applied"]);
     expect(await exists(`${a.credentials.schema}.lands_home_1`)).toBe(true);
     expect(await exists(`${a.credentials.schema}.lands_home_2`)).toBe(true);
@@ -101,7 +133,9 @@ describe("attacks a migration cannot carry out", () => {
     expect(await pushAsA(definer)).toBe("applied");
     expect(await pushAsA("create table peeked as select * from peek();")).toBe(DENIED);
     expect(await pushAsA("alter function peek() owner to postgres;")).toBe(DENIED);
-    const { rows } = await asAdmin((c) => c.query("select r.rolname from pg_proc p join pg_roles r on r.oid = p.proowner where p.proname = 'peek'"));
+    const { rows } = await asAdmin((c) =>
+      c.query("select r.rolname from pg_proc p join pg_roles r on r.oid = p.proowner where p.proname = 'peek'"),
+    );
     expect(rows).toEqual([{ rolname: a.credentials.ownerRole }]);
   });
 
@@ -109,7 +143,9 @@ describe("attacks a migration cannot carry out", () => {
     expect(await pushAsA("create table public.t_escape (id int);")).toBe(DENIED);
     expect(await pushAsA("create view public.v_escape as select 1 as one;")).toBe(DENIED);
     expect(await pushAsA("create function public.f_escape() returns int language sql as $$ select 1 $$;")).toBe(DENIED);
-    expect(await pushAsA("create or replace function auth.uid() returns text language sql as $$ select 'admin' $$;")).toBe(DENIED);
+    expect(
+      await pushAsA("create or replace function auth.uid() returns text language sql as $$ select 'admin' $$;"),
+    ).toBe(DENIED);
     expect(await exists("public.t_escape")).toBe(false);
     expect(await functionExists("public", "f_escape")).toBe(false);
   });
@@ -122,7 +158,14 @@ describe("attacks a migration cannot carry out", () => {
 
   it("reports a refused attack as a TenantSqlError naming the file", async () => {
     const files = [{ fileName: "0999_named.sql", sql: "create role evil;" }];
-    const error = await pushMigrations({ engine: a.engine, project: a.project, files, dryRun: false, force: true, actorUserId: null }).catch((e: unknown) => e);
+    const error = await pushMigrations({
+      engine: a.engine,
+      project: a.project,
+      files,
+      dryRun: false,
+      force: true,
+      actorUserId: null,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationFailedError);
     expect((error as MigrationFailedError).failure).toBeInstanceOf(TenantSqlError);
     expect((error as Error).message).toMatch(/SQL file "0999_named\.sql" failed: permission denied to create role/);

@@ -36,7 +36,9 @@ export class MigrationFailedError extends Error {
     readonly done: PushedFile[],
     dryRun: boolean,
   ) {
-    const applied = done.filter((f) => f.status === "applied" || f.status === "checksum_accepted").map((f) => f.fileName);
+    const applied = done
+      .filter((f) => f.status === "applied" || f.status === "checksum_accepted")
+      .map((f) => f.fileName);
     const before = dryRun
       ? " This was a dry run: nothing was applied."
       : applied.length > 0
@@ -63,12 +65,21 @@ export async function pushMigrations(input: PushMigrationsInput): Promise<PushOu
       } catch (error) {
         throw error instanceof TenantSqlError ? new MigrationFailedError(error, [], true) : error;
       }
-      return { dryRun: true, files: plan.map((file) => reported(file, dryRunStatus(file), file.applied?.appliedAt ?? null)) };
+      return {
+        dryRun: true,
+        files: plan.map((file) => reported(file, dryRunStatus(file), file.applied?.appliedAt ?? null)),
+      };
     }
     const done: PushedFile[] = [];
     for (const file of plan.filter((f) => f.action !== "apply")) {
       if (file.action === "accept_checksum") await session.acceptChangedFile(file);
-      done.push(reported(file, file.action === "unchanged" ? "unchanged" : "checksum_accepted", file.applied?.appliedAt ?? null));
+      done.push(
+        reported(
+          file,
+          file.action === "unchanged" ? "unchanged" : "checksum_accepted",
+          file.applied?.appliedAt ?? null,
+        ),
+      );
     }
     for (const file of pending) {
       try {

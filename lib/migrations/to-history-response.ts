@@ -12,4 +12,7 @@ export const toHistoryResponse = (row: AppliedSqlDetail & { actorEmail?: string 
   ...(withSql ? { sql: row.sql } : {}),
 });
 
-export const toPushedFileResponse = (file: PushedFile) => ({ ...file, appliedAt: file.appliedAt?.toISOString() ?? null });
+export const toPushedFileResponse = (file: PushedFile) => ({
+  ...file,
+  appliedAt: file.appliedAt?.toISOString() ?? null,
+});

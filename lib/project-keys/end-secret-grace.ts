@@ -23,7 +23,10 @@ export async function endSecretGrace({ ctx, slug }: { ctx: Ctx; slug: string }):
     const project = await lockProjectRow(tx, access.project.tenantId);
     const now = new Date();
     if (!graceRunning(project, now)) {
-      throw new FluxError("conflict", `No previous secret of '${project.slug}' is accepted right now; there is no grace to end.`);
+      throw new FluxError(
+        "conflict",
+        `No previous secret of '${project.slug}' is accepted right now; there is no grace to end.`,
+      );
     }
     await tx
       .update(projects)
@@ -32,7 +35,13 @@ export async function endSecretGrace({ ctx, slug }: { ctx: Ctx; slug: string }):
     const revoked = await tx
       .update(projectJwtKeys)
       .set({ acceptedUntil: now })
-      .where(and(eq(projectJwtKeys.tenantId, project.tenantId), isNotNull(projectJwtKeys.retiredAt), gt(projectJwtKeys.acceptedUntil, now)))
+      .where(
+        and(
+          eq(projectJwtKeys.tenantId, project.tenantId),
+          isNotNull(projectJwtKeys.retiredAt),
+          gt(projectJwtKeys.acceptedUntil, now),
+        ),
+      )
       .returning();
     await writeAudit(tx, {
       actorUserId: ctx.actor?.userId ?? null,

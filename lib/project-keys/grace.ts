@@ -19,7 +19,10 @@ export function parseGrace(input: string | undefined): number {
   const amount = match?.[1];
   const unit = match?.[2] as keyof typeof UNIT_SECONDS | undefined;
   if (!amount || !unit) {
-    throw new FluxError("bad_request", `grace "${input}" is not a duration; use a whole number followed by s, m, h or d, e.g. "30m" or "0s".`);
+    throw new FluxError(
+      "bad_request",
+      `grace "${input}" is not a duration; use a whole number followed by s, m, h or d, e.g. "30m" or "0s".`,
+    );
   }
   const seconds = Number(amount) * UNIT_SECONDS[unit];
   if (seconds > MAX_GRACE_SECONDS) {

@@ -14,9 +14,24 @@ describe("keyState", () => {
   });
 
   it("reports revokedAt only for revoked keys and acceptedUntil only for previous ones", () => {
-    const row = { id: "jwk_a", tenantId: "t", fingerprint: "f", activatedAt: minutes(-60), retiredAt: minutes(-5), acceptedUntil: minutes(-1) };
-    expect(toKeyResponse(row, now)).toMatchObject({ state: "revoked", revokedAt: minutes(-1).toISOString(), acceptedUntil: null });
-    expect(toKeyResponse({ ...row, acceptedUntil: minutes(10) }, now)).toMatchObject({ state: "previous", revokedAt: null, acceptedUntil: minutes(10).toISOString() });
+    const row = {
+      id: "jwk_a",
+      tenantId: "t",
+      fingerprint: "f",
+      activatedAt: minutes(-60),
+      retiredAt: minutes(-5),
+      acceptedUntil: minutes(-1),
+    };
+    expect(toKeyResponse(row, now)).toMatchObject({
+      state: "revoked",
+      revokedAt: minutes(-1).toISOString(),
+      acceptedUntil: null,
+    });
+    expect(toKeyResponse({ ...row, acceptedUntil: minutes(10) }, now)).toMatchObject({
+      state: "previous",
+      revokedAt: null,
+      acceptedUntil: minutes(10).toISOString(),
+    });
   });
 });
 

@@ -30,6 +30,6 @@ export function toKeyResponse(row: KeyRow, now: Date): KeyResponse {
     activatedAt: row.activatedAt.toISOString(),
     retiredAt: row.retiredAt?.toISOString() ?? null,
     acceptedUntil: state === "previous" ? (row.acceptedUntil?.toISOString() ?? null) : null,
-    revokedAt: state === "revoked" ? (row.acceptedUntil ?? row.retiredAt)?.toISOString() ?? null : null,
+    revokedAt: state === "revoked" ? ((row.acceptedUntil ?? row.retiredAt)?.toISOString() ?? null) : null,
   };
 }

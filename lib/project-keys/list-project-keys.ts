@@ -6,10 +6,20 @@ import { ensureCurrentKeyRow } from "./ensure-current-key-row";
 import { toKeyResponse, type KeyResponse } from "./key-state";
 
 /** Every key the project has had, newest first, with state and dates; any member or staff may read it (no secrets). */
-export async function listProjectKeys({ ctx, slug }: { ctx: Ctx; slug: string }): Promise<{ slug: string; data: KeyResponse[] }> {
+export async function listProjectKeys({
+  ctx,
+  slug,
+}: {
+  ctx: Ctx;
+  slug: string;
+}): Promise<{ slug: string; data: KeyResponse[] }> {
   const { project } = await getProjectForActorOrThrow(ctx, slug);
   await ensureCurrentKeyRow(ctx.db, ctx.config, project);
-  const rows = await ctx.db.select().from(projectJwtKeys).where(eq(projectJwtKeys.tenantId, project.tenantId)).orderBy(desc(projectJwtKeys.activatedAt));
+  const rows = await ctx.db
+    .select()
+    .from(projectJwtKeys)
+    .where(eq(projectJwtKeys.tenantId, project.tenantId))
+    .orderBy(desc(projectJwtKeys.activatedAt));
   const now = new Date();
   return { slug: project.slug, data: rows.map((row) => toKeyResponse(row, now)) };
 }

@@ -11,5 +11,10 @@ export async function lockProjectRow(tx: Transaction, tenantId: string): Promise
 }
 
 /** True while a rotation's previous secret is still accepted by the gateway. */
-export const graceRunning = (project: Pick<ProjectRow, "previousJwtSecretEncrypted" | "previousJwtSecretExpiresAt">, now: Date): boolean =>
-  project.previousJwtSecretEncrypted !== null && project.previousJwtSecretExpiresAt !== null && project.previousJwtSecretExpiresAt > now;
+export const graceRunning = (
+  project: Pick<ProjectRow, "previousJwtSecretEncrypted" | "previousJwtSecretExpiresAt">,
+  now: Date,
+): boolean =>
+  project.previousJwtSecretEncrypted !== null &&
+  project.previousJwtSecretExpiresAt !== null &&
+  project.previousJwtSecretExpiresAt > now;

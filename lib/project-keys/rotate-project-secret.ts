@@ -23,7 +23,15 @@ export type RotationResult = { slug: string; current: KeyResponse; previous: Key
  * is signed out early. A second rotation during a running grace is refused: the gateway holds one previous
  * secret, and rotating again would drop the older one before its grace ended (end the grace first).
  */
-export async function rotateProjectSecret({ ctx, slug, input }: { ctx: Ctx; slug: string; input: RotateSecretInput }): Promise<RotationResult> {
+export async function rotateProjectSecret({
+  ctx,
+  slug,
+  input,
+}: {
+  ctx: Ctx;
+  slug: string;
+  input: RotateSecretInput;
+}): Promise<RotationResult> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, ["owner"], "rotate the JWT secret");
   const graceSeconds = parseGrace(parseInput(RotateSecretInput, input).grace);
@@ -68,11 +76,21 @@ export async function rotateProjectSecret({ ctx, slug, input }: { ctx: Ctx; slug
       details: {
         slug: project.slug,
         before: { currentKey: retiring.id },
-        after: { currentKey: current.id, previousKey: previous.id, graceEndsAt: graceEndsAt.toISOString(), graceSeconds },
+        after: {
+          currentKey: current.id,
+          previousKey: previous.id,
+          graceEndsAt: graceEndsAt.toISOString(),
+          graceSeconds,
+        },
       },
       requestId: ctx.requestId,
     });
-    return { slug: project.slug, current: toKeyResponse(current, now), previous: toKeyResponse(previous, now), graceEndsAt: graceEndsAt.toISOString() };
+    return {
+      slug: project.slug,
+      current: toKeyResponse(current, now),
+      previous: toKeyResponse(previous, now),
+      graceEndsAt: graceEndsAt.toISOString(),
+    };
   });
   // Gateways cache the project row (with its keys); without this the new secret would wait for the cache TTL.
   await evictProjectHosts(ctx, access.project);

@@ -30,31 +30,58 @@ afterAll(async () => {
 type Owner = Awaited<ReturnType<typeof newSignedInUser>>;
 
 async function currentSecret(owner: Owner, slug: string): Promise<string> {
-  return ((await call(reveal, "GET", `/api/v1/projects/${slug}/secret`, { token: owner.token, params: { slug } })).body as { secret: string }).secret;
+  return (
+    (await call(reveal, "GET", `/api/v1/projects/${slug}/secret`, { token: owner.token, params: { slug } })).body as {
+      secret: string;
+    }
+  ).secret;
 }
 
-const tokenSignedWith = async (secret: string) => `Bearer ${(await signProjectToken({ secret, role: "anon", expiresInSeconds: 3600 })).token}`;
+const tokenSignedWith = async (secret: string) =>
+  `Bearer ${(await signProjectToken({ secret, role: "anon", expiresInSeconds: 3600 })).token}`;
 
 describe("JWT secret rotation through the gateway", () => {
   it("accepts a token signed with the old secret during the grace and refuses it right after end-grace", async () => {
     const owner = await newSignedInUser();
     const project = await newProject(owner);
     const host = serviceHostname(project, "localhost");
-    const get = (authorization: string) => send(gw.port, { host, path: "/todos", headers: { Authorization: authorization } });
+    const get = (authorization: string) =>
+      send(gw.port, { host, path: "/todos", headers: { Authorization: authorization } });
 
     const oldToken = await tokenSignedWith(await currentSecret(owner, project.slug));
     expect((await get(oldToken)).status).toBe(200);
 
-    const rotated = await call(rotate, "POST", `/api/v1/projects/${project.slug}/keys/rotate`, { token: owner.token, params: { slug: project.slug }, body: { grace: "30m" } });
+    const rotated = await call(rotate, "POST", `/api/v1/projects/${project.slug}/keys/rotate`, {
+      token: owner.token,
+      params: { slug: project.slug },
+      body: { grace: "30m" },
+    });
     expect(rotated.status).toBe(200);
     const newToken = await tokenSignedWith(await currentSecret(owner, project.slug));
 
     // During the grace both secrets verify: nobody is signed out by the rotation itself.
-    expect((await pollUntil(() => get(newToken), (answer) => answer.status === 200)).status).toBe(200);
+    expect(
+      (
+        await pollUntil(
+          () => get(newToken),
+          (answer) => answer.status === 200,
+        )
+      ).status,
+    ).toBe(200);
     expect((await get(oldToken)).status).toBe(200);
 
-    expect((await call(endGrace, "POST", `/api/v1/projects/${project.slug}/keys/end-grace`, { token: owner.token, params: { slug: project.slug } })).status).toBe(200);
-    const refused = await pollUntil(() => get(oldToken), (answer) => answer.status === 401);
+    expect(
+      (
+        await call(endGrace, "POST", `/api/v1/projects/${project.slug}/keys/end-grace`, {
+          token: owner.token,
+          params: { slug: project.slug },
+        })
+      ).status,
+    ).toBe(200);
+    const refused = await pollUntil(
+      () => get(oldToken),
+      (answer) => answer.status === 401,
+    );
     expect(refused.status).toBe(401);
     expect(refused.json()).toMatchObject({ code: expect.stringMatching(/^FLUX-GW-AUTH-/) });
     expect((await get(newToken)).status).toBe(200);

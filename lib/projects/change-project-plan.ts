@@ -17,21 +17,36 @@ import type { ProjectRow } from "./types";
  * gateway's rate limit follows the row once its cache is evicted. If the commit fails the old guardrails are
  * put back, so role and row never disagree for long.
  */
-export async function changeProjectPlan({ ctx, slug, input }: { ctx: Ctx; slug: string; input: ChangePlanInput }): Promise<ProjectRow> {
+export async function changeProjectPlan({
+  ctx,
+  slug,
+  input,
+}: {
+  ctx: Ctx;
+  slug: string;
+  input: ChangePlanInput;
+}): Promise<ProjectRow> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, ["owner"], "change the plan");
   const { plan } = parseInput(ChangePlanInput, input);
   const before = access.project;
   if (plan === before.plan) return before;
   if (before.status !== "active" && before.status !== "suspended") {
-    throw new FluxError("conflict", `Project '${before.slug}' is ${before.status}; its plan can change once it is active.`);
+    throw new FluxError(
+      "conflict",
+      `Project '${before.slug}' is ${before.status}; its plan can change once it is active.`,
+    );
   }
   const engine = engineOf(ctx, before.mode);
   await engine.applyPlan(engineProjectOf({ ...before, plan }, access.clusterDatabaseUrl));
 
   try {
     const changed = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx.update(projects).set({ plan, updatedAt: new Date() }).where(eq(projects.tenantId, before.tenantId)).returning();
+      const [row] = await tx
+        .update(projects)
+        .set({ plan, updatedAt: new Date() })
+        .where(eq(projects.tenantId, before.tenantId))
+        .returning();
       if (!row) throw new Error(`project ${before.tenantId} vanished during a plan change`);
       await writeAudit(tx, {
         actorUserId: ctx.actor?.userId ?? null,

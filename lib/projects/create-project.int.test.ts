@@ -14,7 +14,10 @@ import { createProject } from "./create-project";
 afterAll(closeServerDb);
 
 const realEngine = () =>
-  engineFor("v2_shared", { tenantAdminUrl: getServerConfig().tenantDatabaseUrl, dataPlaneKey: getServerConfig().FLUX_DATA_PLANE_KEY });
+  engineFor("v2_shared", {
+    tenantAdminUrl: getServerConfig().tenantDatabaseUrl,
+    dataPlaneKey: getServerConfig().FLUX_DATA_PLANE_KEY,
+  });
 
 /** The real engine, except provisioning fails after it has created the tenant's objects. */
 function engineThatFailsAfterProvisioning(): TenantEngine {
@@ -46,11 +49,16 @@ describe("createProject when provisioning fails", () => {
     const error = await createProject({ ctx, input: { slug, plan: "free" } }).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(FluxError);
     expect((error as FluxError).status).toBe(500);
-    expect((error as FluxError).message).toMatch(new RegExp(`Provisioning project '${slug}' failed and was rolled back`));
+    expect((error as FluxError).message).toMatch(
+      new RegExp(`Provisioning project '${slug}' failed and was rolled back`),
+    );
     expect((error as FluxError).message).not.toContain("simulated");
 
     expect(await getServerDb().select().from(projects).where(eq(projects.slug, slug))).toHaveLength(0);
-    const [failed] = await getServerDb().select().from(auditLog).where(and(eq(auditLog.action, "project.provision_failed"), sql`${auditLog.details}->>'slug' = ${slug}`));
+    const [failed] = await getServerDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "project.provision_failed"), sql`${auditLog.details}->>'slug' = ${slug}`));
     expect(failed?.tenantId).toBeTruthy();
     expect(await schemaExists(schemaNameOf(failed?.tenantId ?? ""))).toBe(false);
 
@@ -61,9 +69,10 @@ describe("createProject when provisioning fails", () => {
   it("refuses v1_dedicated with 422 and the engine's explanation, keeping nothing", async () => {
     const owner = await newUser();
     const slug = unique("dedicated");
-    const error = await createProject({ ctx: testCtx(owner.actor), input: { slug, plan: "enterprise", mode: "v1_dedicated" } }).catch(
-      (err: unknown) => err,
-    );
+    const error = await createProject({
+      ctx: testCtx(owner.actor),
+      input: { slug, plan: "enterprise", mode: "v1_dedicated" },
+    }).catch((err: unknown) => err);
     expect((error as FluxError).status).toBe(422);
     expect((error as FluxError).message).toMatch(/v1_dedicated/);
     expect(await getServerDb().select().from(projects).where(eq(projects.slug, slug))).toHaveLength(0);
@@ -73,7 +82,10 @@ describe("createProject when provisioning fails", () => {
 describe("createProject placement", () => {
   it("puts new projects on the registered cluster and records the owner's membership", async () => {
     const owner = await newUser();
-    const project = await createProject({ ctx: testCtx(owner.actor), input: { slug: unique("placed"), plan: "pro", name: "Placed" } });
+    const project = await createProject({
+      ctx: testCtx(owner.actor),
+      input: { slug: unique("placed"), plan: "pro", name: "Placed" },
+    });
     expect(project).toMatchObject({ clusterId: "local", ownerId: owner.id, mode: "v2_shared", name: "Placed" });
   });
 });

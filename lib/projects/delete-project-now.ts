@@ -14,10 +14,19 @@ import type { ProjectRow } from "./types";
  * hosts (Redis `hostname:` keys and, through the eviction channel, their in-process caches).
  * Backup catalog rows and artifacts stay: they are the way back (`flux backup restore --into`).
  */
-export async function deleteProjectNow(ctx: Ctx, project: ProjectRow, audit?: (tx: Transaction) => Promise<void>): Promise<void> {
+export async function deleteProjectNow(
+  ctx: Ctx,
+  project: ProjectRow,
+  audit?: (tx: Transaction) => Promise<void>,
+): Promise<void> {
   const hosts = await projectHostnames(ctx, project);
-  const [cluster] = await ctx.db.select({ url: clusters.databaseUrl }).from(clusters).where(eq(clusters.id, project.clusterId));
-  await engineOf(ctx, project.mode).deleteProject(engineProjectOf(project, cluster?.url ?? ctx.config.tenantDatabaseUrl));
+  const [cluster] = await ctx.db
+    .select({ url: clusters.databaseUrl })
+    .from(clusters)
+    .where(eq(clusters.id, project.clusterId));
+  await engineOf(ctx, project.mode).deleteProject(
+    engineProjectOf(project, cluster?.url ?? ctx.config.tenantDatabaseUrl),
+  );
   await ctx.db.transaction(async (tx) => {
     await tx.delete(projects).where(eq(projects.tenantId, project.tenantId));
     await audit?.(tx);

@@ -6,7 +6,10 @@ import type { ProjectRow } from "./types";
 /** The engine for a project's explicit mode (never its plan), built from the request's config. */
 export function engineOf(ctx: Pick<Ctx, "config" | "engines">, mode: ProjectRow["mode"]): TenantEngine {
   if (ctx.engines) return ctx.engines(mode);
-  return engineFor(mode, { tenantAdminUrl: ctx.config.tenantDatabaseUrl, dataPlaneKey: ctx.config.FLUX_DATA_PLANE_KEY });
+  return engineFor(mode, {
+    tenantAdminUrl: ctx.config.tenantDatabaseUrl,
+    dataPlaneKey: ctx.config.FLUX_DATA_PLANE_KEY,
+  });
 }
 
 export function engineProjectOf(

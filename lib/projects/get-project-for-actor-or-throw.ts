@@ -15,11 +15,17 @@ export async function getProjectForActorOrThrow(ctx: Ctx, slug: string): Promise
     .select({ project: projects, clusterDatabaseUrl: clusters.databaseUrl, memberRole: projectMembers.role })
     .from(projects)
     .innerJoin(clusters, eq(clusters.id, projects.clusterId))
-    .leftJoin(projectMembers, and(eq(projectMembers.tenantId, projects.tenantId), eq(projectMembers.userId, actor.userId)))
+    .leftJoin(
+      projectMembers,
+      and(eq(projectMembers.tenantId, projects.tenantId), eq(projectMembers.userId, actor.userId)),
+    )
     .where(eq(projects.slug, slug.trim().toLowerCase()))
     .limit(1);
   if (!found || (found.memberRole === null && !isPlatformStaff(actor))) {
-    throw new FluxError("not_found", `No project '${slug}' among your projects; check the slug with \`flux projects list\`.`);
+    throw new FluxError(
+      "not_found",
+      `No project '${slug}' among your projects; check the slug with \`flux projects list\`.`,
+    );
   }
   return found;
 }

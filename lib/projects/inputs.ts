@@ -26,7 +26,9 @@ export const PushMigrationsInput = z.object({
   files: z
     .array(
       z.object({
-        fileName: z.string("fileName must be the file's name, e.g. 0001_create_todos.sql").max(200, "fileName must be at most 200 characters"),
+        fileName: z
+          .string("fileName must be the file's name, e.g. 0001_create_todos.sql")
+          .max(200, "fileName must be at most 200 characters"),
         sql: z.string("sql must be the file's text"),
       }),
       "files must be a list of { fileName, sql }",

@@ -59,7 +59,9 @@ async function insertOnce(ctx: Ctx, actor: Actor, input: NewProject, hash: strin
       .returning();
     if (!project) throw new Error("insert into projects returned no row");
     await tx.insert(projectMembers).values({ tenantId, userId: actor.userId, role: "owner" });
-    await tx.insert(projectJwtKeys).values({ id: newKeyId(), tenantId, fingerprint: keyFingerprint(jwtSecret), activatedAt: project.createdAt });
+    await tx
+      .insert(projectJwtKeys)
+      .values({ id: newKeyId(), tenantId, fingerprint: keyFingerprint(jwtSecret), activatedAt: project.createdAt });
     await writeAudit(tx, {
       actorUserId: actor.userId,
       action: "project.create",

@@ -20,7 +20,11 @@ import { pollUntil } from "@/tests/fixtures/poll-until";
  */
 let gw: TestGateway;
 beforeAll(async () => {
-  gw = await startTestGateway({ env: process.env.REDIS_URL ? { FLUX_RATE_LIMIT_MULTIPLIER: "1" } : { FLUX_GATEWAY_HOST_CACHE_TTL_MS: "0", FLUX_RATE_LIMIT_MULTIPLIER: "1" } });
+  gw = await startTestGateway({
+    env: process.env.REDIS_URL
+      ? { FLUX_RATE_LIMIT_MULTIPLIER: "1" }
+      : { FLUX_GATEWAY_HOST_CACHE_TTL_MS: "0", FLUX_RATE_LIMIT_MULTIPLIER: "1" },
+  });
 });
 afterAll(async () => {
   await gw?.close();
@@ -33,13 +37,20 @@ const act = (handler: typeof suspend, verb: string, owner: Owner, slug: string, 
   call(handler, "POST", `/api/v1/projects/${slug}/${verb}`, { token: owner.token, params: { slug }, body });
 
 async function bearerFor(owner: Owner, slug: string): Promise<string> {
-  const { secret } = (await call(reveal, "GET", `/api/v1/projects/${slug}/secret`, { token: owner.token, params: { slug } })).body as { secret: string };
+  const { secret } = (
+    await call(reveal, "GET", `/api/v1/projects/${slug}/secret`, { token: owner.token, params: { slug } })
+  ).body as { secret: string };
   return `Bearer ${(await signProjectToken({ secret, role: "anon", expiresInSeconds: 300 })).token}`;
 }
 
-const get = (host: string, authorization: string) => send(gw.port, { host, path: "/todos", headers: { Authorization: authorization } });
+const get = (host: string, authorization: string) =>
+  send(gw.port, { host, path: "/todos", headers: { Authorization: authorization } });
 
-const settled = (host: string, authorization: string, status: number) => pollUntil(() => get(host, authorization), (answer) => answer.status === status);
+const settled = (host: string, authorization: string, status: number) =>
+  pollUntil(
+    () => get(host, authorization),
+    (answer) => answer.status === status,
+  );
 
 describe("project lifecycle through the gateway", () => {
   it("after a rename the old Service URL answers 404 FLUX-GW-404 with a hint; the new one serves, same token", async () => {
@@ -78,7 +89,10 @@ describe("project lifecycle through the gateway", () => {
     const host = serviceHostname(project, "localhost");
     expect((await get(host, auth)).headers["ratelimit-limit"]).toBe("20");
     expect((await act(plan, "plan", owner, project.slug, { plan: "pro" })).status).toBe(200);
-    const after = await pollUntil(() => get(host, auth), (answer) => answer.headers["ratelimit-limit"] === "100");
+    const after = await pollUntil(
+      () => get(host, auth),
+      (answer) => answer.headers["ratelimit-limit"] === "100",
+    );
     expect(after.headers["ratelimit-limit"]).toBe("100");
   });
 });

@@ -15,9 +15,14 @@ export type MigrationHistoryRow = AppliedSqlDetail & { actorEmail: string | null
 export async function listProjectSql({ ctx, slug }: { ctx: Ctx; slug: string }): Promise<MigrationHistoryRow[]> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireActive(access);
-  const rows = await engineOf(ctx, access.project.mode).listAppliedSql(engineProjectOf(access.project, access.clusterDatabaseUrl));
+  const rows = await engineOf(ctx, access.project.mode).listAppliedSql(
+    engineProjectOf(access.project, access.clusterDatabaseUrl),
+  );
   const ids = [...new Set(rows.flatMap((row) => (row.actorUserId ? [row.actorUserId] : [])))];
-  const found = ids.length === 0 ? [] : await ctx.db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids));
+  const found =
+    ids.length === 0
+      ? []
+      : await ctx.db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids));
   const emails = new Map(found.map((user) => [user.id, user.email]));
   return rows.map((row) => ({ ...row, actorEmail: row.actorUserId ? (emails.get(row.actorUserId) ?? null) : null }));
 }

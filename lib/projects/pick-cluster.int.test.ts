@@ -7,7 +7,9 @@ import { pickLeastLoadedCluster } from "./pick-cluster";
 afterAll(closeServerDb);
 
 /** Runs `work` in a transaction that is always rolled back, so extra clusters never reach other tests' placement. */
-async function inRolledBackTransaction(work: (tx: Parameters<Parameters<ReturnType<typeof getServerDb>["transaction"]>[0]>[0]) => Promise<void>) {
+async function inRolledBackTransaction(
+  work: (tx: Parameters<Parameters<ReturnType<typeof getServerDb>["transaction"]>[0]>[0]) => Promise<void>,
+) {
   const rollback = new Error("rollback");
   await getServerDb()
     .transaction(async (tx) => {

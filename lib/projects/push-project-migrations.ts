@@ -2,7 +2,14 @@ import { FluxError } from "@/lib/api/errors";
 import { parseInput } from "@/lib/api/parse-input";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Ctx } from "@/lib/context";
-import { MigrationConflictError, MigrationFailedError, MigrationInputError, pushMigrations, type PushedFile, type PushOutcome } from "@/lib/migrations";
+import {
+  MigrationConflictError,
+  MigrationFailedError,
+  MigrationInputError,
+  pushMigrations,
+  type PushedFile,
+  type PushOutcome,
+} from "@/lib/migrations";
 import { MigrationLockLostError } from "@/lib/engines";
 import { engineOf, engineProjectOf } from "./engine";
 import { getProjectForActorOrThrow } from "./get-project-for-actor-or-throw";
@@ -14,7 +21,15 @@ import { requireActive, requireMemberRole, WRITER_ROLES } from "./require-member
  * audits what changed. Bad files are a 400, a changed or out-of-order file a 409, SQL that PostgreSQL
  * refuses a 422 naming the file, the line and what was kept.
  */
-export async function pushProjectMigrations({ ctx, slug, input }: { ctx: Ctx; slug: string; input: unknown }): Promise<PushOutcome> {
+export async function pushProjectMigrations({
+  ctx,
+  slug,
+  input,
+}: {
+  ctx: Ctx;
+  slug: string;
+  input: unknown;
+}): Promise<PushOutcome> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, WRITER_ROLES, "push migrations");
   requireActive(access);
@@ -27,7 +42,12 @@ export async function pushProjectMigrations({ ctx, slug, input }: { ctx: Ctx; sl
       targetType: "project",
       targetId: project.tenantId,
       tenantId: project.tenantId,
-      details: { slug: project.slug, force: parsed.force, failed, files: files.filter((f) => f.status !== "unchanged").map(auditEntry) },
+      details: {
+        slug: project.slug,
+        force: parsed.force,
+        failed,
+        files: files.filter((f) => f.status !== "unchanged").map(auditEntry),
+      },
       requestId: ctx.requestId,
     });
 
@@ -45,7 +65,8 @@ export async function pushProjectMigrations({ ctx, slug, input }: { ctx: Ctx; sl
     return outcome;
   } catch (err) {
     if (err instanceof MigrationInputError) throw new FluxError("bad_request", err.message, { cause: err });
-    if (err instanceof MigrationConflictError || err instanceof MigrationLockLostError) throw new FluxError("conflict", err.message, { cause: err });
+    if (err instanceof MigrationConflictError || err instanceof MigrationLockLostError)
+      throw new FluxError("conflict", err.message, { cause: err });
     if (err instanceof MigrationFailedError) {
       if (!parsed.dryRun && err.done.some((f) => f.status !== "unchanged")) await audit(err.done, err.failure.message);
       throw new FluxError("unprocessable", err.message, { cause: err });

@@ -16,7 +16,15 @@ import type { ProjectRow } from "./types";
  * URL changes with the slug; the gateway routes on slug AND hash, so the old URL answers 404 FLUX-GW-404 from
  * the next request on (docs/decisions/0015) — there is no redirect, since a client must be told to update.
  */
-export async function renameProject({ ctx, slug, input }: { ctx: Ctx; slug: string; input: RenameProjectInput }): Promise<ProjectRow> {
+export async function renameProject({
+  ctx,
+  slug,
+  input,
+}: {
+  ctx: Ctx;
+  slug: string;
+  input: RenameProjectInput;
+}): Promise<ProjectRow> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, ["owner"], "rename the project");
   const { slug: newSlug } = parseInput(RenameProjectInput, input);
@@ -26,7 +34,11 @@ export async function renameProject({ ctx, slug, input }: { ctx: Ctx; slug: stri
 
   const renamed = await ctx.db
     .transaction(async (tx) => {
-      const [row] = await tx.update(projects).set({ slug: newSlug, updatedAt: new Date() }).where(eq(projects.tenantId, before.tenantId)).returning();
+      const [row] = await tx
+        .update(projects)
+        .set({ slug: newSlug, updatedAt: new Date() })
+        .where(eq(projects.tenantId, before.tenantId))
+        .returning();
       if (!row) throw new Error(`project ${before.tenantId} vanished during a rename`);
       await writeAudit(tx, {
         actorUserId: ctx.actor?.userId ?? null,
@@ -40,7 +52,8 @@ export async function renameProject({ ctx, slug, input }: { ctx: Ctx; slug: stri
       return row;
     })
     .catch((err: unknown) => {
-      if (isUniqueViolation(err, "projects_slug_unique")) throw new FluxError("conflict", `Slug '${newSlug}' is taken; choose another slug.`);
+      if (isUniqueViolation(err, "projects_slug_unique"))
+        throw new FluxError("conflict", `Slug '${newSlug}' is taken; choose another slug.`);
       throw err;
     });
   // The old hosts must stop resolving at once, not after a gateway's cache TTL.

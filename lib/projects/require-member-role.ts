@@ -16,6 +16,9 @@ export function requireMemberRole(access: ProjectAccess, allowed: readonly Membe
 /** Tenant SQL can only run once the schema and roles exist. */
 export function requireActive(access: ProjectAccess): void {
   if (access.project.status !== "active") {
-    throw new FluxError("conflict", `Project '${access.project.slug}' is ${access.project.status}, not active; try again once it is active.`);
+    throw new FluxError(
+      "conflict",
+      `Project '${access.project.slug}' is ${access.project.status}, not active; try again once it is active.`,
+    );
   }
 }

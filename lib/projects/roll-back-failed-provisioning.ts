@@ -31,7 +31,11 @@ export async function rollBackFailedProvisioning(
       targetType: "project",
       targetId: project.tenantId,
       tenantId: project.tenantId,
-      details: { slug: project.slug, mode: project.mode, reason: cause instanceof Error ? cause.message : String(cause) },
+      details: {
+        slug: project.slug,
+        mode: project.mode,
+        reason: cause instanceof Error ? cause.message : String(cause),
+      },
       requestId: ctx.requestId,
     });
   });

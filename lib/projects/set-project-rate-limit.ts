@@ -22,14 +22,25 @@ export type ProjectLimits = {
  * protection from abuse against its availability. The change and its audit row commit together; then every
  * gateway is told to drop its cached row, so the new limit applies within seconds.
  */
-export async function setProjectRateLimit({ ctx, slug, input }: { ctx: Ctx; slug: string; input: ProjectLimitsInput }): Promise<ProjectLimits> {
+export async function setProjectRateLimit({
+  ctx,
+  slug,
+  input,
+}: {
+  ctx: Ctx;
+  slug: string;
+  input: ProjectLimitsInput;
+}): Promise<ProjectLimits> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, ["owner"], "change rate limits");
   const { requestsPerMinute } = parseInput(ProjectLimitsInput, input);
   const { project } = access;
 
   await ctx.db.transaction(async (tx) => {
-    await tx.update(projects).set({ rateLimitPerMinute: requestsPerMinute, updatedAt: new Date() }).where(eq(projects.tenantId, project.tenantId));
+    await tx
+      .update(projects)
+      .set({ rateLimitPerMinute: requestsPerMinute, updatedAt: new Date() })
+      .where(eq(projects.tenantId, project.tenantId));
     await writeAudit(tx, {
       actorUserId: ctx.actor?.userId ?? null,
       action: "project.limits.update",

@@ -16,7 +16,15 @@ import type { ProjectAccess, ProjectRow } from "./types";
  * resuming restores LOGIN first, so the gateway never serves a project whose roles cannot log in.
  * Asking for the state the project is already in changes nothing and writes no audit row.
  */
-export async function setProjectSuspended({ ctx, slug, suspended }: { ctx: Ctx; slug: string; suspended: boolean }): Promise<ProjectRow> {
+export async function setProjectSuspended({
+  ctx,
+  slug,
+  suspended,
+}: {
+  ctx: Ctx;
+  slug: string;
+  suspended: boolean;
+}): Promise<ProjectRow> {
   const access = await getProjectForActorOrThrow(ctx, slug);
   // A platform admin may stop (and restart) any project, e.g. one that abuses the platform; support staff may not.
   const byPlatformAdmin = access.memberRole !== "owner" && ctx.actor?.platformRole === "admin";
@@ -26,7 +34,10 @@ export async function setProjectSuspended({ ctx, slug, suspended }: { ctx: Ctx; 
   if (project.status === target) return project;
   const from = suspended ? "active" : "suspended";
   if (project.status !== from) {
-    throw new FluxError("conflict", `Project '${project.slug}' is ${project.status}; only a ${from} project can be ${suspended ? "suspended" : "resumed"}.`);
+    throw new FluxError(
+      "conflict",
+      `Project '${project.slug}' is ${project.status}; only a ${from} project can be ${suspended ? "suspended" : "resumed"}.`,
+    );
   }
   const engine = engineOf(ctx, project.mode);
   const engineProject = engineProjectOf(project, access.clusterDatabaseUrl);
@@ -39,9 +50,18 @@ export async function setProjectSuspended({ ctx, slug, suspended }: { ctx: Ctx; 
   return markStatus(ctx, access, target, byPlatformAdmin);
 }
 
-async function markStatus(ctx: Ctx, { project }: ProjectAccess, status: "active" | "suspended", byPlatformAdmin: boolean): Promise<ProjectRow> {
+async function markStatus(
+  ctx: Ctx,
+  { project }: ProjectAccess,
+  status: "active" | "suspended",
+  byPlatformAdmin: boolean,
+): Promise<ProjectRow> {
   const row = await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx.update(projects).set({ status, updatedAt: new Date() }).where(eq(projects.tenantId, project.tenantId)).returning();
+    const [updated] = await tx
+      .update(projects)
+      .set({ status, updatedAt: new Date() })
+      .where(eq(projects.tenantId, project.tenantId))
+      .returning();
     if (!updated) throw new Error(`project ${project.tenantId} vanished during a status change`);
     await writeAudit(tx, {
       actorUserId: ctx.actor?.userId ?? null,
@@ -49,7 +69,12 @@ async function markStatus(ctx: Ctx, { project }: ProjectAccess, status: "active"
       targetType: "project",
       targetId: project.tenantId,
       tenantId: project.tenantId,
-      details: { slug: project.slug, before: { status: project.status }, after: { status }, ...(byPlatformAdmin ? { byPlatformAdmin: true } : {}) },
+      details: {
+        slug: project.slug,
+        before: { status: project.status },
+        after: { status },
+        ...(byPlatformAdmin ? { byPlatformAdmin: true } : {}),
+      },
       requestId: ctx.requestId,
     });
     return updated;

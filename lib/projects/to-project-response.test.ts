@@ -50,7 +50,11 @@ describe("toProjectResponse", () => {
   });
 
   it("omits the default port for https", () => {
-    const url = toProjectResponse(row, { FLUX_BASE_DOMAIN: "flux.example.com", FLUX_PUBLIC_SCHEME: "https", FLUX_GATEWAY_PORT: 443 }).serviceUrl;
+    const url = toProjectResponse(row, {
+      FLUX_BASE_DOMAIN: "flux.example.com",
+      FLUX_PUBLIC_SCHEME: "https",
+      FLUX_GATEWAY_PORT: 443,
+    }).serviceUrl;
     expect(url).toBe("https://api--bloom-atelier--a1b2c3d.flux.example.com");
   });
 });

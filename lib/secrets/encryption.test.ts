@@ -22,13 +22,21 @@ describe("secrets at rest", () => {
     const parts = sealed.split(".");
     const body = Buffer.from(parts[3] ?? "", "base64url");
     body[0] = (body[0] ?? 0) ^ 1;
-    expect(() => decryptSecret([parts[0], parts[1], parts[2], body.toString("base64url")].join("."), key, "ctx")).toThrow();
+    expect(() =>
+      decryptSecret([parts[0], parts[1], parts[2], body.toString("base64url")].join("."), key, "ctx"),
+    ).toThrow();
     expect(() => decryptSecret(sealed, randomBytes(32).toString("hex"), "ctx")).toThrow();
   });
 
   it("derives a stable role password per role and key", () => {
-    expect(derivedRolePassword("k".repeat(32), "t_aaaaaaaaaaaa_role")).toBe(derivedRolePassword("k".repeat(32), "t_aaaaaaaaaaaa_role"));
-    expect(derivedRolePassword("k".repeat(32), "t_aaaaaaaaaaaa_role")).not.toBe(derivedRolePassword("k".repeat(32), "t_bbbbbbbbbbbb_role"));
-    expect(derivedRolePassword("k".repeat(32), "t_aaaaaaaaaaaa_role")).not.toBe(derivedRolePassword("j".repeat(32), "t_aaaaaaaaaaaa_role"));
+    expect(derivedRolePassword("k".repeat(32), "t_aaaaaaaaaaaa_role")).toBe(
+      derivedRolePassword("k".repeat(32), "t_aaaaaaaaaaaa_role"),
+    );
+    expect(derivedRolePassword("k".repeat(32), "t_aaaaaaaaaaaa_role")).not.toBe(
+      derivedRolePassword("k".repeat(32), "t_bbbbbbbbbbbb_role"),
+    );
+    expect(derivedRolePassword("k".repeat(32), "t_aaaaaaaaaaaa_role")).not.toBe(
+      derivedRolePassword("j".repeat(32), "t_aaaaaaaaaaaa_role"),
+    );
   });
 });

@@ -14,12 +14,15 @@ export function encryptSecret(plaintext: string, masterKeyHex: string, context: 
   const cipher = createCipheriv("aes-256-gcm", keyFrom(masterKeyHex), iv);
   cipher.setAAD(Buffer.from(context, "utf8"));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return [VERSION, iv, cipher.getAuthTag(), body]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 export function decryptSecret(sealed: string, masterKeyHex: string, context: string): string {
   const [version, iv, tag, body] = sealed.split(".");
-  if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("Encrypted secret has an unknown format");
+  if (version !== VERSION || !iv || !tag || body === undefined)
+    throw new Error("Encrypted secret has an unknown format");
   const decipher = createDecipheriv("aes-256-gcm", keyFrom(masterKeyHex), Buffer.from(iv, "base64url"));
   decipher.setAAD(Buffer.from(context, "utf8"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));

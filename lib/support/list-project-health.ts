@@ -24,17 +24,34 @@ export type ProjectHealth = {
 const MAX_PROJECTS = 500;
 
 /** Every project's health for support staff: status, rate-limit usage and recent gateway outcomes. */
-export async function listProjectHealth({ ctx, multiplier = 1 }: { ctx: Ctx; multiplier?: number }): Promise<ProjectHealth[]> {
+export async function listProjectHealth({
+  ctx,
+  multiplier = 1,
+}: {
+  ctx: Ctx;
+  multiplier?: number;
+}): Promise<ProjectHealth[]> {
   requireSupport(ctx);
   const rows = await ctx.db
-    .select({ tenantId: projects.tenantId, slug: projects.slug, status: projects.status, plan: projects.plan, mode: projects.mode, rateLimitPerMinute: projects.rateLimitPerMinute, lastAccessedAt: projects.lastAccessedAt })
+    .select({
+      tenantId: projects.tenantId,
+      slug: projects.slug,
+      status: projects.status,
+      plan: projects.plan,
+      mode: projects.mode,
+      rateLimitPerMinute: projects.rateLimitPerMinute,
+      lastAccessedAt: projects.lastAccessedAt,
+    })
     .from(projects)
     .orderBy(asc(projects.slug))
     .limit(MAX_PROJECTS);
-  const redis = ctx.config.REDIS_URL ? (await readyControlPlaneRedis(ctx.config.REDIS_URL)) : undefined;
+  const redis = ctx.config.REDIS_URL ? await readyControlPlaneRedis(ctx.config.REDIS_URL) : undefined;
   const now = Date.now();
   const windowStart = now - (now % 60_000);
-  const counts = redis && rows.length > 0 ? await redis.mget(rows.map((row) => rateKey(row.tenantId, windowStart))).catch(() => null) : null;
+  const counts =
+    redis && rows.length > 0
+      ? await redis.mget(rows.map((row) => rateKey(row.tenantId, windowStart))).catch(() => null)
+      : null;
   return Promise.all(
     rows.map(async (row, index) => {
       const recent = redis ? await recentDispatchRows(redis, row.tenantId, 50).catch(() => []) : [];
@@ -46,7 +63,9 @@ export async function listProjectHealth({ ctx, multiplier = 1 }: { ctx: Ctx; mul
         mode: row.mode,
         lastAccessedAt: row.lastAccessedAt?.toISOString() ?? null,
         rateLimit: { used: counts ? Number(counts[index] ?? 0) : null, limit: limitPerMinute(row, multiplier) },
-        lastRequest: newest ? { time: newest.time, status: newest.status, code: newest.code, requestId: newest.requestId } : null,
+        lastRequest: newest
+          ? { time: newest.time, status: newest.status, code: newest.code, requestId: newest.requestId }
+          : null,
         recentErrors: { failed: recent.filter((item) => item.status >= 400).length, total: recent.length },
       };
     }),

@@ -24,16 +24,43 @@ export type RequestPath = {
 export async function lookUpRequest({ ctx, requestId }: { ctx: Ctx; requestId: string }): Promise<RequestPath> {
   requireSupport(ctx);
   const id = requestId.trim();
-  if (!/^[A-Za-z0-9._:-]{1,128}$/.test(id)) throw new FluxError("bad_request", "requestId: the X-Request-ID value (letters, digits, . _ : -; at most 128)");
-  if (!ctx.config.REDIS_URL) throw new FluxError("unavailable", "Request ids can be looked up only when the gateway shares its dispatch rows through Redis: set REDIS_URL.");
-  const raw = await (await readyControlPlaneRedis(ctx.config.REDIS_URL)).get(dispatchRowKey(id)).catch((cause: unknown) => {
-    throw new FluxError("unavailable", "Redis does not answer, so the gateway's dispatch rows cannot be read right now; retry shortly.", { cause });
-  });
+  if (!/^[A-Za-z0-9._:-]{1,128}$/.test(id))
+    throw new FluxError("bad_request", "requestId: the X-Request-ID value (letters, digits, . _ : -; at most 128)");
+  if (!ctx.config.REDIS_URL)
+    throw new FluxError(
+      "unavailable",
+      "Request ids can be looked up only when the gateway shares its dispatch rows through Redis: set REDIS_URL.",
+    );
+  const raw = await (
+    await readyControlPlaneRedis(ctx.config.REDIS_URL)
+  )
+    .get(dispatchRowKey(id))
+    .catch((cause: unknown) => {
+      throw new FluxError(
+        "unavailable",
+        "Redis does not answer, so the gateway's dispatch rows cannot be read right now; retry shortly.",
+        { cause },
+      );
+    });
   const parsed = raw ? DispatchRow.safeParse(JSON.parse(raw)) : null;
-  if (!parsed?.success) throw new FluxError("not_found", `No request '${id}' in the last hour; rows expire after one hour.`);
+  if (!parsed?.success)
+    throw new FluxError("not_found", `No request '${id}' in the last hour; rows expire after one hour.`);
   const row = parsed.data;
-  const [project] = row.tenantId ? await ctx.db.select({ slug: projects.slug }).from(projects).where(eq(projects.tenantId, row.tenantId)).limit(1) : [];
-  const steps = STEP_ORDER.filter((step) => row.timings[step] !== undefined).map((step) => ({ step, ms: row.timings[step] ?? 0 }));
-  const outcome = row.code ? `refused with ${row.status} ${row.code}${entryForCode(row.code) ? ` (${entryForCode(row.code)?.title})` : ""}` : `answered ${row.status}`;
-  return { row, projectSlug: project?.slug ?? null, steps, outcome, guide: row.code && entryForCode(row.code) ? guidePath(row.code) : null };
+  const [project] = row.tenantId
+    ? await ctx.db.select({ slug: projects.slug }).from(projects).where(eq(projects.tenantId, row.tenantId)).limit(1)
+    : [];
+  const steps = STEP_ORDER.filter((step) => row.timings[step] !== undefined).map((step) => ({
+    step,
+    ms: row.timings[step] ?? 0,
+  }));
+  const outcome = row.code
+    ? `refused with ${row.status} ${row.code}${entryForCode(row.code) ? ` (${entryForCode(row.code)?.title})` : ""}`
+    : `answered ${row.status}`;
+  return {
+    row,
+    projectSlug: project?.slug ?? null,
+    steps,
+    outcome,
+    guide: row.code && entryForCode(row.code) ? guidePath(row.code) : null,
+  };
 }

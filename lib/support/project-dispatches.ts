@@ -9,5 +9,5 @@ export async function listProjectDispatches({ ctx, slug }: { ctx: Ctx; slug: str
   requireSupport(ctx);
   const { project } = await getProjectForActorOrThrow(ctx, slug);
   if (!ctx.config.REDIS_URL) return null;
-  return recentDispatchRows((await readyControlPlaneRedis(ctx.config.REDIS_URL)), project.tenantId, 100);
+  return recentDispatchRows(await readyControlPlaneRedis(ctx.config.REDIS_URL), project.tenantId, 100);
 }

@@ -34,8 +34,15 @@ describe.skipIf(!process.env.REDIS_URL)("support views over the gateway's shared
     const requestId = String(answer.headers["x-request-id"]);
     const support = await newSignedInUser("support");
     const ctx = testCtx(support.actor);
-    const found = await pollUntil(() => lookUpRequest({ ctx, requestId }).catch(() => null), (value) => value !== null);
-    expect(found).toMatchObject({ projectSlug: p.project.slug, row: { method: "GET", path: "/notes", status: 401, code: "FLUX-GW-AUTH-EXPIRED" }, guide: "/troubleshooting#unauthorized-401" });
+    const found = await pollUntil(
+      () => lookUpRequest({ ctx, requestId }).catch(() => null),
+      (value) => value !== null,
+    );
+    expect(found).toMatchObject({
+      projectSlug: p.project.slug,
+      row: { method: "GET", path: "/notes", status: 401, code: "FLUX-GW-AUTH-EXPIRED" },
+      guide: "/troubleshooting#unauthorized-401",
+    });
     expect(found?.steps.map((step) => step.step)).toEqual(["resolve", "verify"]);
     const text = JSON.stringify(found);
     expect(text).not.toContain(token);
@@ -54,13 +61,21 @@ describe.skipIf(!process.env.REDIS_URL)("support views over the gateway's shared
   it("refuses the support views to a plain user (403) and hides another project's request id from its members", async () => {
     const p = await brokenProject("http://127.0.0.1:9");
     const other = await brokenProject("http://127.0.0.1:9");
-    const answer = await send(gateway.port, { host: `api--${other.project.slug}--${other.project.hash}.localhost`, path: "/notes" });
+    const answer = await send(gateway.port, {
+      host: `api--${other.project.slug}--${other.project.hash}.localhost`,
+      path: "/notes",
+    });
     const requestId = String(answer.headers["x-request-id"]);
     const user = await newSignedInUser();
     await expect(listProjectHealth({ ctx: testCtx(user.actor) })).rejects.toMatchObject({ code: "forbidden" });
     await expect(lookUpRequest({ ctx: testCtx(user.actor), requestId })).rejects.toMatchObject({ code: "forbidden" });
     const support = testCtx((await newSignedInUser("support")).actor);
-    await pollUntil(() => lookUpRequest({ ctx: support, requestId }).catch(() => null), (value) => value !== null);
-    await expect(diagnoseProjectRequest({ ctx: p.ctx, slug: p.project.slug, input: { requestId } })).rejects.toMatchObject({ code: "not_found" });
+    await pollUntil(
+      () => lookUpRequest({ ctx: support, requestId }).catch(() => null),
+      (value) => value !== null,
+    );
+    await expect(
+      diagnoseProjectRequest({ ctx: p.ctx, slug: p.project.slug, input: { requestId } }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -34,7 +34,13 @@ describe("tenant identifiers", () => {
 
   it("maps only a tenant API role to its schema", () => {
     expect(schemaForApiRole("t_5ecfa3ab72d1_role")).toBe("t_5ecfa3ab72d1_api");
-    for (const role of ["postgres", "t_5ecfa3ab72d1_owner", "t_5ecfa3ab72d_role", "T_5ECFA3AB72D1_ROLE", "t_5ecfa3ab72d1_role "]) {
+    for (const role of [
+      "postgres",
+      "t_5ecfa3ab72d1_owner",
+      "t_5ecfa3ab72d_role",
+      "T_5ECFA3AB72D1_ROLE",
+      "t_5ecfa3ab72d1_role ",
+    ]) {
       expect(schemaForApiRole(role)).toBeNull();
     }
   });

@@ -18,7 +18,8 @@ export function shortIdOf(tenantId: string): string {
 }
 
 function assertShortId(shortId: string): string {
-  if (!SHORT_ID.test(shortId)) throw new Error(`Not a shortid (12 lower-case hex characters): ${JSON.stringify(shortId)}`);
+  if (!SHORT_ID.test(shortId))
+    throw new Error(`Not a shortid (12 lower-case hex characters): ${JSON.stringify(shortId)}`);
   return shortId;
 }
 

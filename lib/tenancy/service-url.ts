@@ -5,7 +5,9 @@ export type ServiceUrlParts = { slug: string; hash: string };
 export type ParsedServiceHost = ServiceUrlParts & { form: "flattened" | "dotted" };
 
 /** `http(s)://api--<slug>--<hash>.<base>[:port]` — the canonical, flattened Service URL. */
-export function buildServiceUrl(parts: ServiceUrlParts & { baseDomain: string; scheme?: "http" | "https"; port?: number }): string {
+export function buildServiceUrl(
+  parts: ServiceUrlParts & { baseDomain: string; scheme?: "http" | "https"; port?: number },
+): string {
   const scheme = parts.scheme ?? "https";
   const defaultPort = scheme === "https" ? 443 : 80;
   const port = parts.port && parts.port !== defaultPort ? `:${parts.port}` : "";

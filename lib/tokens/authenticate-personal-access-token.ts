@@ -32,14 +32,24 @@ export async function authenticatePersonalAccessToken(ctx: Pick<Ctx, "db">, toke
 
 async function explainRefusal(ctx: Pick<Ctx, "db">, tokenHash: string): Promise<void> {
   const [known] = await ctx.db
-    .select({ id: personalAccessTokens.id, revokedAt: personalAccessTokens.revokedAt, expiresAt: personalAccessTokens.expiresAt })
+    .select({
+      id: personalAccessTokens.id,
+      revokedAt: personalAccessTokens.revokedAt,
+      expiresAt: personalAccessTokens.expiresAt,
+    })
     .from(personalAccessTokens)
     .where(eq(personalAccessTokens.tokenHash, tokenHash))
     .limit(1);
   if (known?.revokedAt) {
-    throw new FluxError("unauthorized", `Personal access token ${known.id} was revoked at ${known.revokedAt.toISOString()}; run \`flux login\` or create a new token.`);
+    throw new FluxError(
+      "unauthorized",
+      `Personal access token ${known.id} was revoked at ${known.revokedAt.toISOString()}; run \`flux login\` or create a new token.`,
+    );
   }
   if (known?.expiresAt) {
-    throw new FluxError("unauthorized", `Personal access token ${known.id} expired at ${known.expiresAt.toISOString()}; run \`flux login\` or create a new token.`);
+    throw new FluxError(
+      "unauthorized",
+      `Personal access token ${known.id} expired at ${known.expiresAt.toISOString()}; run \`flux login\` or create a new token.`,
+    );
   }
 }

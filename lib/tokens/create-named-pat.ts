@@ -12,7 +12,17 @@ export async function createNamedPat({ ctx, input }: { ctx: Ctx; input: CreatePa
   const seconds = parsed.expiresIn === undefined ? null : parseDuration(parsed.expiresIn, MAX_PAT_LIFETIME_SECONDS);
   const created = await createPersonalAccessToken({
     ctx,
-    input: { userId: actor.userId, name: parsed.name, expiresAt: seconds === null ? null : new Date(Date.now() + seconds * 1000) },
+    input: {
+      userId: actor.userId,
+      name: parsed.name,
+      expiresAt: seconds === null ? null : new Date(Date.now() + seconds * 1000),
+    },
   });
-  return { token: created.token, id: created.tokenId, name: parsed.name, prefix: created.prefix, expiresAt: created.expiresAt?.toISOString() ?? null };
+  return {
+    token: created.token,
+    id: created.tokenId,
+    name: parsed.name,
+    prefix: created.prefix,
+    expiresAt: created.expiresAt?.toISOString() ?? null,
+  };
 }

@@ -13,9 +13,12 @@ describe("parseDuration", () => {
     expect(parseDuration(input)).toBe(seconds);
   });
 
-  it.each(["", "1", "h", "1.5h", "-1h", "1 w", "1w", "10 minutes", "1h30m"])("refuses %j naming the accepted forms", (input) => {
-    expect(() => parseDuration(input)).toThrowError(/use a whole number followed by s, m, h or d/);
-  });
+  it.each(["", "1", "h", "1.5h", "-1h", "1 w", "1w", "10 minutes", "1h30m"])(
+    "refuses %j naming the accepted forms",
+    (input) => {
+      expect(() => parseDuration(input)).toThrowError(/use a whole number followed by s, m, h or d/);
+    },
+  );
 
   it("refuses zero", () => {
     expect(() => parseDuration("0s")).toThrowError(/longer than zero/);

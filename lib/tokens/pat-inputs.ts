@@ -4,7 +4,11 @@ import { z } from "zod";
 export const MAX_PAT_LIFETIME_SECONDS = 365 * 86_400;
 
 export const CreatePatInput = z.object({
-  name: z.string("name is required, e.g. \"ci deploys\"").trim().min(1, "name is required, e.g. \"ci deploys\"").max(200, "name must be at most 200 characters"),
+  name: z
+    .string('name is required, e.g. "ci deploys"')
+    .trim()
+    .min(1, 'name is required, e.g. "ci deploys"')
+    .max(200, "name must be at most 200 characters"),
   expiresIn: z.string().trim().optional(),
 });
 export type CreatePatInput = z.input<typeof CreatePatInput>;
@@ -20,4 +24,10 @@ export const PatResponse = z.object({
 });
 export type PatResponse = z.output<typeof PatResponse>;
 
-export const CreatedPatResponse = z.object({ token: z.string(), id: z.string(), name: z.string(), prefix: z.string(), expiresAt: z.string().nullable() });
+export const CreatedPatResponse = z.object({
+  token: z.string(),
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  expiresAt: z.string().nullable(),
+});

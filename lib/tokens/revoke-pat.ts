@@ -15,7 +15,13 @@ export async function revokePat({ ctx, id }: { ctx: Ctx; id: string }): Promise<
     const [row] = await tx
       .update(personalAccessTokens)
       .set({ revokedAt: new Date() })
-      .where(and(eq(personalAccessTokens.id, id), eq(personalAccessTokens.userId, actor.userId), isNull(personalAccessTokens.revokedAt)))
+      .where(
+        and(
+          eq(personalAccessTokens.id, id),
+          eq(personalAccessTokens.userId, actor.userId),
+          isNull(personalAccessTokens.revokedAt),
+        ),
+      )
       .returning({ name: personalAccessTokens.name, revokedAt: personalAccessTokens.revokedAt });
     if (!row?.revokedAt) {
       throw new FluxError("not_found", `No active personal access token ${id} of yours; see \`flux pat list\`.`);

@@ -37,16 +37,31 @@ export async function diagnoseProjectRequest({
   const parsed = parseInput(DiagnoseInput, input);
   const { project } = access;
   if (project.status === "provisioning" || project.status === "failed") {
-    throw new FluxError("conflict", `Project '${project.slug}' is ${project.status}; there is no tenant schema to diagnose yet.`);
+    throw new FluxError(
+      "conflict",
+      `Project '${project.slug}' is ${project.status}; there is no tenant schema to diagnose yet.`,
+    );
   }
-  const redis = ctx.config.REDIS_URL ? (await readyControlPlaneRedis(ctx.config.REDIS_URL)) : undefined;
+  const redis = ctx.config.REDIS_URL ? await readyControlPlaneRedis(ctx.config.REDIS_URL) : undefined;
   let row: DispatchRow | null = null;
   if (parsed.requestId) {
-    if (!redis) throw new FluxError("unavailable", "Request ids can be looked up only when the gateway shares its dispatch rows through Redis: set REDIS_URL for the gateway and the dashboard.");
+    if (!redis)
+      throw new FluxError(
+        "unavailable",
+        "Request ids can be looked up only when the gateway shares its dispatch rows through Redis: set REDIS_URL for the gateway and the dashboard.",
+      );
     row = await findDispatchRow(redis, project.tenantId, parsed.requestId).catch((cause: unknown) => {
-      throw new FluxError("unavailable", "Redis does not answer, so the gateway's dispatch rows cannot be read; retry, or diagnose with --request and --token.", { cause });
+      throw new FluxError(
+        "unavailable",
+        "Redis does not answer, so the gateway's dispatch rows cannot be read; retry, or diagnose with --request and --token.",
+        { cause },
+      );
     });
-    if (!row) throw new FluxError("not_found", `No recent request '${parsed.requestId}' of project '${project.slug}' (rows are kept one hour); check the X-Request-ID header of the response.`);
+    if (!row)
+      throw new FluxError(
+        "not_found",
+        `No recent request '${parsed.requestId}' of project '${project.slug}' (rows are kept one hour); check the X-Request-ID header of the response.`,
+      );
   }
   let request;
   try {

@@ -21,11 +21,19 @@ export async function diagnoseRequest(
 ): Promise<Diagnosis> {
   const evidence: string[] = [];
   const row = options.dispatchRow;
-  if (row) evidence.push(`request ${row.requestId}: ${row.method} ${row.path} at ${row.time} → ${row.status}${row.code ? ` ${row.code}` : ""} (${row.timings.total ?? "?"} ms)`);
+  if (row)
+    evidence.push(
+      `request ${row.requestId}: ${row.method} ${row.path} at ${row.time} → ${row.status}${row.code ? ` ${row.code}` : ""} (${row.timings.total ?? "?"} ms)`,
+    );
   const stop = (layer: DiagnosisLayer, outcome: CheckOutcome): Diagnosis | null => {
     evidence.push(...outcome.evidence);
     if (!outcome.refusal) return null;
-    return { layer, code: outcome.refusal.code, evidence: [...evidence, ...outcome.refusal.evidence], fix: outcome.refusal.fix };
+    return {
+      layer,
+      code: outcome.refusal.code,
+      evidence: [...evidence, ...outcome.refusal.evidence],
+      fix: outcome.refusal.fix,
+    };
   };
 
   const routing = await resolveProjectHost(ctx);
@@ -37,8 +45,21 @@ export async function diagnoseRequest(
   if (refusedAuth) return refusedAuth;
   // Without the token we cannot re-verify, but the gateway recorded why it refused this very request.
   const recorded = row?.code ? entryForCode(row.code) : undefined;
-  if (!ctx.request.token && row?.code && recorded && (recorded.layer === "gateway_auth" || recorded.layer === "rate_limit")) {
-    return { layer: recorded.layer, code: row.code, evidence: [...evidence, `the gateway refused this request with ${row.code}; pass --token to re-check the token itself`], fix: recorded.fixes };
+  if (
+    !ctx.request.token &&
+    row?.code &&
+    recorded &&
+    (recorded.layer === "gateway_auth" || recorded.layer === "rate_limit")
+  ) {
+    return {
+      layer: recorded.layer,
+      code: row.code,
+      evidence: [
+        ...evidence,
+        `the gateway refused this request with ${row.code}; pass --token to re-check the token itself`,
+      ],
+      fix: recorded.fixes,
+    };
   }
   const state: WalkState = { claims: auth.claims ?? null, table: null };
 

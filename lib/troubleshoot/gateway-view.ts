@@ -11,7 +11,10 @@ export function gatewayViewOnce(env: Record<string, string | undefined>): Gatewa
   if (cached) return cached;
   try {
     const settings = loadGatewaySettings(env);
-    cached = { leewaySeconds: settings.FLUX_GATEWAY_JWT_LEEWAY_S, rateLimitMultiplier: settings.FLUX_RATE_LIMIT_MULTIPLIER };
+    cached = {
+      leewaySeconds: settings.FLUX_GATEWAY_JWT_LEEWAY_S,
+      rateLimitMultiplier: settings.FLUX_RATE_LIMIT_MULTIPLIER,
+    };
   } catch {
     cached = DEFAULT_GATEWAY_VIEW;
   }

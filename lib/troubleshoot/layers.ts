@@ -2,7 +2,16 @@
  * The layers a data-plane request crosses, in the order it crosses them. A diagnosis names the FIRST layer that
  * refuses; `ok` means every check that could run passed.
  */
-export const DIAGNOSIS_LAYERS = ["routing", "gateway_auth", "rate_limit", "schema", "privileges", "rls", "backup", "ok"] as const;
+export const DIAGNOSIS_LAYERS = [
+  "routing",
+  "gateway_auth",
+  "rate_limit",
+  "schema",
+  "privileges",
+  "rls",
+  "backup",
+  "ok",
+] as const;
 export type DiagnosisLayer = (typeof DIAGNOSIS_LAYERS)[number];
 
 /** Catalogue entries also cover layers the assistant cannot test from the server (edge, the client's own code). */

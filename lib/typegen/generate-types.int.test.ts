@@ -80,7 +80,9 @@ afterAll(async () => {
 
 describe("flux gen types for a fixture schema", () => {
   it("maps column types like supabase gen types: int8/numeric number, jsonb Json, arrays, enums, nullable | null", () => {
-    expect(typescript).toContain("export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[];");
+    expect(typescript).toContain(
+      "export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[];",
+    );
     for (const line of [
       "id: number;",
       "name: string;",
@@ -115,8 +117,12 @@ describe("flux gen types for a fixture schema", () => {
     expect(typescript).toContain('Returns: Database["public"]["Tables"]["people"]["Row"][];');
     expect(typescript).toContain("Returns: { total: number; avg_balance: number }[];");
     expect(typescript).toMatch(/touch: \{\s+Args: Record<PropertyKey, never>;\s+Returns: undefined;/);
-    expect(typescript).toMatch(/foreignKeyName: "pets_owner_id_fkey";\s+columns: \["owner_id"\];\s+isOneToOne: false;\s+referencedRelation: "people";/);
-    expect(typescript).toMatch(/foreignKeyName: "passports_person_id_fkey";\s+columns: \["person_id"\];\s+isOneToOne: true;/);
+    expect(typescript).toMatch(
+      /foreignKeyName: "pets_owner_id_fkey";\s+columns: \["owner_id"\];\s+isOneToOne: false;\s+referencedRelation: "people";/,
+    );
+    expect(typescript).toMatch(
+      /foreignKeyName: "passports_person_id_fkey";\s+columns: \["person_id"\];\s+isOneToOne: true;/,
+    );
   });
 
   it("compiles with tsc --strict and types a postgrest-js query (the @ts-expect-error lines are real errors)", async () => {
@@ -127,13 +133,25 @@ describe("flux gen types for a fixture schema", () => {
     writeFileSync(
       path.join(dir, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { strict: true, noUncheckedIndexedAccess: true, noEmit: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", skipLibCheck: true, types: [], paths: { "@supabase/postgrest-js": [postgrest] } },
+        compilerOptions: {
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          noEmit: true,
+          target: "ES2022",
+          module: "ESNext",
+          moduleResolution: "Bundler",
+          skipLibCheck: true,
+          types: [],
+          paths: { "@supabase/postgrest-js": [postgrest] },
+        },
         files: ["types.ts", "usage.ts"],
       }),
     );
     const result = await new Promise<{ code: number; output: string }>((resolve) =>
-      execFile("node", [path.resolve("node_modules/typescript/bin/tsc"), "-p", path.join(dir, "tsconfig.json")], (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
+      execFile(
+        "node",
+        [path.resolve("node_modules/typescript/bin/tsc"), "-p", path.join(dir, "tsconfig.json")],
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
       ),
     );
     expect(result.output).toBe("");

@@ -46,7 +46,14 @@ const FUNCTIONS = `
    where n.nspname = $1 and p.prokind = 'f'
    order by p.proname, p.oid`;
 
-type TypeRow = { oid: number; name: string; kind: string; schema: string; elem_name: string | null; elem_kind: string | null };
+type TypeRow = {
+  oid: number;
+  name: string;
+  kind: string;
+  schema: string;
+  elem_name: string | null;
+  elem_kind: string | null;
+};
 type FunctionRow = {
   name: string;
   returns_set: boolean;
@@ -65,8 +72,27 @@ type FunctionRow = {
 export async function introspectSchema(client: pg.Client, schema: string): Promise<SchemaDescription> {
   const relations = (await client.query<{ oid: number; name: string; relkind: string }>(RELATIONS, [schema])).rows;
   const oids = relations.map((r) => r.oid);
-  const columns = (await client.query<{ rel: number; name: string; type: number; nullable: boolean; has_default: boolean; identity: string; generated: string }>(COLUMNS, [oids])).rows;
-  const keys = (await client.query<{ name: string; rel: number; referenced: string; columns: string[]; referenced_columns: string[]; one_to_one: boolean }>(FOREIGN_KEYS, [oids, schema])).rows;
+  const columns = (
+    await client.query<{
+      rel: number;
+      name: string;
+      type: number;
+      nullable: boolean;
+      has_default: boolean;
+      identity: string;
+      generated: string;
+    }>(COLUMNS, [oids])
+  ).rows;
+  const keys = (
+    await client.query<{
+      name: string;
+      rel: number;
+      referenced: string;
+      columns: string[];
+      referenced_columns: string[];
+      one_to_one: boolean;
+    }>(FOREIGN_KEYS, [oids, schema])
+  ).rows;
   const functions = (await client.query<FunctionRow>(FUNCTIONS, [schema])).rows;
   const enums = (
     await client.query<{ name: string; values: string[] }>(
@@ -77,7 +103,10 @@ export async function introspectSchema(client: pg.Client, schema: string): Promi
     )
   ).rows;
 
-  const typeOids = new Set<number>([...columns.map((c) => c.type), ...functions.flatMap((f) => [f.returns, ...f.all_types])]);
+  const typeOids = new Set<number>([
+    ...columns.map((c) => c.type),
+    ...functions.flatMap((f) => [f.returns, ...f.all_types]),
+  ]);
   const typeRows = (await client.query<TypeRow>(TYPES, [[...typeOids]])).rows;
   const typeOf = typeResolver(typeRows);
 
@@ -86,10 +115,23 @@ export async function introspectSchema(client: pg.Client, schema: string): Promi
     kind: r.relkind === "v" || r.relkind === "m" ? "view" : "table",
     columns: columns
       .filter((c) => c.rel === r.oid)
-      .map((c) => ({ name: c.name, type: typeOf(c.type), nullable: c.nullable, hasDefault: c.has_default, identity: c.identity, generated: c.generated })),
+      .map((c) => ({
+        name: c.name,
+        type: typeOf(c.type),
+        nullable: c.nullable,
+        hasDefault: c.has_default,
+        identity: c.identity,
+        generated: c.generated,
+      })),
     relationships: keys
       .filter((k) => k.rel === r.oid)
-      .map((k) => ({ foreignKeyName: k.name, columns: k.columns, referencedRelation: k.referenced, referencedColumns: k.referenced_columns, isOneToOne: k.one_to_one })),
+      .map((k) => ({
+        foreignKeyName: k.name,
+        columns: k.columns,
+        referencedRelation: k.referenced,
+        referencedColumns: k.referenced_columns,
+        isOneToOne: k.one_to_one,
+      })),
   }));
   return { schema, relations: described, functions: functions.map((f) => describeFunction(f, typeOf)), enums };
 }
@@ -106,14 +148,20 @@ function typeResolver(rows: TypeRow[]): (oid: number) => PgTypeRef {
 
 function describeFunction(row: FunctionRow, typeOf: (oid: number) => PgTypeRef): FunctionDescription {
   const modes = row.arg_modes.length > 0 ? row.arg_modes : row.all_types.map(() => "i");
-  const inputs = row.all_types.map((type, i) => ({ type, name: row.arg_names[i] ?? "", mode: modes[i] ?? "i" })).filter((a) => ["i", "b", "v"].includes(a.mode));
-  const outputs = row.all_types.map((type, i) => ({ type, name: row.arg_names[i] ?? "", mode: modes[i] ?? "i" })).filter((a) => ["t", "o", "b"].includes(a.mode));
+  const inputs = row.all_types
+    .map((type, i) => ({ type, name: row.arg_names[i] ?? "", mode: modes[i] ?? "i" }))
+    .filter((a) => ["i", "b", "v"].includes(a.mode));
+  const outputs = row.all_types
+    .map((type, i) => ({ type, name: row.arg_names[i] ?? "", mode: modes[i] ?? "i" }))
+    .filter((a) => ["t", "o", "b"].includes(a.mode));
   const firstDefault = inputs.length - row.defaults;
   return {
     name: row.name,
     args: inputs.map((a, i) => ({ name: a.name, type: typeOf(a.type), hasDefault: i >= firstDefault })),
     returns: typeOf(row.returns),
     returnsSet: row.returns_set,
-    tableColumns: modes.some((m) => m === "t" || m === "o") ? outputs.map((a) => ({ name: a.name, type: typeOf(a.type) })) : [],
+    tableColumns: modes.some((m) => m === "t" || m === "o")
+      ? outputs.map((a) => ({ name: a.name, type: typeOf(a.type) }))
+      : [],
   };
 }

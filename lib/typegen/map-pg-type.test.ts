@@ -6,9 +6,21 @@ const base = (name: string, kind = "b") => ({ name, kind, element: null });
 
 describe("tsTypeOf (as supabase gen types maps them)", () => {
   it.each([
-    ["int2", "number"], ["int4", "number"], ["int8", "number"], ["numeric", "number"], ["float8", "number"],
-    ["bool", "boolean"], ["text", "string"], ["uuid", "string"], ["timestamptz", "string"], ["date", "string"],
-    ["bytea", "string"], ["json", "Json"], ["jsonb", "Json"], ["void", "undefined"], ["record", "Record<string, unknown>"],
+    ["int2", "number"],
+    ["int4", "number"],
+    ["int8", "number"],
+    ["numeric", "number"],
+    ["float8", "number"],
+    ["bool", "boolean"],
+    ["text", "string"],
+    ["uuid", "string"],
+    ["timestamptz", "string"],
+    ["date", "string"],
+    ["bytea", "string"],
+    ["json", "Json"],
+    ["jsonb", "Json"],
+    ["void", "undefined"],
+    ["record", "Record<string, unknown>"],
     ["some_extension_type", "unknown"],
   ])("%s → %s", (name, ts) => {
     expect(tsTypeOf(base(name), ref)).toBe(ts);

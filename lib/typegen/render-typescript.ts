@@ -1,5 +1,11 @@
 import { tsTypeOf } from "./map-pg-type";
-import type { ColumnDescription, FunctionDescription, PgTypeRef, RelationDescription, SchemaDescription } from "./types";
+import type {
+  ColumnDescription,
+  FunctionDescription,
+  PgTypeRef,
+  RelationDescription,
+  SchemaDescription,
+} from "./types";
 
 /**
  * The schema as a TypeScript `Database` type in the shape `supabase gen types typescript` prints, so
@@ -18,10 +24,24 @@ export function renderTypescript(description: SchemaDescription): string {
     "",
     "export type Database = {",
     "  public: {",
-    section("Tables", tables.map((t) => entry(t.name, tableBody(t, ctx)))),
-    section("Views", views.map((v) => entry(v.name, viewBody(v, ctx)))),
-    section("Functions", [...functions].map(([name, overloads]) => entry(name, functionBody(overloads, ctx)))),
-    section("Enums", description.enums.map((e) => `      ${key(e.name)}: ${e.values.map((v) => JSON.stringify(v)).join(" | ") || "never"};`)),
+    section(
+      "Tables",
+      tables.map((t) => entry(t.name, tableBody(t, ctx))),
+    ),
+    section(
+      "Views",
+      views.map((v) => entry(v.name, viewBody(v, ctx))),
+    ),
+    section(
+      "Functions",
+      [...functions].map(([name, overloads]) => entry(name, functionBody(overloads, ctx))),
+    ),
+    section(
+      "Enums",
+      description.enums.map(
+        (e) => `      ${key(e.name)}: ${e.values.map((v) => JSON.stringify(v)).join(" | ") || "never"};`,
+      ),
+    ),
     section("CompositeTypes", []),
     "  };",
     "};",
@@ -40,11 +60,13 @@ type Ctx = { type: (t: PgTypeRef) => string };
 function renderContext(description: SchemaDescription): Ctx {
   const relations = new Map(description.relations.map((r) => [r.name, r]));
   const enums = new Set(description.enums.map((e) => e.name));
-  const enumRef = (name: string) => (enums.has(name) ? `Database["public"]["Enums"][${JSON.stringify(name)}]` : "string");
+  const enumRef = (name: string) =>
+    enums.has(name) ? `Database["public"]["Enums"][${JSON.stringify(name)}]` : "string";
   return {
     type: (t) => {
       const relation = t.kind === "c" && t.schema === description.schema ? relations.get(t.name) : undefined;
-      if (relation) return `Database["public"][${relation.kind === "view" ? '"Views"' : '"Tables"'}][${JSON.stringify(relation.name)}]["Row"]`;
+      if (relation)
+        return `Database["public"][${relation.kind === "view" ? '"Views"' : '"Tables"'}][${JSON.stringify(relation.name)}]["Row"]`;
       return tsTypeOf(t, enumRef);
     },
   };
@@ -52,22 +74,39 @@ function renderContext(description: SchemaDescription): Ctx {
 
 function tableBody(table: RelationDescription, ctx: Ctx): string[] {
   const row = table.columns.map((c) => `${key(c.name)}: ${columnType(c, ctx)};`);
-  const insert = table.columns.map((c) => (writeForbidden(c) ? `${key(c.name)}?: never;` : `${key(c.name)}${insertOptional(c) ? "?" : ""}: ${columnType(c, ctx)};`));
-  const update = table.columns.map((c) => (writeForbidden(c) ? `${key(c.name)}?: never;` : `${key(c.name)}?: ${columnType(c, ctx)};`));
+  const insert = table.columns.map((c) =>
+    writeForbidden(c)
+      ? `${key(c.name)}?: never;`
+      : `${key(c.name)}${insertOptional(c) ? "?" : ""}: ${columnType(c, ctx)};`,
+  );
+  const update = table.columns.map((c) =>
+    writeForbidden(c) ? `${key(c.name)}?: never;` : `${key(c.name)}?: ${columnType(c, ctx)};`,
+  );
   return [...block("Row", row), ...block("Insert", insert), ...block("Update", update), ...relationships(table)];
 }
 
 function viewBody(view: RelationDescription, ctx: Ctx): string[] {
   // A view's columns carry no NOT NULL in the catalog, so every one may be null (as supabase prints them).
-  return [...block("Row", view.columns.map((c) => `${key(c.name)}: ${ctx.type(c.type)} | null;`)), ...relationships(view)];
+  return [
+    ...block(
+      "Row",
+      view.columns.map((c) => `${key(c.name)}: ${ctx.type(c.type)} | null;`),
+    ),
+    ...relationships(view),
+  ];
 }
 
 function functionBody(overloads: FunctionDescription[], ctx: Ctx): string[] {
   const args = overloads.map((f) =>
-    f.args.length === 0 ? "Record<PropertyKey, never>" : `{ ${f.args.map((a) => `${key(a.name)}${a.hasDefault ? "?" : ""}: ${ctx.type(a.type)}`).join("; ")} }`,
+    f.args.length === 0
+      ? "Record<PropertyKey, never>"
+      : `{ ${f.args.map((a) => `${key(a.name)}${a.hasDefault ? "?" : ""}: ${ctx.type(a.type)}`).join("; ")} }`,
   );
   const returns = overloads.map((f) => {
-    const one = f.tableColumns.length > 0 ? `{ ${f.tableColumns.map((c) => `${key(c.name)}: ${ctx.type(c.type)}`).join("; ")} }` : ctx.type(f.returns);
+    const one =
+      f.tableColumns.length > 0
+        ? `{ ${f.tableColumns.map((c) => `${key(c.name)}: ${ctx.type(c.type)}`).join("; ")} }`
+        : ctx.type(f.returns);
     return f.returnsSet ? `${one.includes(" ") && !one.startsWith("{") ? `(${one})` : one}[]` : one;
   });
   return [`Args: ${unique(args).join(" | ")};`, `Returns: ${unique(returns).join(" | ")};`];
@@ -95,7 +134,8 @@ const writeForbidden = (c: ColumnDescription) => c.identity === "a" || c.generat
 const insertOptional = (c: ColumnDescription) => c.nullable || c.hasDefault || c.identity !== "";
 
 const block = (name: string, lines: string[]) => [`${name}: {`, ...lines.map((l) => `  ${l}`), "};"];
-const entry = (name: string, body: string[]) => [`      ${key(name)}: {`, ...body.map((l) => `        ${l}`), "      };"].join("\n");
+const entry = (name: string, body: string[]) =>
+  [`      ${key(name)}: {`, ...body.map((l) => `        ${l}`), "      };"].join("\n");
 const section = (name: string, entries: string[]) =>
   entries.length === 0 ? `    ${name}: { [_ in never]: never };` : [`    ${name}: {`, ...entries, "    };"].join("\n");
 const key = (name: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));

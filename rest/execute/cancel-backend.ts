@@ -21,7 +21,9 @@ export function cancelBackend(client: pg.PoolClient): Promise<void> {
   packet.writeInt32BE(processID, 8);
   packet.writeInt32BE(secretKey, 12);
   return new Promise((resolve) => {
-    const socket = host.startsWith("/") ? net.connect({ path: `${host}/.s.PGSQL.${port}` }) : net.connect({ host, port });
+    const socket = host.startsWith("/")
+      ? net.connect({ path: `${host}/.s.PGSQL.${port}` })
+      : net.connect({ host, port });
     socket.setTimeout(2_000, () => socket.destroy());
     socket.once("connect", () => socket.write(packet));
     socket.once("end", () => socket.end());

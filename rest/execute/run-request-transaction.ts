@@ -129,7 +129,9 @@ function toResult(main: pg.QueryResult, extra: Settled[], response: pg.QueryResu
   return {
     rows: main.rows as Array<Record<string, unknown>>,
     rowCount: main.rowCount ?? 0,
-    followUps: extra.map((result) => (result.status === "fulfilled" ? (result.value.rows as Array<Record<string, unknown>>) : [])),
+    followUps: extra.map((result) =>
+      result.status === "fulfilled" ? (result.value.rows as Array<Record<string, unknown>>) : [],
+    ),
     response: { status: settingsRow.status ?? null, headers: settingsRow.headers ?? null },
   };
 }

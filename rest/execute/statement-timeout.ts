@@ -15,6 +15,7 @@ export function statementTimeoutMsFor(plan: BridgePlan | undefined): number {
   const setting = guardrailsFor(plan ?? FALLBACK_PLAN).statementTimeout;
   const match = /^(\d+)\s*(ms|s|min)$/.exec(setting);
   const unit = match?.[2] ? UNITS[match[2]] : undefined;
-  if (!match?.[1] || unit === undefined) throw new Error(`Unreadable plan statement timeout "${setting}": expected e.g. 5s or 500ms`);
+  if (!match?.[1] || unit === undefined)
+    throw new Error(`Unreadable plan statement timeout "${setting}": expected e.g. 5s or 500ms`);
   return Number(match[1]) * unit;
 }

@@ -16,7 +16,14 @@ export async function handleDelete(
   input: { query: ReadQuery; preferences: Preferences; single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
-  const { outcome, body } = await runWrite(deps, request, tableName, { ...input, limitsAffected: true }, (table, scope) => planDelete(table, { ...input, scope }), buildDeleteStatement);
+  const { outcome, body } = await runWrite(
+    deps,
+    request,
+    tableName,
+    { ...input, limitsAffected: true },
+    (table, scope) => planDelete(table, { ...input, scope }),
+    buildDeleteStatement,
+  );
   const headers = {
     "Content-Range": `*/${writeTotal(preferences, outcome.total)}`,
     ...preferenceApplied(preferences, { return: true, count: true, tx: true, handling: true, maxAffected: true }),

@@ -17,21 +17,36 @@ export async function handleInsert(
   input: InsertRequest & { single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
-  const { planned, outcome, body } = await runWrite(deps, request, tableName, input, (table, scope) => planInsert(table, { ...input, scope }), buildInsertStatement);
+  const { planned, outcome, body } = await runWrite(
+    deps,
+    request,
+    tableName,
+    input,
+    (table, scope) => planInsert(table, { ...input, scope }),
+    buildInsertStatement,
+  );
   const headers: Record<string, string> = {
     "Content-Range": `*/${writeTotal(preferences, outcome.total)}`,
-    ...preferenceApplied(preferences, { resolution: planned.conflict !== null, missing: true, return: true, count: true, tx: true, handling: true }),
+    ...preferenceApplied(preferences, {
+      resolution: planned.conflict !== null,
+      missing: true,
+      return: true,
+      count: true,
+      tx: true,
+      handling: true,
+    }),
   };
   const keyColumns = planned.returning.keyColumns;
-  if (outcome.total === 1 && outcome.key && keyColumns.length > 0) headers.Location = location(tableName, keyColumns, outcome.key);
+  if (outcome.total === 1 && outcome.key && keyColumns.length > 0)
+    headers.Location = location(tableName, keyColumns, outcome.key);
   const nothingInserted = preferences.resolution === "merge-duplicates" && outcome.inserted === 0;
   return { status: nothingInserted ? 200 : 201, body, headers };
 }
 
 /** `/<table>?<pk>=eq.<value>&…`, percent-encoded like PostgREST's renderSimpleQuery. */
 function location(tableName: string, columns: string[], values: string[]): string {
-  const encode = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encode = (text: string) =>
+    encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const query = columns.map((column, index) => `${encode(column)}=${encode(`eq.${values[index] ?? ""}`)}`);
   return `/${tableName}?${query.join("&")}`;
 }
-

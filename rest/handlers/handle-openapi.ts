@@ -10,7 +10,11 @@ import type { RestDeps, TenantRequest } from "./deps";
  * GET / : the OpenAPI document of the caller's own schema (the one its bridge token names, never another),
  * built from the schema cache, which is loaded on the tenant's own connection when cold.
  */
-export async function handleOpenApi(deps: RestDeps, request: TenantRequest, headers: IncomingHttpHeaders): Promise<JsonReply> {
+export async function handleOpenApi(
+  deps: RestDeps,
+  request: TenantRequest,
+  headers: IncomingHttpHeaders,
+): Promise<JsonReply> {
   const { schema, role } = request.identity;
   const client = await deps.pools.connect(role);
   let snapshot;

@@ -13,13 +13,23 @@ import { csvBody } from "@/rest/sql/csv-body";
 import type { RestDeps, TenantRequest } from "./deps";
 import { executeForTenant } from "./execute-for-tenant";
 
-export type ReadInput = { query: ReadQuery; media: MediaKind; range?: RangeHeader | null; count?: CountPreference | null };
+export type ReadInput = {
+  query: ReadQuery;
+  media: MediaKind;
+  range?: RangeHeader | null;
+  count?: CountPreference | null;
+};
 
 /**
  * GET/HEAD /<table>: the rows as a JSON array (one object or CSV when asked), Content-Range on every answer, and
  * PostgREST's status rule when a count is known: 206 for a partial page, 416 when the page starts past the end.
  */
-export async function handleRead(deps: RestDeps, request: TenantRequest, tableName: string, input: ReadInput): Promise<JsonReply> {
+export async function handleRead(
+  deps: RestDeps,
+  request: TenantRequest,
+  tableName: string,
+  input: ReadInput,
+): Promise<JsonReply> {
   const count = input.count ?? null;
   const { planned, result } = await executeForTenant(
     deps,
@@ -41,7 +51,12 @@ export async function handleRead(deps: RestDeps, request: TenantRequest, tableNa
   }
   const status = total !== null && pageTotal < total ? 206 : 200;
   const body = isSingleObject(input.media) ? singleObjectBody(rows, pageTotal) : rows;
-  return { status, body: stripsNulls(input.media) ? stripNulls(body) : body, headers, contentType: CONTENT_TYPE[input.media] };
+  return {
+    status,
+    body: stripsNulls(input.media) ? stripNulls(body) : body,
+    headers,
+    contentType: CONTENT_TYPE[input.media],
+  };
 }
 
 /** exact: the statement's count; planned: EXPLAIN's estimate; estimated: exact up to max-rows, then planned. */

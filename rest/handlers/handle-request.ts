@@ -80,7 +80,8 @@ async function dispatch(deps: RestDeps, req: IncomingMessage, url: URL, request:
   const preferences = parsePreferences(req.headers.prefer);
   assertPreferencesAccepted(preferences);
   const rpc = rpcNameOf(url.pathname);
-  if (rpc !== null) return handleRpc(deps, request, req, url, rpc, { media: negotiate(req.headers, WRITE_MEDIA), preferences });
+  if (rpc !== null)
+    return handleRpc(deps, request, req, url, rpc, { media: negotiate(req.headers, WRITE_MEDIA), preferences });
   const table = parseTablePath(url.pathname);
   const reading = req.method === "GET" || req.method === "HEAD";
   const media = negotiate(req.headers, reading ? RELATION_MEDIA : WRITE_MEDIA);

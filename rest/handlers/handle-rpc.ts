@@ -67,7 +67,12 @@ export async function handleRpc(
   } else if (!fn.returnsSet) {
     // One value or row: PostgREST answers Content-Range 0-0/* (0-0/1 with count=exact).
     const range = counted ? "0-0/1" : "0-0/*";
-    reply = { status: 200, body: typeof row.body === "string" ? row.body : "null", headers: { "Content-Range": range }, contentType: CONTENT_TYPE.json };
+    reply = {
+      status: 200,
+      body: typeof row.body === "string" ? row.body : "null",
+      headers: { "Content-Range": range },
+      contentType: CONTENT_TYPE.json,
+    };
   } else {
     const rowCount = Number(row.page_total ?? 0);
     const total = counted ? Number(row.total ?? 0) : null;
@@ -89,4 +94,3 @@ async function readRpcBody(req: IncomingMessage, limit: number): Promise<unknown
   if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) return {};
   return readJsonBody(req, limit);
 }
-

@@ -17,12 +17,26 @@ export async function handleUpdate(
   input: { payload: Payload; columns: string[] | null; query: ReadQuery; preferences: Preferences; single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
-  const { outcome, body } = await runWrite(deps, request, tableName, { ...input, limitsAffected: true }, (table, scope) => planUpdate(table, { ...input, scope }), buildUpdateStatement);
+  const { outcome, body } = await runWrite(
+    deps,
+    request,
+    tableName,
+    { ...input, limitsAffected: true },
+    (table, scope) => planUpdate(table, { ...input, scope }),
+    buildUpdateStatement,
+  );
   // PostgREST reports an update's rows as a range from 0, e.g. `0-2/*`.
   const range = outcome.total > 0 ? `0-${outcome.total - 1}` : "*";
   const headers = {
     "Content-Range": `${range}/${writeTotal(preferences, outcome.total)}`,
-    ...preferenceApplied(preferences, { missing: true, return: true, count: true, tx: true, handling: true, maxAffected: true }),
+    ...preferenceApplied(preferences, {
+      missing: true,
+      return: true,
+      count: true,
+      tx: true,
+      handling: true,
+      maxAffected: true,
+    }),
   };
   return { status: preferences.return === "representation" ? 200 : 204, body, headers };
 }

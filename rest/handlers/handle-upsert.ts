@@ -20,7 +20,14 @@ export async function handleUpsert(
   input: { payload: Payload; query: ReadQuery; preferences: Preferences; single: boolean },
 ): Promise<JsonReply> {
   const { preferences } = input;
-  const { outcome, body } = await runWrite(deps, request, tableName, input, (table, scope) => planUpsert(table, { ...input, scope }), buildInsertStatement);
+  const { outcome, body } = await runWrite(
+    deps,
+    request,
+    tableName,
+    input,
+    (table, scope) => planUpsert(table, { ...input, scope }),
+    buildInsertStatement,
+  );
   if (outcome.total === 0) {
     throw new RestError(400, { code: "PGRST115", message: "Payload values do not match URL in primary key column(s)" });
   }

@@ -28,7 +28,10 @@ describe("authenticate", () => {
 
   it("takes the statement timeout from the signed plan, so a free tenant is held to 5 s", async () => {
     const tenantId = newTenantId();
-    const token = await mintBridgeToken({ role: roleNameOf(tenantId), tenant_id: tenantId, claims: {}, plan: "free" }, key);
+    const token = await mintBridgeToken(
+      { role: roleNameOf(tenantId), tenant_id: tenantId, claims: {}, plan: "free" },
+      key,
+    );
     expect((await authenticate(request(`Bearer ${token}`), verifier)).statementTimeoutMs).toBe(5_000);
   });
 
@@ -46,7 +49,9 @@ describe("authenticate", () => {
   it("rejects a bridge token whose role is postgres or the tenant's owner role", async () => {
     const tenantId = newTenantId();
     await expect(authenticate(await bearer("postgres", tenantId), verifier)).rejects.toMatchObject(refused);
-    await expect(authenticate(await bearer(ownerRoleNameOf(tenantId), tenantId), verifier)).rejects.toMatchObject(refused);
+    await expect(authenticate(await bearer(ownerRoleNameOf(tenantId), tenantId), verifier)).rejects.toMatchObject(
+      refused,
+    );
   });
 
   it("rejects a bridge token pairing one tenant_id with another tenant's role", async () => {

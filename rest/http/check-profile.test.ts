@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { RestError } from "@/rest/respond/rest-error";
 import { checkProfile } from "./check-profile";
 
-const request = (method: string, headers: Record<string, string>) => ({ method, headers }) as unknown as IncomingMessage;
+const request = (method: string, headers: Record<string, string>) =>
+  ({ method, headers }) as unknown as IncomingMessage;
 const SCHEMA = "t_aaaaaaaaaaaa_api";
 const OTHER = "t_bbbbbbbbbbbb_api";
 

@@ -23,7 +23,13 @@ const snapshot: SchemaSnapshot = {
   functions: new Map(),
   relationships: [],
   tables: new Map([
-    ["todos", table("todos", "table", [column("id", "bigint", { notNull: true, hasDefault: true, primaryKey: true }), column("task", "text", { notNull: true })])],
+    [
+      "todos",
+      table("todos", "table", [
+        column("id", "bigint", { notNull: true, hasDefault: true, primaryKey: true }),
+        column("task", "text", { notNull: true }),
+      ]),
+    ],
     ["stats", table("stats", "materialized_view", [column("n", "integer")])],
   ]),
 };
@@ -39,15 +45,27 @@ describe("buildOpenApi", () => {
   });
 
   it("requires NOT NULL columns without a default and marks primary keys", () => {
-    const doc = buildOpenApi(snapshot, server) as { definitions: Record<string, { required?: string[]; properties: Record<string, unknown> }> };
+    const doc = buildOpenApi(snapshot, server) as {
+      definitions: Record<string, { required?: string[]; properties: Record<string, unknown> }>;
+    };
     expect(doc.definitions.todos?.required).toEqual(["task"]);
-    expect(doc.definitions.todos?.properties.id).toEqual({ format: "bigint", type: "integer", description: "Note:\nThis is a Primary Key.<pk/>" });
+    expect(doc.definitions.todos?.properties.id).toEqual({
+      format: "bigint",
+      type: "integer",
+      description: "Note:\nThis is a Primary Key.<pk/>",
+    });
     expect(doc.definitions.stats?.required).toBeUndefined();
   });
 
   it("adds /rpc/<fn> paths for the functions it is given, arguments as body and query parameters", () => {
     const doc = buildOpenApi(snapshot, server, [
-      { name: "add", params: [{ name: "a", type: "integer", required: true }, { name: "b", type: "integer", required: false }] },
+      {
+        name: "add",
+        params: [
+          { name: "a", type: "integer", required: true },
+          { name: "b", type: "integer", required: false },
+        ],
+      },
     ]) as { paths: Record<string, Record<string, { parameters: unknown[]; tags: string[] }>> };
     expect(Object.keys(doc.paths)).toEqual(["/", "/stats", "/todos", "/rpc/add"]);
     const rpc = doc.paths["/rpc/add"];
@@ -56,7 +74,11 @@ describe("buildOpenApi", () => {
       required: true,
       in: "body",
       name: "args",
-      schema: { required: ["a"], type: "object", properties: { a: { format: "integer", type: "integer" }, b: { format: "integer", type: "integer" } } },
+      schema: {
+        required: ["a"],
+        type: "object",
+        properties: { a: { format: "integer", type: "integer" }, b: { format: "integer", type: "integer" } },
+      },
     });
     expect(rpc?.get?.parameters).toEqual([
       { format: "integer", in: "query", name: "a", required: true, type: "integer" },

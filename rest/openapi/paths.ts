@@ -24,7 +24,16 @@ export function tablePath(table: TableInfo): SwaggerSchema {
   const path: SwaggerSchema = {
     get: {
       tags,
-      parameters: [...filters, ref("select"), ref("order"), ref("range"), ref("rangeUnit"), ref("offset"), ref("limit"), ref("preferCount")],
+      parameters: [
+        ...filters,
+        ref("select"),
+        ref("order"),
+        ref("range"),
+        ref("rangeUnit"),
+        ref("offset"),
+        ref("limit"),
+        ref("preferCount"),
+      ],
       responses: {
         "200": { description: "OK", schema: { items: { $ref: `#/definitions/${table.name}` }, type: "array" } },
         "206": { description: "Partial Content" },
@@ -32,9 +41,21 @@ export function tablePath(table: TableInfo): SwaggerSchema {
     },
   };
   if (!WRITABLE.has(table.kind)) return path;
-  path.post = { tags, parameters: [body, ref("select"), ref("preferPost")], responses: { "201": { description: "Created" } } };
-  path.delete = { tags, parameters: [...filters, ref("preferReturn")], responses: { "204": { description: "No Content" } } };
-  path.patch = { tags, parameters: [...filters, body, ref("preferReturn")], responses: { "204": { description: "No Content" } } };
+  path.post = {
+    tags,
+    parameters: [body, ref("select"), ref("preferPost")],
+    responses: { "201": { description: "Created" } },
+  };
+  path.delete = {
+    tags,
+    parameters: [...filters, ref("preferReturn")],
+    responses: { "204": { description: "No Content" } },
+  };
+  path.patch = {
+    tags,
+    parameters: [...filters, body, ref("preferReturn")],
+    responses: { "204": { description: "No Content" } },
+  };
   return path;
 }
 

@@ -28,6 +28,7 @@ export function swaggerTypeOf(dataType: string): SwaggerSchema {
   }
   if (format === "json" || format === "jsonb") return { format };
   const schema: SwaggerSchema = { format, type: BY_TYPE[format] ?? "string" };
-  if (modifier?.[1] && (format === "character varying" || format === "character")) schema.maxLength = Number(modifier[1]);
+  if (modifier?.[1] && (format === "character varying" || format === "character"))
+    schema.maxLength = Number(modifier[1]);
   return schema;
 }

@@ -30,7 +30,8 @@ export type SelectItem =
 export type EmbedPath = string[];
 
 export type ComparisonOperator = "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "like" | "ilike" | "match" | "imatch";
-export type SimpleOperator = ComparisonOperator | "isdistinct" | "cs" | "cd" | "ov" | "sl" | "sr" | "nxr" | "nxl" | "adj";
+export type SimpleOperator =
+  ComparisonOperator | "isdistinct" | "cs" | "cd" | "ov" | "sl" | "sr" | "nxr" | "nxl" | "adj";
 /** Operators that accept the `(any)` / `(all)` modifier, as in PostgREST. */
 export type QuantifiableOperator = "eq" | "like" | "ilike" | "gt" | "gte" | "lt" | "lte" | "match" | "imatch";
 export type FtsOperator = "fts" | "plfts" | "phfts" | "wfts";
@@ -50,7 +51,13 @@ export type Predicate =
  * `embed` is set by the planner when `column` names an embedded resource (`actors=not.is.null`): the generated
  * SQL alias of that embed, whose presence the filter tests.
  */
-export type Filter = { path: EmbedPath; column: string; jsonPath: JsonStep[]; negated: boolean; embed?: string } & Predicate;
+export type Filter = {
+  path: EmbedPath;
+  column: string;
+  jsonPath: JsonStep[];
+  negated: boolean;
+  embed?: string;
+} & Predicate;
 
 /** `or=(a.eq.1,and(b.gt.2,c.is.null))`, `not.and=(…)`, `author.or=(…)`. */
 export type LogicTree = {

@@ -39,7 +39,13 @@ function readCondition(cursor: Cursor, path: EmbedPath, depth: number): Filter |
   if (nested) {
     cursor.pos += nested[0].length - 1;
     const operator = nested[2] === "and" ? "and" : "or";
-    return { kind: "logic", path, operator, negated: Boolean(nested[1]), children: readChildren(cursor, path, depth + 1) };
+    return {
+      kind: "logic",
+      path,
+      operator,
+      negated: Boolean(nested[1]),
+      children: readChildren(cursor, path, depth + 1),
+    };
   }
   const field = readField(cursor);
   cursor.expect(".", "delimiter (.)");

@@ -4,10 +4,37 @@ import { readQuoted } from "./parse-field";
 import { readInList } from "./parse-in-list";
 
 const SIMPLE: ReadonlySet<string> = new Set<SimpleOperator>([
-  "eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "match", "imatch", "isdistinct",
-  "cs", "cd", "ov", "sl", "sr", "nxr", "nxl", "adj",
+  "eq",
+  "neq",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "like",
+  "ilike",
+  "match",
+  "imatch",
+  "isdistinct",
+  "cs",
+  "cd",
+  "ov",
+  "sl",
+  "sr",
+  "nxr",
+  "nxl",
+  "adj",
 ]);
-const QUANTIFIABLE: ReadonlySet<string> = new Set<QuantifiableOperator>(["eq", "like", "ilike", "gt", "gte", "lt", "lte", "match", "imatch"]);
+const QUANTIFIABLE: ReadonlySet<string> = new Set<QuantifiableOperator>([
+  "eq",
+  "like",
+  "ilike",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "match",
+  "imatch",
+]);
 const FTS: ReadonlySet<string> = new Set<FtsOperator>(["fts", "plfts", "phfts", "wfts"]);
 const IS_VALUES: ReadonlySet<string> = new Set<IsValue>(["null", "not_null", "true", "false", "unknown"]);
 const LANGUAGE = /^[\p{L}\p{N}_$ ]+$/u;

@@ -42,5 +42,7 @@ function readTerm(cursor: Cursor, path: EmbedPath): OrderTerm {
   }
   cursor.skipSpaces();
   if (!cursor.done && cursor.peek() !== ",") throw cursor.fail('expecting "," or end of input');
-  return relation === undefined ? { path, column, jsonPath, direction, nulls } : { path, relation, column, jsonPath, direction, nulls };
+  return relation === undefined
+    ? { path, column, jsonPath, direction, nulls }
+    : { path, relation, column, jsonPath, direction, nulls };
 }

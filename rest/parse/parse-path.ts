@@ -5,7 +5,10 @@ export function parseTablePath(pathname: string): string {
   const segments = pathname.split("/").filter((segment) => segment !== "");
   const [first] = segments;
   if (first === undefined) {
-    throw new RestError(404, { code: "PGRST125", message: "The root path / (OpenAPI description) is not supported yet" });
+    throw new RestError(404, {
+      code: "PGRST125",
+      message: "The root path / (OpenAPI description) is not supported yet",
+    });
   }
   if (segments.length > 1 || first === "rpc") {
     throw new RestError(404, {
@@ -21,8 +24,13 @@ export function parseTablePath(pathname: string): string {
     throw new RestError(400, { code: "PGRST100", message: `The path ${pathname} is not valid percent-encoding` });
   }
   // Any table name is possible in PostgreSQL; it is looked up in the schema cache and quoted, never spliced.
-  if (/[\u0000-\u001f]/.test(decoded)) {
+  if (hasControlCharacter(decoded)) {
     throw new RestError(400, { code: "PGRST100", message: `The path ${pathname} contains control characters` });
   }
   return decoded;
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
 }

@@ -4,10 +4,25 @@ import { parseTablePath } from "./parse-path";
 
 describe("parsePreferences", () => {
   it("reads every preference from one or several headers, the first occurrence winning", () => {
-    const preferences = parsePreferences(["count=exact,    tx=commit   ,return=representation", "missing=default, tx=rollback"]);
-    expect(preferences).toMatchObject({ count: "exact", tx: "commit", return: "representation", missing: "default", invalid: [] });
-    expect(parsePreferences("resolution=ignore-duplicates, resolution=merge-duplicates").resolution).toBe("ignore-duplicates");
-    expect(parsePreferences("max-affected=5, params=single-object")).toMatchObject({ maxAffected: 5, params: "single-object", invalid: [] });
+    const preferences = parsePreferences([
+      "count=exact,    tx=commit   ,return=representation",
+      "missing=default, tx=rollback",
+    ]);
+    expect(preferences).toMatchObject({
+      count: "exact",
+      tx: "commit",
+      return: "representation",
+      missing: "default",
+      invalid: [],
+    });
+    expect(parsePreferences("resolution=ignore-duplicates, resolution=merge-duplicates").resolution).toBe(
+      "ignore-duplicates",
+    );
+    expect(parsePreferences("max-affected=5, params=single-object")).toMatchObject({
+      maxAffected: 5,
+      params: "single-object",
+      invalid: [],
+    });
   });
 
   it("collects what it does not recognise, and refuses it only with handling=strict (PGRST122)", () => {

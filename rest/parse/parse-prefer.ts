@@ -34,7 +34,10 @@ const PREFERENCES: { [K in Enumerated]: { key: string; values: ReadonlyArray<Non
 
 export function parsePreferences(header: string | string[] | undefined): Preferences {
   const joined = Array.isArray(header) ? header.join(",") : (header ?? "");
-  const parts = joined.split(",").map((part) => part.trim()).filter((part) => part !== "");
+  const parts = joined
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
   const result: Preferences = {
     resolution: null,
     return: null,

@@ -4,9 +4,44 @@ import { RestError } from "@/rest/respond/rest-error";
 import { parseReadQuery } from "./parse-read-query";
 
 /** Characters that matter to the grammar, so generated strings hit its edges rather than plain text. */
-const GRAMMAR_CHARS = [..."abcxyz019_.,()\"\\:*-> {}!;=&%'$ \t"].concat(["not.", "or(", "and(", "eq.", "in.(", "is.", "->>", "::", "(any)", "fts(english).", "...", "!inner", "!left", "a(", "a!b("]);
+const GRAMMAR_CHARS = [..."abcxyz019_.,()\"\\:*-> {}!;=&%'$ \t"].concat([
+  "not.",
+  "or(",
+  "and(",
+  "eq.",
+  "in.(",
+  "is.",
+  "->>",
+  "::",
+  "(any)",
+  "fts(english).",
+  "...",
+  "!inner",
+  "!left",
+  "a(",
+  "a!b(",
+]);
 const grammarString = fc.array(fc.constantFrom(...GRAMMAR_CHARS), { maxLength: 40 }).map((parts) => parts.join(""));
-const key = fc.oneof(fc.constantFrom("select", "order", "limit", "offset", "or", "and", "not.or", "a.or", "a.order", "a.limit", "a.offset", "a.b.order", "id", "data->a", "a.b"), grammarString);
+const key = fc.oneof(
+  fc.constantFrom(
+    "select",
+    "order",
+    "limit",
+    "offset",
+    "or",
+    "and",
+    "not.or",
+    "a.or",
+    "a.order",
+    "a.limit",
+    "a.offset",
+    "a.b.order",
+    "id",
+    "data->a",
+    "a.b",
+  ),
+  grammarString,
+);
 
 function outcome(query: URLSearchParams): "parsed" | "refused" {
   try {

@@ -35,16 +35,26 @@ describe("parseReadQuery", () => {
   });
 
   it("defaults to every column, no filters, no order and no limit", () => {
-    expect(parse("")).toEqual({ select: [{ kind: "star" }], filters: [], logic: [], order: [], limit: null, offset: null, embedPages: [] });
+    expect(parse("")).toEqual({
+      select: [{ kind: "star" }],
+      filters: [],
+      logic: [],
+      order: [],
+      limit: null,
+      offset: null,
+      embedPages: [],
+    });
   });
 
   it("keeps everything after the operator as the value, dots and quotes included", () => {
-    expect(parse("title=eq.a.b'c\"d").filters).toEqual([filter({ column: "title", operator: "eq", value: "a.b'c\"d" })]);
+    expect(parse("title=eq.a.b'c\"d").filters).toEqual([
+      filter({ column: "title", operator: "eq", value: "a.b'c\"d" }),
+    ]);
   });
 
   it("parses every operator, with not. negation, modifiers and fts languages", () => {
     const { filters } = parse(
-      "a=neq.1&f=like.*x*&h=is.NULL&i=not.in.(1,\"2,3\",null)&j=match.^a&k=cs.{1,2}&l=adj.[1,2)&m=isdistinct.x" +
+      'a=neq.1&f=like.*x*&h=is.NULL&i=not.in.(1,"2,3",null)&j=match.^a&k=cs.{1,2}&l=adj.[1,2)&m=isdistinct.x' +
         "&n=fts(english).cat&o=wfts.a b&p=like(any).{a*,*b}&q=not.gt(all).{1,2}",
     );
     expect(filters).toEqual([
@@ -64,9 +74,20 @@ describe("parseReadQuery", () => {
   });
 
   it("parses JSON paths, casts and embed paths", () => {
-    const query = parse("select=x:data->a->>b,price::text,data->0&data->>k=eq.1&author.name=eq.x&author.order=id.desc&order=data->k.asc");
+    const query = parse(
+      "select=x:data->a->>b,price::text,data->0&data->>k=eq.1&author.name=eq.x&author.order=id.desc&order=data->k.asc",
+    );
     expect(query.select).toEqual([
-      { kind: "column", column: "data", alias: "x", cast: null, jsonPath: [{ arrow: "->", key: "a", index: false }, { arrow: "->>", key: "b", index: false }] },
+      {
+        kind: "column",
+        column: "data",
+        alias: "x",
+        cast: null,
+        jsonPath: [
+          { arrow: "->", key: "a", index: false },
+          { arrow: "->>", key: "b", index: false },
+        ],
+      },
       { kind: "column", column: "price", alias: null, cast: "text", jsonPath: [] },
       { kind: "column", column: "data", alias: null, cast: null, jsonPath: [{ arrow: "->", key: "0", index: true }] },
     ]);
@@ -81,26 +102,46 @@ describe("parseReadQuery", () => {
   });
 
   it("parses nested logic trees with quoted values", () => {
-    const { logic } = parse('or=(a.eq.1,and(b.gt.2,not.or(c.is.null,d.eq."x,(y)\\"")),e.in.(1,2))&author.not.and=(f.lt.3)');
+    const { logic } = parse(
+      'or=(a.eq.1,and(b.gt.2,not.or(c.is.null,d.eq."x,(y)\\"")),e.in.(1,2))&author.not.and=(f.lt.3)',
+    );
     expect(logic).toEqual([
       {
-        kind: "logic", path: [], operator: "or", negated: false,
+        kind: "logic",
+        path: [],
+        operator: "or",
+        negated: false,
         children: [
           filter({ column: "a", operator: "eq", value: "1" }),
           {
-            kind: "logic", path: [], operator: "and", negated: false,
+            kind: "logic",
+            path: [],
+            operator: "and",
+            negated: false,
             children: [
               filter({ column: "b", operator: "gt", value: "2" }),
               {
-                kind: "logic", path: [], operator: "or", negated: true,
-                children: [filter({ column: "c", operator: "is", value: "null" }), filter({ column: "d", operator: "eq", value: 'x,(y)"' })],
+                kind: "logic",
+                path: [],
+                operator: "or",
+                negated: true,
+                children: [
+                  filter({ column: "c", operator: "is", value: "null" }),
+                  filter({ column: "d", operator: "eq", value: 'x,(y)"' }),
+                ],
               },
             ],
           },
           filter({ column: "e", operator: "in", values: ["1", "2"] }),
         ],
       },
-      { kind: "logic", path: ["author"], operator: "and", negated: true, children: [filter({ path: ["author"], column: "f", operator: "lt", value: "3" })] },
+      {
+        kind: "logic",
+        path: ["author"],
+        operator: "and",
+        negated: true,
+        children: [filter({ path: ["author"], column: "f", operator: "lt", value: "3" })],
+      },
     ]);
   });
 
@@ -110,8 +151,12 @@ describe("parseReadQuery", () => {
   });
 
   it("accepts double-quoted column names", () => {
-    expect(parse('select="Mixed Case"').select).toEqual([{ kind: "column", column: "Mixed Case", alias: null, jsonPath: [], cast: null }]);
-    expect(parse('order="a.b".asc').order).toEqual([{ path: [], column: "a.b", jsonPath: [], direction: "asc", nulls: null }]);
+    expect(parse('select="Mixed Case"').select).toEqual([
+      { kind: "column", column: "Mixed Case", alias: null, jsonPath: [], cast: null },
+    ]);
+    expect(parse('order="a.b".asc').order).toEqual([
+      { path: [], column: "a.b", jsonPath: [], direction: "asc", nulls: null },
+    ]);
   });
 
   it.each([

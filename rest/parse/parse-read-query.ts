@@ -59,7 +59,10 @@ function parseWholeNumber(raw: string | null, name: "limit" | "offset"): number 
   if (raw === null) return null;
   const pattern = name === "limit" ? /^-?[0-9]{1,15}$/ : /^[0-9]{1,15}$/;
   if (!pattern.test(raw.trim())) {
-    throw syntaxError(`failed to parse ${name} parameter (${raw})`, `expected a ${name === "limit" ? "" : "non-negative "}whole number`);
+    throw syntaxError(
+      `failed to parse ${name} parameter (${raw})`,
+      `expected a ${name === "limit" ? "" : "non-negative "}whole number`,
+    );
   }
   return Number(raw.trim());
 }

@@ -11,6 +11,11 @@ export function rpcNameOf(pathname: string): string | null {
     throw syntaxError(`The path ${pathname} is not valid percent-encoding`);
   }
   // Looked up in the schema cache and quoted, never spliced; control characters are never a real name.
-  if (/[\u0000-\u001f]/.test(name)) throw syntaxError(`The path ${pathname} contains control characters`);
+  if (hasControlCharacter(name)) throw syntaxError(`The path ${pathname} contains control characters`);
   return name;
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
 }

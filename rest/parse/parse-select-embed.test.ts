@@ -4,7 +4,13 @@ import { parseOrder } from "./parse-order";
 import { parseReadQuery } from "./parse-read-query";
 import { parseSelect } from "./parse-select";
 
-const column = (name: string, alias: string | null = null) => ({ kind: "column", column: name, alias, jsonPath: [], cast: null });
+const column = (name: string, alias: string | null = null) => ({
+  kind: "column",
+  column: name,
+  alias,
+  jsonPath: [],
+  cast: null,
+});
 const embed = (target: string, select: unknown[], extra: Record<string, unknown> = {}) => ({
   kind: "embed",
   target,
@@ -28,7 +34,10 @@ function refusal(run: () => unknown): RestError {
 
 describe("select with embeds", () => {
   it("parses a plain embed after columns", () => {
-    expect(parseSelect("title,directors(id,last_name)")).toEqual([column("title"), embed("directors", [column("id"), column("last_name")])]);
+    expect(parseSelect("title,directors(id,last_name)")).toEqual([
+      column("title"),
+      embed("directors", [column("id"), column("last_name")]),
+    ]);
   });
 
   it("parses alias, hint and join modifier in any legal combination", () => {
@@ -54,7 +63,13 @@ describe("select with embeds", () => {
         "directors",
         [
           { kind: "column", column: "id", alias: null, jsonPath: [], cast: "text" },
-          { kind: "column", column: "data", alias: "n", jsonPath: [{ arrow: "->>", key: "name", index: false }], cast: null },
+          {
+            kind: "column",
+            column: "data",
+            alias: "n",
+            jsonPath: [{ arrow: "->>", key: "name", index: false }],
+            cast: null,
+          },
         ],
         { alias: "d" },
       ),
@@ -84,7 +99,9 @@ describe("select with embeds", () => {
 describe("embedded conditions in the query string", () => {
   it("routes filters, logic, order and pages to embed paths", () => {
     const query = parseReadQuery(
-      new URLSearchParams("select=title,actors(id)&actors.first_name=eq.Amy&actors.or=(id.eq.1,id.eq.2)&actors.order=id.desc&actors.limit=2&actors.offset=1&films.actors.id=gt.1"),
+      new URLSearchParams(
+        "select=title,actors(id)&actors.first_name=eq.Amy&actors.or=(id.eq.1,id.eq.2)&actors.order=id.desc&actors.limit=2&actors.offset=1&films.actors.id=gt.1",
+      ),
     );
     expect(query.filters.map((f) => f.path)).toEqual([["actors"], ["films", "actors"]]);
     expect(query.logic[0]?.path).toEqual(["actors"]);

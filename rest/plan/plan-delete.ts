@@ -7,7 +7,10 @@ import { planReturning } from "./plan-write-payload";
 import type { DeletePlan } from "./write-types";
 
 /** DELETE /<table>?filters. */
-export function planDelete(table: TableInfo, request: { query: ReadQuery; preferences: Preferences; scope?: EmbedScope }): DeletePlan {
+export function planDelete(
+  table: TableInfo,
+  request: { query: ReadQuery; preferences: Preferences; scope?: EmbedScope },
+): DeletePlan {
   return {
     table: { schema: table.schema, name: table.name },
     target: planMutationTarget(request.query, table),

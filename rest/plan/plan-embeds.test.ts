@@ -4,7 +4,8 @@ import { RestError } from "@/rest/respond/rest-error";
 import { filmScope, filmTable } from "@/rest/testing/film-scope";
 import { planRead } from "./plan-read";
 
-const plan = (table: string, query: string) => planRead(parseReadQuery(new URLSearchParams(query)), filmTable(table), 1000, { scope: filmScope });
+const plan = (table: string, query: string) =>
+  planRead(parseReadQuery(new URLSearchParams(query)), filmTable(table), 1000, { scope: filmScope });
 
 function refusal(run: () => unknown): RestError {
   try {
@@ -28,7 +29,10 @@ describe("planRead with embeds", () => {
   });
 
   it("moves embedded filters, trees, orders and pages into their embed", () => {
-    const planned = plan("films", "select=id,actors(id)&actors.first_name=eq.Amy&actors.or=(id.eq.1)&actors.order=id&actors.limit=2&actors.offset=1&id=gt.0");
+    const planned = plan(
+      "films",
+      "select=id,actors(id)&actors.first_name=eq.Amy&actors.or=(id.eq.1)&actors.order=id&actors.limit=2&actors.offset=1&id=gt.0",
+    );
     const actors = planned.embeds?.[0]?.node;
     expect(planned.filters).toHaveLength(1);
     expect(actors?.filters).toMatchObject([{ path: [], column: "first_name", value: "Amy" }]);
@@ -50,7 +54,9 @@ describe("planRead with embeds", () => {
   });
 
   it("resolves order=target(col) to the to-one embed's alias", () => {
-    expect(plan("films", "select=id,d:directors(id)&order=d(last_name).desc").order).toMatchObject([{ relationAlias: "pgrst_l1", column: "last_name" }]);
+    expect(plan("films", "select=id,d:directors(id)&order=d(last_name).desc").order).toMatchObject([
+      { relationAlias: "pgrst_l1", column: "last_name" },
+    ]);
   });
 
   it.each([

@@ -62,9 +62,19 @@ function planLevel(select: SelectItem[], table: TableInfo, scope: EmbedScope | n
   return level;
 }
 
-function planEmbed(item: EmbedItem, table: TableInfo, scope: EmbedScope | null, counter: { next: number }): { embed: EmbedPlan; level: Level } {
+function planEmbed(
+  item: EmbedItem,
+  table: TableInfo,
+  scope: EmbedScope | null,
+  counter: { next: number },
+): { embed: EmbedPlan; level: Level } {
   const relationships = scope?.relationships ?? [];
-  const relationship = findRelationship(relationships, { schema: table.schema, source: table.name, target: item.target, hint: item.hint });
+  const relationship = findRelationship(relationships, {
+    schema: table.schema,
+    source: table.name,
+    target: item.target,
+    hint: item.hint,
+  });
   const target = scope?.tables.get(relationship.target);
   if (!target) throw columnNotFound(table.name, item.target);
   const toOne = relationship.cardinality === "many-to-one" || relationship.cardinality === "one-to-one";
@@ -119,7 +129,10 @@ function checkFilter(level: Level, filter: Filter): Filter {
   if (!level.table.columns.has(filter.column)) {
     const child = level.children.get(filter.column);
     if (!child) throw columnNotFound(level.table.name, filter.column);
-    const presence = filter.operator === "is" && (filter.value === "null" || filter.value === "not_null") && filter.jsonPath.length === 0;
+    const presence =
+      filter.operator === "is" &&
+      (filter.value === "null" || filter.value === "not_null") &&
+      filter.jsonPath.length === 0;
     if (!presence) {
       throw new RestError(400, {
         code: "PGRST120",
@@ -135,7 +148,9 @@ function checkFilter(level: Level, filter: Filter): Filter {
 }
 
 function checkTree(level: Level, tree: LogicTree): LogicTree {
-  const children = tree.children.map((child) => ("children" in child ? checkTree(level, child) : checkFilter(level, { ...child, path: [] })));
+  const children = tree.children.map((child) =>
+    "children" in child ? checkTree(level, child) : checkFilter(level, { ...child, path: [] }),
+  );
   return { ...tree, path: [], children };
 }
 

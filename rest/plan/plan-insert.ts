@@ -5,7 +5,14 @@ import { RestError } from "@/rest/respond/rest-error";
 import type { TableInfo } from "@/rest/schema-cache/types";
 import { assertColumn } from "./plan-projection";
 import type { EmbedScope } from "./plan-embeds";
-import { assertWritableColumns, payloadColumns, payloadRows, planReturning, primaryKeyOf, type Row } from "./plan-write-payload";
+import {
+  assertWritableColumns,
+  payloadColumns,
+  payloadRows,
+  planReturning,
+  primaryKeyOf,
+  type Row,
+} from "./plan-write-payload";
 import type { InsertGroup, InsertPlan } from "./write-types";
 
 /** Each distinct key set is one INSERT in the statement; bound so a payload cannot make it unplannably large. */
@@ -35,7 +42,9 @@ export function planInsert(table: TableInfo, request: InsertRequest): InsertPlan
   const target = request.onConflict ?? primaryKeyOf(table);
   const resolution = request.preferences.resolution;
   const conflict =
-    resolution && target.length > 0 ? { target, action: resolution === "merge-duplicates" ? "merge" : "ignore" } as const : null;
+    resolution && target.length > 0
+      ? ({ target, action: resolution === "merge-duplicates" ? "merge" : "ignore" } as const)
+      : null;
   const applyDefaults = request.preferences.missing === "default" && request.columns !== null;
   return {
     table: { schema: table.schema, name: table.name },

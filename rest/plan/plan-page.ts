@@ -9,7 +9,11 @@ const rangeNotSatisfiable = (details: string) =>
  * PostgREST's page arithmetic: the rows asked for by limit/offset intersected with the Range header, then
  * capped at db-max-rows. `limit=0` is always an empty page at offset 0; any other empty intersection is 416.
  */
-export function planPage(query: { limit: number | null; offset: number | null }, range: RangeHeader | null, maxRows: number): Page {
+export function planPage(
+  query: { limit: number | null; offset: number | null },
+  range: RangeHeader | null,
+  maxRows: number,
+): Page {
   if (query.limit === 0) return { offset: 0, limit: 0 };
   const lower = query.offset ?? 0;
   const upper = query.limit === null ? Infinity : lower + query.limit - 1;

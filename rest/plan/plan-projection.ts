@@ -15,7 +15,8 @@ export function planProjection(select: SelectItem[], table: TableInfo): Projecti
     assertColumn(table, item.column);
     columns.push({ column: item.column, alias: item.alias, jsonPath: item.jsonPath ?? [], cast: item.cast ?? null });
   }
-  if (columns.length === 0) return star || !select.some((item) => item.kind === "embed") ? { kind: "star" } : { kind: "columns", columns };
+  if (columns.length === 0)
+    return star || !select.some((item) => item.kind === "embed") ? { kind: "star" } : { kind: "columns", columns };
   return star ? { kind: "columns", columns, star } : { kind: "columns", columns };
 }
 

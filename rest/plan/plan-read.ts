@@ -34,7 +34,10 @@ export function planRead(query: ReadQuery, table: TableInfo, maxRows: number, op
  * The row conditions of a write or RPC (filters and logic trees), every column checked against the table;
  * conditions on embeds are refused there.
  */
-export function planConditions(query: Pick<ReadQuery, "filters" | "logic">, table: TableInfo): Pick<ReadPlan, "filters" | "logic"> {
+export function planConditions(
+  query: Pick<ReadQuery, "filters" | "logic">,
+  table: TableInfo,
+): Pick<ReadPlan, "filters" | "logic"> {
   return {
     filters: query.filters.map((filter) => checkFilter(table, filter)),
     logic: (query.logic ?? []).map((tree) => checkTree(table, tree)),
@@ -52,6 +55,8 @@ function checkFilter(table: TableInfo, filter: Filter): Filter {
 
 function checkTree(table: TableInfo, tree: LogicTree): LogicTree {
   refuseEmbedPath(table, tree.path);
-  const children = tree.children.map((child) => ("children" in child ? checkTree(table, child) : checkFilter(table, child)));
+  const children = tree.children.map((child) =>
+    "children" in child ? checkTree(table, child) : checkFilter(table, child),
+  );
   return { ...tree, children };
 }

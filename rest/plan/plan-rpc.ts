@@ -53,7 +53,9 @@ export function planRpc(
   maxRows: number,
   scope?: EmbedScope,
 ): RpcPlan {
-  const { fn, args } = call.singleObject ? chooseSingleObject(call, schema, functions) : chooseByArguments(call, schema, functions);
+  const { fn, args } = call.singleObject
+    ? chooseSingleObject(call, schema, functions)
+    : chooseByArguments(call, schema, functions);
   // A scalar, void or bare `record` result has no columns to name: select/filters/order on it are refused as
   // PostgREST refuses them (42703), never dropped, so a filter can never silently widen the answer.
   const shape = resultShape(fn, scope) ?? { schema: fn.schema, name: fn.name, kind: "table", columns: new Map() };
@@ -72,7 +74,11 @@ export function planRpc(
   };
 }
 
-function chooseByArguments(call: RpcCall, schema: string, functions: Map<string, FunctionInfo[]>): { fn: FunctionInfo; args: RpcArgs } {
+function chooseByArguments(
+  call: RpcCall,
+  schema: string,
+  functions: Map<string, FunctionInfo[]>,
+): { fn: FunctionInfo; args: RpcArgs } {
   const overloads = functions.get(call.name) ?? [];
   const given = argumentMap(call.args, call.columns ?? null);
   const keys = [...given.keys()];
@@ -84,7 +90,10 @@ function chooseByArguments(call: RpcCall, schema: string, functions: Map<string,
   if (candidates.length > 1) throw ambiguousFunction(candidates);
   const args: RpcArgs =
     named.length > 0
-      ? { kind: "named", values: fn.params.filter((p) => given.has(p.name)).map((p) => boundArgument(p, call.args, given)) }
+      ? {
+          kind: "named",
+          values: fn.params.filter((p) => given.has(p.name)).map((p) => boundArgument(p, call.args, given)),
+        }
       : { kind: "whole-body", json: JSON.stringify(call.args.kind === "body" ? call.args.body : null) };
   return { fn, args };
 }
@@ -93,7 +102,11 @@ function chooseByArguments(call: RpcCall, schema: string, functions: Map<string,
  * `Prefer: params=single-object`: the overload with exactly one json/jsonb parameter (named or not) receives
  * the body as sent (an array stays an array); on GET, the query-string arguments as an object of strings.
  */
-function chooseSingleObject(call: RpcCall, schema: string, functions: Map<string, FunctionInfo[]>): { fn: FunctionInfo; args: RpcArgs } {
+function chooseSingleObject(
+  call: RpcCall,
+  schema: string,
+  functions: Map<string, FunctionInfo[]>,
+): { fn: FunctionInfo; args: RpcArgs } {
   const candidates = (functions.get(call.name) ?? []).filter(takesOneJson);
   const [fn] = candidates;
   if (!fn) throw singleObjectFunctionNotFound(schema, call.name);
@@ -148,7 +161,9 @@ function takesOneJson(fn: FunctionInfo): boolean {
 function boundArgument(param: FunctionParam, args: RpcArguments, given: Map<string, unknown>) {
   // A repeated GET key fills a VARIADIC parameter in order; any other repeated key keeps its last value.
   const value =
-    param.variadic && args.kind === "query" ? args.pairs.filter(([key]) => key === param.name).map(([, v]) => v) : given.get(param.name);
+    param.variadic && args.kind === "query"
+      ? args.pairs.filter(([key]) => key === param.name).map(([, v]) => v)
+      : given.get(param.name);
   return { name: param.name, value: argumentText(value, param), ...(param.variadic ? { variadic: true } : {}) };
 }
 
@@ -178,10 +193,17 @@ function resultShape(fn: FunctionInfo, scope: EmbedScope | undefined): TableInfo
   const table = fn.returns.table ? scope?.tables.get(fn.returns.table) : undefined;
   if (table) return table;
   const columns = new Map(
-    fn.returns.columns.map((name) => [name, { name, dataType: "unknown", notNull: false, hasDefault: false, primaryKey: false }]),
+    fn.returns.columns.map((name) => [
+      name,
+      { name, dataType: "unknown", notNull: false, hasDefault: false, primaryKey: false },
+    ]),
   );
   return { schema: fn.schema, name: fn.name, kind: "table", columns };
 }
 
 export const methodNotAllowedForRpc = (method: string) =>
-  new RestError(405, { code: "PGRST101", message: "Only GET, HEAD and POST verbs are allowed", details: `Got ${method}` });
+  new RestError(405, {
+    code: "PGRST101",
+    message: "Only GET, HEAD and POST verbs are allowed",
+    details: `Got ${method}`,
+  });

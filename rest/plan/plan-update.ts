@@ -10,7 +10,13 @@ import type { UpdatePlan } from "./write-types";
 /** PATCH /<table>?filters: the payload's keys (or `columns=`) are set on every matching row. */
 export function planUpdate(
   table: TableInfo,
-  request: { payload: Payload; columns: string[] | null; query: ReadQuery; preferences: Preferences; scope?: EmbedScope },
+  request: {
+    payload: Payload;
+    columns: string[] | null;
+    query: ReadQuery;
+    preferences: Preferences;
+    scope?: EmbedScope;
+  },
 ): UpdatePlan {
   // PostgREST updates with the first object of an array payload.
   const [row] = payloadRows(request.payload.value);

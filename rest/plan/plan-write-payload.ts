@@ -66,7 +66,9 @@ export function planReturning(
   const wanted = preferences.return ?? "minimal";
   const representation = wanted === "representation";
   // The representation embeds as a read does; only the select's own resources, since writes take no embedded filters.
-  const embeds = representation ? planResourceTree({ select, filters: [], logic: [], order: [] }, table, scope ?? null).embeds : [];
+  const embeds = representation
+    ? planResourceTree({ select, filters: [], logic: [], order: [] }, table, scope ?? null).embeds
+    : [];
   return {
     projection: representation ? explicitProjection(select, table) : null,
     embeds,

@@ -14,7 +14,8 @@ export function functionNotFound(
 ): RestError {
   const keys = [...argumentKeys].sort();
   const qualified = `${schema}.${name}`;
-  const params = keys.length === 0 ? " without parameters" : ` with parameter${keys.length > 1 ? "s" : ""} ${keys.join(", ")}`;
+  const params =
+    keys.length === 0 ? " without parameters" : ` with parameter${keys.length > 1 ? "s" : ""} ${keys.join(", ")}`;
   return new RestError(404, {
     code: "PGRST202",
     message: `Could not find the function ${qualified}${keys.length === 0 ? " without parameters" : `(${keys.join(", ")})`} in the schema cache`,
@@ -46,15 +47,25 @@ export function ambiguousFunction(candidates: FunctionInfo[]): RestError {
   });
 }
 
-function suggestion(schema: string, name: string, keys: string[], available: Map<string, FunctionInfo[]>): string | null {
+function suggestion(
+  schema: string,
+  name: string,
+  keys: string[],
+  available: Map<string, FunctionInfo[]>,
+): string | null {
   const overloads = available.get(name) ?? [];
   const listOf = (names: string[]) => `(${[...names].sort().join(", ")})`;
   const [only] = overloads;
   // As PostgREST: one function of that name is suggested as is; among overloads, the closest parameter
   // list (fuzzy, or nothing); an unknown name, the closest function name.
-  if (only && overloads.length === 1) return `Perhaps you meant to call the function ${schema}.${name}${listOf(only.params.map((p) => p.name))}`;
+  if (only && overloads.length === 1)
+    return `Perhaps you meant to call the function ${schema}.${name}${listOf(only.params.map((p) => p.name))}`;
   if (overloads.length > 1) {
-    const best = closest(listOf(keys), overloads.map((fn) => listOf(fn.params.map((p) => p.name))), 0.33);
+    const best = closest(
+      listOf(keys),
+      overloads.map((fn) => listOf(fn.params.map((p) => p.name))),
+      0.33,
+    );
     return best === null ? null : `Perhaps you meant to call the function ${schema}.${name}${best}`;
   }
   const best = closest(name, [...available.keys()], 0.5);

@@ -72,7 +72,9 @@ describe("plan guardrails through the data API", () => {
       expect(res.status).toBe(500);
       expect(res.json()).toMatchObject({ code: "57014", message: "canceling statement due to statement timeout" });
       // The connection came back clean: the next request on it succeeds.
-      expect((await call(api.baseUrl, "/slow?limit=0", { token: await bridgeTokenFor(api.config, tenantA) })).status).toBe(200);
+      expect(
+        (await call(api.baseUrl, "/slow?limit=0", { token: await bridgeTokenFor(api.config, tenantA) })).status,
+      ).toBe(200);
     } finally {
       await api.close();
     }

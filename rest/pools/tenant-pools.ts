@@ -88,7 +88,10 @@ export class TenantPools {
       return existing.pool;
     }
     // The new pool's reserved connection must fit beside what the others hold, not only beside their count.
-    while (this.entries.size > 0 && (this.entries.size >= this.maxPools || this.connectionCount + 1 > this.options.maxConnections)) {
+    while (
+      this.entries.size > 0 &&
+      (this.entries.size >= this.maxPools || this.connectionCount + 1 > this.options.maxConnections)
+    ) {
       this.evictOne();
     }
     const pool = this.openPool(role);
@@ -106,7 +109,9 @@ export class TenantPools {
       pipeline: true,
     });
     // Without a listener node-postgres turns an idle client's error (server restart, terminated backend) into a crash.
-    pool.on("error", (error) => this.options.logger.warn("idle tenant connection failed", { role, error: error.message }));
+    pool.on("error", (error) =>
+      this.options.logger.warn("idle tenant connection failed", { role, error: error.message }),
+    );
     return pool;
   }
 
@@ -117,7 +122,8 @@ export class TenantPools {
     const victim = idle ?? entries.find((entry) => entry.pool.waitingCount === 0) ?? entries[0];
     if (!victim) return;
     this.entries.delete(victim.role);
-    if (!idle) this.options.logger.warn("connection budget exhausted; closing a busy tenant pool", { role: victim.role });
+    if (!idle)
+      this.options.logger.warn("connection budget exhausted; closing a busy tenant pool", { role: victim.role });
     // end() lets checked-out clients finish; they are closed when released.
     void victim.pool.end().catch(() => undefined);
   }

@@ -11,7 +11,10 @@ export function deriveRelationships(foreignKeys: ForeignKey[], uniqueKeys: Uniqu
   const relationships: Relationship[] = [];
   for (const fk of foreignKeys) {
     const toOne = uniqueKeys.some((key) => key.table === fk.table && sameSet(key.columns, fk.columns));
-    const pairs: ColumnPairs = fk.columns.map((column, index) => ({ source: column, target: fk.referencedColumns[index] ?? column }));
+    const pairs: ColumnPairs = fk.columns.map((column, index) => ({
+      source: column,
+      target: fk.referencedColumns[index] ?? column,
+    }));
     relationships.push({
       kind: "direct",
       source: fk.table,
@@ -38,7 +41,9 @@ export function deriveRelationships(foreignKeys: ForeignKey[], uniqueKeys: Uniqu
 function junctionRelationships(foreignKeys: ForeignKey[], uniqueKeys: UniqueKey[]): Relationship[] {
   const found: Relationship[] = [];
   for (const primary of uniqueKeys.filter((key) => key.primary)) {
-    const inKey = foreignKeys.filter((fk) => fk.table === primary.table && fk.columns.every((c) => primary.columns.includes(c)));
+    const inKey = foreignKeys.filter(
+      (fk) => fk.table === primary.table && fk.columns.every((c) => primary.columns.includes(c)),
+    );
     for (const left of inKey) {
       for (const right of inKey) {
         if (left === right) continue;
@@ -48,8 +53,14 @@ function junctionRelationships(foreignKeys: ForeignKey[], uniqueKeys: UniqueKey[
           target: right.referencedTable,
           cardinality: "many-to-many",
           junction: primary.table,
-          sourceColumns: left.columns.map((column, i) => ({ source: column, target: left.referencedColumns[i] ?? column })),
-          targetColumns: right.columns.map((column, i) => ({ source: column, target: right.referencedColumns[i] ?? column })),
+          sourceColumns: left.columns.map((column, i) => ({
+            source: column,
+            target: left.referencedColumns[i] ?? column,
+          })),
+          targetColumns: right.columns.map((column, i) => ({
+            source: column,
+            target: right.referencedColumns[i] ?? column,
+          })),
           sourceConstraint: left.name,
           targetConstraint: right.name,
         });

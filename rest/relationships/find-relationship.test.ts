@@ -6,12 +6,48 @@ import type { ForeignKey, UniqueKey } from "./types";
 
 // PostgREST's sample film database plus its orders/addresses pair with two foreign keys.
 const foreignKeys: ForeignKey[] = [
-  { name: "films_director_id_fkey", table: "films", columns: ["director_id"], referencedTable: "directors", referencedColumns: ["id"] },
-  { name: "technical_specs_film_id_fkey", table: "technical_specs", columns: ["film_id"], referencedTable: "films", referencedColumns: ["id"] },
-  { name: "roles_film_id_fkey", table: "roles", columns: ["film_id"], referencedTable: "films", referencedColumns: ["id"] },
-  { name: "roles_actor_id_fkey", table: "roles", columns: ["actor_id"], referencedTable: "actors", referencedColumns: ["id"] },
-  { name: "billing", table: "orders", columns: ["billing_address_id"], referencedTable: "addresses", referencedColumns: ["id"] },
-  { name: "shipping", table: "orders", columns: ["shipping_address_id"], referencedTable: "addresses", referencedColumns: ["id"] },
+  {
+    name: "films_director_id_fkey",
+    table: "films",
+    columns: ["director_id"],
+    referencedTable: "directors",
+    referencedColumns: ["id"],
+  },
+  {
+    name: "technical_specs_film_id_fkey",
+    table: "technical_specs",
+    columns: ["film_id"],
+    referencedTable: "films",
+    referencedColumns: ["id"],
+  },
+  {
+    name: "roles_film_id_fkey",
+    table: "roles",
+    columns: ["film_id"],
+    referencedTable: "films",
+    referencedColumns: ["id"],
+  },
+  {
+    name: "roles_actor_id_fkey",
+    table: "roles",
+    columns: ["actor_id"],
+    referencedTable: "actors",
+    referencedColumns: ["id"],
+  },
+  {
+    name: "billing",
+    table: "orders",
+    columns: ["billing_address_id"],
+    referencedTable: "addresses",
+    referencedColumns: ["id"],
+  },
+  {
+    name: "shipping",
+    table: "orders",
+    columns: ["shipping_address_id"],
+    referencedTable: "addresses",
+    referencedColumns: ["id"],
+  },
 ];
 const uniqueKeys: UniqueKey[] = [
   { table: "films", columns: ["id"], primary: true },
@@ -38,8 +74,14 @@ function refusal(run: () => unknown): RestError {
 
 describe("relationships derived from foreign keys", () => {
   it("a foreign key is many-to-one from its table and one-to-many back", () => {
-    expect(find("films", "directors")).toMatchObject({ cardinality: "many-to-one", columns: [{ source: "director_id", target: "id" }] });
-    expect(find("directors", "films")).toMatchObject({ cardinality: "one-to-many", columns: [{ source: "id", target: "director_id" }] });
+    expect(find("films", "directors")).toMatchObject({
+      cardinality: "many-to-one",
+      columns: [{ source: "director_id", target: "id" }],
+    });
+    expect(find("directors", "films")).toMatchObject({
+      cardinality: "one-to-many",
+      columns: [{ source: "id", target: "director_id" }],
+    });
   });
 
   it("a foreign key that is also the primary key is one-to-one both ways", () => {
@@ -63,8 +105,16 @@ describe("relationships derived from foreign keys", () => {
       code: "PGRST201",
       message: "Could not embed because more than one relationship was found for 'orders' and 'addresses'",
       details: [
-        { cardinality: "many-to-one", embedding: "orders with addresses", relationship: "billing using orders(billing_address_id) and addresses(id)" },
-        { cardinality: "many-to-one", embedding: "orders with addresses", relationship: "shipping using orders(shipping_address_id) and addresses(id)" },
+        {
+          cardinality: "many-to-one",
+          embedding: "orders with addresses",
+          relationship: "billing using orders(billing_address_id) and addresses(id)",
+        },
+        {
+          cardinality: "many-to-one",
+          embedding: "orders with addresses",
+          relationship: "shipping using orders(shipping_address_id) and addresses(id)",
+        },
       ],
       hint: "Try changing 'addresses' to one of the following: 'addresses!billing', 'addresses!shipping'. Find the desired relationship in the 'details' key.",
     });
@@ -73,7 +123,10 @@ describe("relationships derived from foreign keys", () => {
   it("a hint picks one by constraint name or by column", () => {
     expect(find("orders", "addresses", "billing")).toMatchObject({ constraint: "billing" });
     expect(find("orders", "addresses", "shipping_address_id")).toMatchObject({ constraint: "shipping" });
-    expect(find("addresses", "orders", "shipping")).toMatchObject({ cardinality: "one-to-many", constraint: "shipping" });
+    expect(find("addresses", "orders", "shipping")).toMatchObject({
+      cardinality: "one-to-many",
+      constraint: "shipping",
+    });
     expect(find("films", "actors", "roles")).toMatchObject({ kind: "junction" });
   });
 
@@ -95,7 +148,8 @@ describe("relationships derived from foreign keys", () => {
     expect(error.toBody()).toEqual({
       code: "PGRST200",
       message: "Could not find a relationship between 'films' and 'director' in the schema cache",
-      details: "Searched for a foreign key relationship between 'films' and 'director' in the schema 'api', but no matches were found.",
+      details:
+        "Searched for a foreign key relationship between 'films' and 'director' in the schema 'api', but no matches were found.",
       hint: "Perhaps you meant 'directors' instead of 'director'.",
     });
   });
@@ -104,7 +158,8 @@ describe("relationships derived from foreign keys", () => {
     const error = refusal(() => find("orders", "addresses", "nope"));
     expect(error.toBody()).toMatchObject({
       code: "PGRST200",
-      details: "Searched for a foreign key relationship between 'orders' and 'addresses' using the hint 'nope' in the schema 'api', but no matches were found.",
+      details:
+        "Searched for a foreign key relationship between 'orders' and 'addresses' using the hint 'nope' in the schema 'api', but no matches were found.",
     });
   });
 });

@@ -9,8 +9,11 @@ export type EmbedRequest = { schema: string; source: string; target: string; hin
  * foreign key constraint, one of its columns, or the junction table of a many-to-many.
  */
 export function findRelationship(relationships: Relationship[], request: EmbedRequest): Relationship {
-  const candidates = relationships.filter((r) => r.source === request.source && (r.target === request.target || namedBy(r, request.target)));
-  const matching = request.hint === null ? candidates : candidates.filter((r) => matchesHint(r, request.hint as string));
+  const candidates = relationships.filter(
+    (r) => r.source === request.source && (r.target === request.target || namedBy(r, request.target)),
+  );
+  const matching =
+    request.hint === null ? candidates : candidates.filter((r) => matchesHint(r, request.hint as string));
   if (matching.length === 1) return matching[0] as Relationship;
   if (matching.length === 0) throw notFound(relationships, request);
   throw ambiguous(matching, request);
@@ -18,7 +21,9 @@ export function findRelationship(relationships: Relationship[], request: EmbedRe
 
 function matchesHint(relationship: Relationship, hint: string): boolean {
   if (relationship.kind === "junction") {
-    return hint === relationship.junction || hint === relationship.sourceConstraint || hint === relationship.targetConstraint;
+    return (
+      hint === relationship.junction || hint === relationship.sourceConstraint || hint === relationship.targetConstraint
+    );
   }
   return hint === relationship.constraint || hint === foreignKeyColumn(relationship);
 }
@@ -35,7 +40,8 @@ function namedBy(relationship: Relationship, target: string): boolean {
 
 /** The source holds the key: many-to-one, or the referencing side of a one-to-one (self references included). */
 const holdsForeignKey = (relationship: Relationship & { kind: "direct" }) =>
-  relationship.cardinality === "many-to-one" || (relationship.cardinality === "one-to-one" && relationship.constraintTable === relationship.source);
+  relationship.cardinality === "many-to-one" ||
+  (relationship.cardinality === "one-to-one" && relationship.constraintTable === relationship.source);
 
 /** The referencing column of a single-column foreign key (on whichever side holds it), else null. */
 function foreignKeyColumn(relationship: Relationship & { kind: "direct" }): string | null {
@@ -47,7 +53,9 @@ function foreignKeyColumn(relationship: Relationship & { kind: "direct" }): stri
 function notFound(relationships: Relationship[], request: EmbedRequest): RestError {
   const using = request.hint === null ? "" : ` using the hint '${request.hint}'`;
   // Never "Perhaps you meant 'x' instead of 'x'" when only the hint missed.
-  const nearby = relationships.filter((r) => r.source === request.source && r.target !== request.target).map((r) => r.target);
+  const nearby = relationships
+    .filter((r) => r.source === request.source && r.target !== request.target)
+    .map((r) => r.target);
   const suggestion = closest(request.target, nearby);
   return new RestError(400, {
     code: "PGRST200",
@@ -87,7 +95,8 @@ function closest(word: string, candidates: string[]): string | null {
   let best: { name: string; distance: number } | null = null;
   for (const name of new Set(candidates)) {
     const distance = editDistance(word, name);
-    if (distance <= Math.max(2, Math.floor(word.length / 3)) && (!best || distance < best.distance)) best = { name, distance };
+    if (distance <= Math.max(2, Math.floor(word.length / 3)) && (!best || distance < best.distance))
+      best = { name, distance };
   }
   return best?.name ?? null;
 }

@@ -7,7 +7,11 @@ let other: TestTenant;
 
 beforeAll(async () => {
   [tenant, other] = await Promise.all([provisionTestTenant(), provisionTestTenant()]);
-  await other.engine.importSql(other.project, { name: "other", sql: "create table people (id int primary key); create table films (id int primary key, person_id int references people(id));", actorUserId: null });
+  await other.engine.importSql(other.project, {
+    name: "other",
+    sql: "create table people (id int primary key); create table films (id int primary key, person_id int references people(id));",
+    actorUserId: null,
+  });
   await tenant.engine.importSql(tenant.project, {
     name: "films",
     sql: `create table directors (id int primary key, name text);
@@ -27,7 +31,9 @@ afterAll(async () => {
 
 describe("loadRelationships", () => {
   it("reads the tenant's foreign keys as the tenant's own role, composite keys in column order", async () => {
-    const relationships = await withClient(tenant.credentials.apiDatabaseUrl, (client) => loadRelationships(client, tenant.credentials.schema));
+    const relationships = await withClient(tenant.credentials.apiDatabaseUrl, (client) =>
+      loadRelationships(client, tenant.credentials.schema),
+    );
     const pairs = relationships.map((r) => `${r.source}->${r.target}:${r.cardinality}`).sort();
     expect(pairs).toEqual(
       [
@@ -52,7 +58,9 @@ describe("loadRelationships", () => {
   });
 
   it("keeps to the schema asked for, even where another tenant has a table of the same name", async () => {
-    const relationships = await withClient(tenant.credentials.apiDatabaseUrl, (client) => loadRelationships(client, tenant.credentials.schema));
+    const relationships = await withClient(tenant.credentials.apiDatabaseUrl, (client) =>
+      loadRelationships(client, tenant.credentials.schema),
+    );
     expect(relationships.some((r) => r.source === "people" || r.target === "people")).toBe(false);
   });
 });

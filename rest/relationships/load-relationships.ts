@@ -18,7 +18,10 @@ type CatalogRow = {
   definition: string | null;
 };
 
-const columnNames = (relation: string, attnums: string) => `array(select a.attname from unnest(${attnums}) with ordinality k(attnum, ord)
+const columnNames = (
+  relation: string,
+  attnums: string,
+) => `array(select a.attname from unnest(${attnums}) with ordinality k(attnum, ord)
                join pg_catalog.pg_attribute a on a.attrelid = ${relation} and a.attnum = k.attnum order by k.ord)::text[]`;
 
 // Constraints whose tables both live in the tenant schema, and the schema's views with their rewrite rule (for
@@ -57,7 +60,12 @@ export async function loadRelationships(db: Queryable, schema: string): Promise<
   for (const row of rows) {
     const source = { oid: Number(row.table_oid), attnums: row.attnums ?? [] };
     if (row.kind === "v") {
-      views.push({ name: row.name, oid: source.oid, columns: row.columns, origins: viewColumnOrigins(row.definition ?? "") });
+      views.push({
+        name: row.name,
+        oid: source.oid,
+        columns: row.columns,
+        origins: viewColumnOrigins(row.definition ?? ""),
+      });
     } else if (row.kind === "f" && row.referenced_table && row.referenced_columns) {
       foreignKeys.push({
         name: row.name,

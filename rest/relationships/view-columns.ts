@@ -21,7 +21,11 @@ export function viewColumnOrigins(definition: string): ColumnOrigin[] {
   const origins: ColumnOrigin[] = [];
   for (const entry of targets) {
     if (!isNode(entry) || entry.type !== "TARGETENTRY" || entry.fields.resjunk === "true") continue;
-    const origin = { resno: Number(entry.fields.resno), table: Number(entry.fields.resorigtbl), column: Number(entry.fields.resorigcol) };
+    const origin = {
+      resno: Number(entry.fields.resno),
+      table: Number(entry.fields.resorigtbl),
+      column: Number(entry.fields.resorigcol),
+    };
     if (origin.table > 0 && origin.column > 0 && Number.isInteger(origin.resno)) origins.push(origin);
   }
   return origins;

@@ -20,7 +20,15 @@ const uniqueKeys: LocatedUniqueKey[] = [
   { table: "directors", columns: ["id"], primary: true, location: { oid: 20, attnums: [1] } },
 ];
 const views = [
-  { name: "films_view", oid: 30, columns: ["film_id", "director_id"], origins: [{ resno: 1, table: 10, column: 1 }, { resno: 2, table: 10, column: 2 }] },
+  {
+    name: "films_view",
+    oid: 30,
+    columns: ["film_id", "director_id"],
+    origins: [
+      { resno: 1, table: 10, column: 1 },
+      { resno: 2, table: 10, column: 2 },
+    ],
+  },
   { name: "chain", oid: 40, columns: ["film_id"], origins: [{ resno: 1, table: 30, column: 1 }] },
   { name: "computed", oid: 50, columns: ["n"], origins: [] },
 ];
@@ -29,7 +37,13 @@ describe("viewKeys", () => {
   it("copies a foreign key to a view exposing its columns, under the view's names", () => {
     const inherited = viewKeys(foreignKeys, uniqueKeys, views);
     expect(inherited.foreignKeys).toEqual([
-      { name: "films_director_id_fkey", table: "films_view", columns: ["director_id"], referencedTable: "directors", referencedColumns: ["id"] },
+      {
+        name: "films_director_id_fkey",
+        table: "films_view",
+        columns: ["director_id"],
+        referencedTable: "directors",
+        referencedColumns: ["id"],
+      },
     ]);
   });
 
@@ -43,10 +57,14 @@ describe("viewKeys", () => {
 
   it("makes the view embeddable both ways", () => {
     const inherited = viewKeys(foreignKeys, uniqueKeys, views);
-    const relationships = deriveRelationships([...foreignKeys, ...inherited.foreignKeys], [...uniqueKeys, ...inherited.uniqueKeys]);
-    expect(relationships.filter((r) => r.source === "films_view" || r.target === "films_view").map((r) => `${r.source}->${r.target}:${r.cardinality}`)).toEqual([
-      "films_view->directors:many-to-one",
-      "directors->films_view:one-to-many",
-    ]);
+    const relationships = deriveRelationships(
+      [...foreignKeys, ...inherited.foreignKeys],
+      [...uniqueKeys, ...inherited.uniqueKeys],
+    );
+    expect(
+      relationships
+        .filter((r) => r.source === "films_view" || r.target === "films_view")
+        .map((r) => `${r.source}->${r.target}:${r.cardinality}`),
+    ).toEqual(["films_view->directors:many-to-one", "directors->films_view:one-to-many"]);
   });
 });

@@ -18,7 +18,11 @@ const MAX_CHAIN = 16;
  * of a foreign key (or of the key it references, or of a primary/unique key) carries that key under its own
  * column names, so embedding works from, to and through views.
  */
-export function viewKeys(foreignKeys: LocatedForeignKey[], uniqueKeys: LocatedUniqueKey[], views: ViewSource[]): { foreignKeys: ForeignKey[]; uniqueKeys: UniqueKey[] } {
+export function viewKeys(
+  foreignKeys: LocatedForeignKey[],
+  uniqueKeys: LocatedUniqueKey[],
+  views: ViewSource[],
+): { foreignKeys: ForeignKey[]; uniqueKeys: UniqueKey[] } {
   const byOid = new Map(views.map((view) => [view.oid, view]));
   const exposures = views.map((view) => ({ view, columns: baseColumns(view, byOid) }));
   /** The view's column names for a key of a base table, when the view exposes all of it. */
@@ -38,7 +42,13 @@ export function viewKeys(foreignKeys: LocatedForeignKey[], uniqueKeys: LocatedUn
     for (const from of sides(fk.source, fk.table, fk.columns)) {
       for (const to of sides(fk.referenced, fk.referencedTable, fk.referencedColumns)) {
         if (from.table === fk.table && to.table === fk.referencedTable) continue;
-        inheritedForeign.push({ name: fk.name, table: from.table, columns: from.columns, referencedTable: to.table, referencedColumns: to.columns });
+        inheritedForeign.push({
+          name: fk.name,
+          table: from.table,
+          columns: from.columns,
+          referencedTable: to.table,
+          referencedColumns: to.columns,
+        });
       }
     }
   }

@@ -3,7 +3,8 @@ import { RELATION_MEDIA, ROOT_MEDIA, WRITE_MEDIA } from "./media-types";
 import { negotiate } from "./negotiate";
 import { RestError } from "./rest-error";
 
-const pick = (accept: string | undefined, produces = RELATION_MEDIA) => negotiate(accept === undefined ? {} : { accept }, produces);
+const pick = (accept: string | undefined, produces = RELATION_MEDIA) =>
+  negotiate(accept === undefined ? {} : { accept }, produces);
 
 describe("negotiate", () => {
   it("defaults to the resource's first media type without Accept or with a wildcard", () => {
@@ -35,7 +36,12 @@ describe("negotiate", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(RestError);
       expect((error as RestError).status).toBe(406);
-      expect((error as RestError).toBody()).toEqual({ code: "PGRST107", message: "None of these media types are available: text/csv", details: null, hint: null });
+      expect((error as RestError).toBody()).toEqual({
+        code: "PGRST107",
+        message: "None of these media types are available: text/csv",
+        details: null,
+        hint: null,
+      });
     }
   });
 });

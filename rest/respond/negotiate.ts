@@ -58,7 +58,9 @@ function parseAccept(header: string | undefined): AcceptItem[] {
     if (!mediaRange) return;
     const qParameter = parameters.find((parameter) => /^q\s*=/i.test(parameter));
     const q = qParameter === undefined ? 1 : Number(qParameter.split("=")[1]);
-    const nullsStripped = parameters.some((parameter) => parameter.replace(/\s/g, "").toLowerCase() === "nulls=stripped");
+    const nullsStripped = parameters.some(
+      (parameter) => parameter.replace(/\s/g, "").toLowerCase() === "nulls=stripped",
+    );
     items.push({ mime: mediaRange.toLowerCase(), q: Number.isFinite(q) ? q : 1, order, nullsStripped });
   });
   return items.sort((a, b) => b.q - a.q || a.order - b.order);

@@ -1,7 +1,9 @@
 import type { Preferences } from "@/rest/parse/parse-prefer";
 
 /** Which preferences a verb reports as applied (PostgREST's Response.hs passes a different subset per verb). */
-export type AppliedSet = Partial<Record<"resolution" | "missing" | "return" | "count" | "tx" | "handling" | "maxAffected", boolean>>;
+export type AppliedSet = Partial<
+  Record<"resolution" | "missing" | "return" | "count" | "tx" | "handling" | "maxAffected", boolean>
+>;
 
 /**
  * `Preference-Applied`, in PostgREST's order (resolution, missing, return, count, tx, handling, max-affected), naming only

@@ -10,7 +10,8 @@ const unparsable = (what: string, raw: string) =>
     hint: `RAISE SQLSTATE 'PGRST' USING message = '{"code":…,"message":…}', detail = '{"status":…,"headers":{…}}'`,
   });
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const textOrNull = (value: unknown) => (value === undefined || value === null ? null : String(value));
 
 /**
@@ -31,18 +32,27 @@ export function raisedPgrstError(error: PgrstRaise): RestError {
     return unparsable("detail", error.detail ?? "");
   }
   if (!isObject(body) || typeof body.message !== "string" || !isObject(meta) || !Number.isInteger(meta.status)) {
-    return unparsable(!isObject(body) || typeof body.message !== "string" ? "message" : "detail", isObject(body) ? (error.detail ?? "") : error.message);
+    return unparsable(
+      !isObject(body) || typeof body.message !== "string" ? "message" : "detail",
+      isObject(body) ? (error.detail ?? "") : error.message,
+    );
   }
   const status = Number(meta.status);
   const rawHeaders = isObject(meta.headers) ? meta.headers : {};
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(rawHeaders)) {
-    if (/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) && typeof value === "string" && !/[\r\n]/.test(value)) headers[name] = value;
+    if (/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) && typeof value === "string" && !/[\r\n]/.test(value))
+      headers[name] = value;
   }
   if (status < 100 || status > 599) return unparsable("detail", error.detail ?? "");
   return new RestError(
     status,
-    { code: textOrNull(body.code) ?? "", message: body.message, details: textOrNull(body.details), hint: textOrNull(body.hint) },
+    {
+      code: textOrNull(body.code) ?? "",
+      message: body.message,
+      details: textOrNull(body.details),
+      hint: textOrNull(body.hint),
+    },
     headers,
   );
 }

@@ -3,7 +3,8 @@ import { statusForSqlState } from "./pg-error-status";
 import { RestError } from "./rest-error";
 import { toRestError } from "./to-rest-error";
 
-const pgError = (code: string, message: string) => Object.assign(new Error(message), { code, severity: "ERROR", detail: "d" });
+const pgError = (code: string, message: string) =>
+  Object.assign(new Error(message), { code, severity: "ERROR", detail: "d" });
 
 describe("statusForSqlState", () => {
   it.each([

@@ -13,7 +13,11 @@ const config = () => loadConfig(process.env);
 
 beforeAll(async () => {
   [a, b] = await Promise.all([provisionTestTenant(), provisionTestTenant()]);
-  listener = listenForSchemaReload({ databaseUrl: config().tenantDatabaseUrl, logger: silentLogger, onReload: (r) => received.push(r) });
+  listener = listenForSchemaReload({
+    databaseUrl: config().tenantDatabaseUrl,
+    logger: silentLogger,
+    onReload: (r) => received.push(r),
+  });
   await listener.ready;
 });
 

@@ -61,7 +61,9 @@ export function listenForSchemaReload(options: {
     next.on("notification", (message) => {
       if (message.channel !== CHANNEL) return;
       const request = parseReloadPayload(message.payload);
-      lookups = lookups.then(async () => onReload(scopeReloadToSender(request, await senderRole(next, message.processId))));
+      lookups = lookups.then(async () =>
+        onReload(scopeReloadToSender(request, await senderRole(next, message.processId))),
+      );
     });
     try {
       await next.connect();
@@ -93,7 +95,10 @@ export function listenForSchemaReload(options: {
 /** The login of the backend that sent a notification; null once it has gone (or if the lookup fails). */
 async function senderRole(client: pg.Client, pid: number): Promise<string | null> {
   try {
-    const { rows } = await client.query<{ usename: string | null }>("select usename from pg_catalog.pg_stat_activity where pid = $1", [pid]);
+    const { rows } = await client.query<{ usename: string | null }>(
+      "select usename from pg_catalog.pg_stat_activity where pid = $1",
+      [pid],
+    );
     return rows[0]?.usename ?? null;
   } catch {
     return null;

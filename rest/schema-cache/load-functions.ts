@@ -81,7 +81,8 @@ function returnOf(row: FunctionRow): FunctionReturn {
   const outputs = row.args.filter((arg) => OUTPUT_MODES.has(arg.mode));
   if (outputs.length > 0) return { kind: "composite", columns: outputs.map((arg) => arg.name) };
   if (row.return_type === "void") return { kind: "void" };
-  if (row.return_typtype === "c") return { kind: "composite", columns: row.return_columns ?? [], table: row.return_table };
+  if (row.return_typtype === "c")
+    return { kind: "composite", columns: row.return_columns ?? [], table: row.return_table };
   if (row.return_type === "record") return { kind: "composite", columns: null };
   return { kind: "scalar", type: row.return_type };
 }

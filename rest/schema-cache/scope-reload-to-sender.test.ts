@@ -15,11 +15,17 @@ describe("scopeReloadToSender", () => {
   });
 
   it("keeps a tenant's notification for its own schema", () => {
-    expect(scopeReloadToSender({ kind: "schema", schema: `${A}_api` }, `${A}_owner`)).toEqual({ kind: "schema", schema: `${A}_api` });
+    expect(scopeReloadToSender({ kind: "schema", schema: `${A}_api` }, `${A}_owner`)).toEqual({
+      kind: "schema",
+      schema: `${A}_api`,
+    });
   });
 
   it("leaves operators' and unknown senders' notifications as they are", () => {
     expect(scopeReloadToSender({ kind: "all" }, "postgres")).toEqual({ kind: "all" });
-    expect(scopeReloadToSender({ kind: "schema", schema: `${B}_api` }, null)).toEqual({ kind: "schema", schema: `${B}_api` });
+    expect(scopeReloadToSender({ kind: "schema", schema: `${B}_api` }, null)).toEqual({
+      kind: "schema",
+      schema: `${B}_api`,
+    });
   });
 });

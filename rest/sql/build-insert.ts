@@ -14,7 +14,9 @@ export function buildInsertStatement(plan: InsertPlan): Statement {
   const params = new Params();
   const table = qualifiedName(plan.table);
   const payload = params.add(plan.payloadJson);
-  const mutations = plan.groups.map((group) => `${insertSql(plan, group, table, payload, params)}${returningSql(plan.returning, table)}`);
+  const mutations = plan.groups.map(
+    (group) => `${insertSql(plan, group, table, payload, params)}${returningSql(plan.returning, table)}`,
+  );
   return wrapWrite(mutations, plan.returning, params.values);
 }
 

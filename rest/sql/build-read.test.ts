@@ -7,7 +7,12 @@ import { buildReadStatement } from "./build-read";
 import { whereSql } from "./filter-sql";
 import { Params } from "./statement";
 
-const docs = tableInfo("docs", [["id", "bigint"], ["data", "jsonb"], ["body", "text"], ["search", "tsvector"]]);
+const docs = tableInfo("docs", [
+  ["id", "bigint"],
+  ["data", "jsonb"],
+  ["body", "text"],
+  ["search", "tsvector"],
+]);
 const query = (text: string) => parseReadQuery(new URLSearchParams(text));
 const read = (text: string, options = {}) => buildReadStatement(planRead(query(text), docs, 1000, options));
 
@@ -22,7 +27,9 @@ describe("buildReadStatement (grammar)", () => {
   });
 
   it("renders every operator family, negation and quantifiers with bound values", () => {
-    const statement = read("id=not.gt(all).{1,2}&body=like(any).{a*}&search=fts(english).cat&body=wfts.dog&data=cs.{}&id=isdistinct.3");
+    const statement = read(
+      "id=not.gt(all).{1,2}&body=like(any).{a*}&search=fts(english).cat&body=wfts.dog&data=cs.{}&id=isdistinct.3",
+    );
     expect(statement.text).toContain(
       'not ("id" > all ($1)) and "body" like any ($2) and "search" @@ to_tsquery($3::regconfig, $4) and ' +
         'to_tsvector("body") @@ websearch_to_tsquery($5) and "data" @> $6 and "id" is distinct from $7',
@@ -32,7 +39,9 @@ describe("buildReadStatement (grammar)", () => {
 
   it("renders nested logic trees inside parentheses", () => {
     const statement = read("id=eq.1&not.or=(id.eq.2,and(body.is.null,data->>a.in.(x,y)))");
-    expect(statement.text).toContain('where "id" = $1 and not ("id" = $2 or ("body" is null and "data"->>$3::text = any ($4)))');
+    expect(statement.text).toContain(
+      'where "id" = $1 and not ("id" = $2 or ("body" is null and "data"->>$3::text = any ($4)))',
+    );
   });
 
   it("counts exactly in the same statement and adds an EXPLAIN follow-up for planned counts", () => {
@@ -41,11 +50,19 @@ describe("buildReadStatement (grammar)", () => {
     expect(exact.followUps).toBeUndefined();
     const planned = read("id=gt.1", { count: "planned" });
     expect(planned.text).toContain("null::bigint as total");
-    expect(planned.followUps).toEqual([{ text: 'explain (format json) select 1 from "t_0123456789ab_api"."docs" where "id" > $1', values: ["1"] }]);
+    expect(planned.followUps).toEqual([
+      { text: 'explain (format json) select 1 from "t_0123456789ab_api"."docs" where "id" > $1', values: ["1"] },
+    ]);
   });
 
   it("refuses conditions on a resource that is not embedded with PGRST108", () => {
-    for (const text of ["author.name=eq.x", "author.or=(a.eq.1)", "author.order=id", "author.limit=1", "order=author(id)"]) {
+    for (const text of [
+      "author.name=eq.x",
+      "author.or=(a.eq.1)",
+      "author.order=id",
+      "author.limit=1",
+      "order=author(id)",
+    ]) {
       expect(() => read(text)).toThrowError(expect.objectContaining({ status: 400, code: "PGRST108" }));
     }
   });
@@ -54,14 +71,18 @@ describe("buildReadStatement (grammar)", () => {
 describe("whereSql", () => {
   it("renders root filters and logic trees with an optional qualifier, for PATCH, DELETE and RPC", () => {
     const params = new Params();
-    expect(whereSql(query("id=eq.1&or=(body.eq.a,body.eq.b)"), params, "_t")).toBe('_t."id" = $1 and (_t."body" = $2 or _t."body" = $3)');
+    expect(whereSql(query("id=eq.1&or=(body.eq.a,body.eq.b)"), params, "_t")).toBe(
+      '_t."id" = $1 and (_t."body" = $2 or _t."body" = $3)',
+    );
     expect(params.values).toEqual(["1", "a", "b"]);
     expect(whereSql(query("select=id"), new Params())).toBeNull();
   });
 
   it("refuses a condition on an embed instead of dropping it (a DELETE must never widen to every row)", () => {
     for (const text of ["author.id=eq.1", "author.or=(id.eq.1)"]) {
-      expect(() => whereSql(query(text), new Params())).toThrowError(expect.objectContaining({ status: 400, code: "PGRST200" }));
+      expect(() => whereSql(query(text), new Params())).toThrowError(
+        expect.objectContaining({ status: 400, code: "PGRST200" }),
+      );
     }
   });
 });

@@ -10,12 +10,16 @@ import { jsonBody, Params, qualifiedName, type BodyShape, type Statement } from 
  * `page_total` and, when a count is wanted, `total` (an exact count over the same conditions, in the same
  * snapshot). A planned or estimated count adds an EXPLAIN of the counted query as a follow-up in the same round trip.
  */
-export function buildReadStatement(plan: ReadPlan, shape: BodyShape = jsonBody): Statement & { followUps?: Statement[] } {
+export function buildReadStatement(
+  plan: ReadPlan,
+  shape: BodyShape = jsonBody,
+): Statement & { followUps?: Statement[] } {
   const params = new Params();
   const { from, items, where, qualifier } = readSource(plan, params);
   const source = [`select ${items} from ${from}`];
   if (where) source.push(`where ${where}`);
-  if (plan.order.length > 0) source.push(`order by ${plan.order.map((term) => orderSql(term, params, qualifier)).join(", ")}`);
+  if (plan.order.length > 0)
+    source.push(`order by ${plan.order.map((term) => orderSql(term, params, qualifier)).join(", ")}`);
   if (plan.page.limit !== null) source.push(`limit ${params.add(plan.page.limit)}`);
   if (plan.page.offset > 0) source.push(`offset ${params.add(plan.page.offset)}`);
   const exact = plan.count === "exact" || plan.count === "estimated";
@@ -28,7 +32,12 @@ export function buildReadStatement(plan: ReadPlan, shape: BodyShape = jsonBody):
 
 /** The table with its embeds, the select items and every condition (own filters and `!inner` embeds). */
 function readSource(plan: ReadPlan, params: Params) {
-  const { from, items, qualifier, conditions } = withEmbeds(qualifiedName(plan.table), plan.projection, plan.embeds, params);
+  const { from, items, qualifier, conditions } = withEmbeds(
+    qualifiedName(plan.table),
+    plan.projection,
+    plan.embeds,
+    params,
+  );
   const own = whereSql(plan, params, qualifier);
   const where = [...(own ? [own] : []), ...conditions].join(" and ");
   return { from, items, qualifier, where };

@@ -28,7 +28,9 @@ const plan = (extra: Partial<RpcPlan>): RpcPlan => ({
 describe("buildRpcStatement", () => {
   it("quotes the function name and binds every argument by name", () => {
     const statement = buildRpcStatement(plan({}));
-    expect(statement.text).toBe(`select to_json("t_x_api"."we""ird"("a" => $1))::text as body, 1 as page_total, 1 as total`);
+    expect(statement.text).toBe(
+      `select to_json("t_x_api"."we""ird"("a" => $1))::text as body, 1 as page_total, 1 as total`,
+    );
     expect(statement.values).toEqual(["1; drop table x"]);
   });
 

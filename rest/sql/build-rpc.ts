@@ -14,15 +14,19 @@ export function buildRpcStatement(plan: RpcPlan): Statement {
   const params = new Params();
   const call = `${quoteIdent(plan.fn.schema)}.${quoteIdent(plan.fn.name)}(${argumentList(plan, params)})`;
   const { returns, returnsSet } = plan.fn;
-  if (returns.kind === "void") return { text: `select ${call}, null::text as body, 0 as page_total, 0 as total`, values: params.values };
+  if (returns.kind === "void")
+    return { text: `select ${call}, null::text as body, 0 as page_total, 0 as total`, values: params.values };
   if (returns.kind === "scalar" && !returnsSet) {
     return { text: `select to_json(${call})::text as body, 1 as page_total, 1 as total`, values: params.values };
   }
   const scalarSet = returns.kind === "scalar";
   const source = scalarSet ? `select _f.v from ${call} as _f(v)` : compositeSource(plan, call, params);
-  const rows = scalarSet ? { from: "_source", items: "v", qualifier: undefined, conditions: [] } : withEmbeds("_source", plan.projection, plan.embeds, params);
+  const rows = scalarSet
+    ? { from: "_source", items: "v", qualifier: undefined, conditions: [] }
+    : withEmbeds("_source", plan.projection, plan.embeds, params);
   const page = [`select ${rows.items} from ${rows.from}`];
-  if (plan.order.length > 0) page.push(`order by ${plan.order.map((term) => orderSql(term, params, rows.qualifier)).join(", ")}`);
+  if (plan.order.length > 0)
+    page.push(`order by ${plan.order.map((term) => orderSql(term, params, rows.qualifier)).join(", ")}`);
   page.push(`limit ${params.add(plan.limit)}`);
   if (plan.offset > 0) page.push(`offset ${params.add(plan.offset)}`);
   const aggregate = scalarSet ? "json_agg(_r.v)" : "json_agg(_r)";
@@ -36,7 +40,8 @@ export function buildRpcStatement(plan: RpcPlan): Statement {
 
 function argumentList(plan: RpcPlan, params: Params): string {
   // json or jsonb, nothing else (planRpc checked): a fixed word, so a sibling overload cannot capture the call.
-  if (plan.args.kind === "whole-body") return `${params.add(plan.args.json)}::${plan.fn.params[0]?.type === "jsonb" ? "jsonb" : "json"}`;
+  if (plan.args.kind === "whole-body")
+    return `${params.add(plan.args.json)}::${plan.fn.params[0]?.type === "jsonb" ? "jsonb" : "json"}`;
   // Named notation reaches a VARIADIC parameter only with the VARIADIC keyword (an array argument).
   return plan.args.values
     .map(({ name, value, variadic }) => `${variadic ? "variadic " : ""}${quoteIdent(name)} => ${params.add(value)}`)

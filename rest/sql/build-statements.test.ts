@@ -5,14 +5,23 @@ import { tableInfo } from "@/rest/testing/table-info";
 import { buildPreamble } from "./build-preamble";
 import { buildReadStatement } from "./build-read";
 
-const notes = tableInfo("notes", [["id", "bigint"], ["title", "text"], ["done", "boolean"], ['we"ird', "text"]]);
+const notes = tableInfo("notes", [
+  ["id", "bigint"],
+  ["title", "text"],
+  ["done", "boolean"],
+  ['we"ird', "text"],
+]);
 
 const read = (query: string, maxRows = 1000) =>
   buildReadStatement(planRead(parseReadQuery(new URLSearchParams(query)), notes, maxRows));
 
 describe("buildReadStatement", () => {
   it("builds one statement with every value bound", () => {
-    expect(read("select=id,heading:title&done=is.false&title=like.*a'b*&id=not.in.(1,2)&order=id.desc.nullsfirst&limit=5&offset=10")).toEqual({
+    expect(
+      read(
+        "select=id,heading:title&done=is.false&title=like.*a'b*&id=not.in.(1,2)&order=id.desc.nullsfirst&limit=5&offset=10",
+      ),
+    ).toEqual({
       text:
         "select coalesce(json_agg(_r), '[]')::text as body, count(*) as page_total, null::bigint as total from (" +
         'select "id", "title" as "heading" from "t_0123456789ab_api"."notes" ' +
@@ -56,7 +65,9 @@ describe("buildReadStatement", () => {
   it("refuses a column the table does not have with 42703", () => {
     expect(() => read("select=id,nope")).toThrowError(expect.objectContaining({ status: 400, code: "42703" }));
     expect(() => read("nope=eq.1")).toThrowError(expect.objectContaining({ code: "42703" }));
-    expect(() => read("order=nope")).toThrowError(expect.objectContaining({ message: "column notes.nope does not exist" }));
+    expect(() => read("order=nope")).toThrowError(
+      expect.objectContaining({ message: "column notes.nope does not exist" }),
+    );
   });
 });
 

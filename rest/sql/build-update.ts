@@ -14,7 +14,11 @@ export function buildUpdateStatement(plan: UpdatePlan): Statement {
   const table = qualifiedName(plan.table);
   if (plan.columns.length === 0) {
     // Nothing to set: PostgREST changes no row and answers as for an empty match.
-    return wrapWrite([`select ${table}.* from ${table} where false`], { ...plan.returning, countInserted: false }, params.values);
+    return wrapWrite(
+      [`select ${table}.* from ${table} where false`],
+      { ...plan.returning, countInserted: false },
+      params.values,
+    );
   }
   const names = plan.columns.map(quoteIdent).join(", ");
   const row = `(select ${names} from json_populate_record(null::${table}, ${payloadFirstObject(params.add(plan.payloadJson))}))`;

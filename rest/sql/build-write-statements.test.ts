@@ -23,7 +23,14 @@ const notes: TableInfo = {
 };
 const payload = (value: unknown) => ({ value, json: JSON.stringify(value) });
 const insert = (body: unknown, prefer = "", extra: Partial<InsertRequest> = {}) =>
-  planInsert(notes, { payload: payload(body), columns: null, onConflict: null, select: [], preferences: parsePreferences(prefer), ...extra });
+  planInsert(notes, {
+    payload: payload(body),
+    columns: null,
+    onConflict: null,
+    select: [],
+    preferences: parsePreferences(prefer),
+    ...extra,
+  });
 const query = (search: string) => parseReadQuery(new URLSearchParams(search));
 
 describe("buildInsertStatement", () => {
@@ -48,7 +55,9 @@ describe("buildInsertStatement", () => {
     const merge = buildInsertStatement(insert({ id: 1, title: "x" }, "resolution=merge-duplicates")).text;
     expect(merge).toContain('on conflict ("id") do update set "id" = excluded."id", "title" = excluded."title"');
     expect(merge).toContain('("s"."notes".xmax = 0) as pgrst_inserted');
-    const ignore = buildInsertStatement(insert({ title: "x" }, "resolution=ignore-duplicates", { onConflict: ["title"] })).text;
+    const ignore = buildInsertStatement(
+      insert({ title: "x" }, "resolution=ignore-duplicates", { onConflict: ["title"] }),
+    ).text;
     expect(ignore).toContain('on conflict ("title") do nothing');
   });
 
@@ -63,15 +72,26 @@ describe("buildInsertStatement", () => {
 
   it("refuses unknown columns (PGRST204), mismatched keys and non-objects (PGRST102)", () => {
     expect(() => insert({ nope: 1 })).toThrowError(expect.objectContaining({ code: "PGRST204" }));
-    expect(() => insert([{ title: "a" }, { done: true }])).toThrowError(expect.objectContaining({ message: "All object keys must match" }));
-    expect(() => insert([1, 2])).toThrowError(expect.objectContaining({ code: "PGRST102", message: "All object keys must match" }));
-    expect(() => insert(7)).toThrowError(expect.objectContaining({ code: "PGRST102", message: "Empty or invalid json" }));
+    expect(() => insert([{ title: "a" }, { done: true }])).toThrowError(
+      expect.objectContaining({ message: "All object keys must match" }),
+    );
+    expect(() => insert([1, 2])).toThrowError(
+      expect.objectContaining({ code: "PGRST102", message: "All object keys must match" }),
+    );
+    expect(() => insert(7)).toThrowError(
+      expect.objectContaining({ code: "PGRST102", message: "Empty or invalid json" }),
+    );
   });
 });
 
 describe("buildUpdateStatement and buildDeleteStatement", () => {
   it("sets the payload's columns from one bound object, filters bound", () => {
-    const plan = planUpdate(notes, { payload: payload({ title: "t" }), columns: null, query: query("id=eq.3"), preferences: parsePreferences("") });
+    const plan = planUpdate(notes, {
+      payload: payload({ title: "t" }),
+      columns: null,
+      query: query("id=eq.3"),
+      preferences: parsePreferences(""),
+    });
     const statement = buildUpdateStatement(plan);
     expect(statement.text).toContain(
       'update "s"."notes" set ("title") = (select "title" from json_populate_record(null::"s"."notes", ' +
@@ -81,8 +101,12 @@ describe("buildUpdateStatement and buildDeleteStatement", () => {
   });
 
   it("limits by an ordered ctid window, and refuses a limit without order (PGRST109)", () => {
-    const statement = buildDeleteStatement(planDelete(notes, { query: query("order=id.desc&limit=2&done=is.true"), preferences: parsePreferences("") }));
-    expect(statement.text).toContain('where ctid = any(array(select ctid from "s"."notes" where "done" is true order by "id" desc limit $1))');
+    const statement = buildDeleteStatement(
+      planDelete(notes, { query: query("order=id.desc&limit=2&done=is.true"), preferences: parsePreferences("") }),
+    );
+    expect(statement.text).toContain(
+      'where ctid = any(array(select ctid from "s"."notes" where "done" is true order by "id" desc limit $1))',
+    );
     expect(() => planDelete(notes, { query: query("limit=1"), preferences: parsePreferences("") })).toThrowError(
       expect.objectContaining({ status: 400, code: "PGRST109" }),
     );
@@ -100,7 +124,11 @@ describe("planUpsert (PUT)", () => {
 
   it("keeps the payload's text as sent, so big numbers are not rounded", () => {
     const json = '{"id": 9007199254740993, "title": "big"}';
-    const plan = planUpsert(notes, { payload: { value: JSON.parse(json), json }, query: query("id=eq.9007199254740993"), preferences: parsePreferences("") });
+    const plan = planUpsert(notes, {
+      payload: { value: JSON.parse(json), json },
+      query: query("id=eq.9007199254740993"),
+      preferences: parsePreferences(""),
+    });
     expect(buildInsertStatement(plan).values[0]).toBe(json);
   });
 

@@ -26,7 +26,9 @@ export function wrapWrite(mutations: string[], returning: WriteReturning, values
   // Values bound by the projection (JSON path keys, spread keys) number on from the mutations' own.
   const params = new Params();
   params.values.push(...values);
-  const body = returning.projection ? `(select coalesce(json_agg(_r), '[]')::text from (${representation(returning.projection, returning.embeds, params)}) _r)` : "null::text";
+  const body = returning.projection
+    ? `(select coalesce(json_agg(_r), '[]')::text from (${representation(returning.projection, returning.embeds, params)}) _r)`
+    : "null::text";
   const inserted = returning.countInserted ? `count(*) filter (where ${INSERTED})` : "count(*)";
   const key = returning.keyColumns.length
     ? `(select json_build_array(${returning.keyColumns.map((column) => `${quoteIdent(column)}::text`).join(", ")}) from pgrst_source limit 1)::text`

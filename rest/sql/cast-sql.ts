@@ -5,10 +5,22 @@ import { quoteIdent } from "@/lib/engines/sql";
  * Casts are written `::"<catalog name>"` through quoteIdent, so a cast can never be anything but a type name.
  */
 const CATALOG_NAMES: Readonly<Record<string, string>> = {
-  integer: "int4", int: "int4", bigint: "int8", smallint: "int2", boolean: "bool", real: "float4",
-  "double precision": "float8", float: "float8", decimal: "numeric", "character varying": "varchar",
-  character: "bpchar", char: "bpchar", timestamptz: "timestamptz", "timestamp with time zone": "timestamptz",
-  "timestamp without time zone": "timestamp", "time with time zone": "timetz",
+  integer: "int4",
+  int: "int4",
+  bigint: "int8",
+  smallint: "int2",
+  boolean: "bool",
+  real: "float4",
+  "double precision": "float8",
+  float: "float8",
+  decimal: "numeric",
+  "character varying": "varchar",
+  character: "bpchar",
+  char: "bpchar",
+  timestamptz: "timestamptz",
+  "timestamp with time zone": "timestamptz",
+  "timestamp without time zone": "timestamp",
+  "time with time zone": "timetz",
 };
 
 export function castSql(expression: string, type: string): string {

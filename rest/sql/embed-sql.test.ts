@@ -5,7 +5,9 @@ import { filmScope, filmTable } from "@/rest/testing/film-scope";
 import { buildReadStatement } from "./build-read";
 
 const read = (table: string, query: string, count: "exact" | null = null) =>
-  buildReadStatement(planRead(parseReadQuery(new URLSearchParams(query)), filmTable(table), 1000, { scope: filmScope, count }));
+  buildReadStatement(
+    planRead(parseReadQuery(new URLSearchParams(query)), filmTable(table), 1000, { scope: filmScope, count }),
+  );
 
 describe("embedding SQL", () => {
   it("joins a to-one embed laterally and returns its row object or null", () => {
@@ -23,13 +25,18 @@ describe("embedding SQL", () => {
 
   it("joins many-to-many through the junction on both foreign keys", () => {
     const { text } = read("films", "select=id,actors(id)");
-    expect(text).toContain('from "api"."actors" as pgrst_t1 join "api"."roles" as pgrst_j1 on pgrst_j1."actor_id" = pgrst_t1."id" where pgrst_j1."film_id" = pgrst_t0."id"');
+    expect(text).toContain(
+      'from "api"."actors" as pgrst_t1 join "api"."roles" as pgrst_j1 on pgrst_j1."actor_id" = pgrst_t1."id" where pgrst_j1."film_id" = pgrst_t0."id"',
+    );
   });
 
   it("binds embedded filter values, pages and spread keys; names from the client are quoted", () => {
-    const statement = read("films", 'select=id,...directors(last_name)&directors.last_name=eq.x"y&directors.first_name=in.(a,b)');
+    const statement = read(
+      "films",
+      'select=id,...directors(last_name)&directors.last_name=eq.x"y&directors.first_name=in.(a,b)',
+    );
     expect(statement.values).toEqual(['x"y', ["a", "b"], "last_name", 1000]);
-    expect(statement.text).toContain("pgrst_l1.pgrst_body->$3::text as \"last_name\"");
+    expect(statement.text).toContain('pgrst_l1.pgrst_body->$3::text as "last_name"');
     expect(statement.text).not.toContain('x"y');
     const paged = read("directors", "select=id,films(id)&films.order=id.desc&films.limit=2&films.offset=1");
     expect(paged.text).toContain('order by pgrst_t1."id" desc limit $1 offset $2');
@@ -39,8 +46,12 @@ describe("embedding SQL", () => {
   it("!inner and presence filters become conditions on the embed's body, also in the count", () => {
     const inner = read("films", "select=id,directors!inner(id)", "exact");
     expect(inner.text).toContain("where pgrst_l1.pgrst_body is not null");
-    expect(inner.text).toMatch(/\(select count\(\*\) from "api"\."films" as pgrst_t0 left join lateral .* where pgrst_l1\.pgrst_body is not null\) as total/);
-    expect(read("films", "select=id,directors()&directors=is.null").text).toContain("where pgrst_l1.pgrst_body is null");
+    expect(inner.text).toMatch(
+      /\(select count\(\*\) from "api"\."films" as pgrst_t0 left join lateral .* where pgrst_l1\.pgrst_body is not null\) as total/,
+    );
+    expect(read("films", "select=id,directors()&directors=is.null").text).toContain(
+      "where pgrst_l1.pgrst_body is null",
+    );
   });
 
   it("orders by a to-one embed's row", () => {

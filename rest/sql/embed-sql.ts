@@ -22,7 +22,8 @@ export function withEmbeds(
   embeds: EmbedPlan[] | undefined,
   params: Params,
 ): { from: string; items: string; qualifier: string | undefined; conditions: string[] } {
-  if (!embeds || embeds.length === 0) return { from: source, items: selectList(projection, params), qualifier: undefined, conditions: [] };
+  if (!embeds || embeds.length === 0)
+    return { from: source, items: selectList(projection, params), qualifier: undefined, conditions: [] };
   const joins = embeds.map((embed) => lateralSql(embed, ROOT_ALIAS, params)).join(" ");
   return {
     from: `${source} as ${ROOT_ALIAS} ${joins}`,
@@ -33,7 +34,10 @@ export function withEmbeds(
 }
 
 function itemsSql(projection: Projection, embeds: EmbedPlan[], qualifier: string, params: Params): string {
-  const own = projection.kind === "columns" && projection.columns.length === 0 && !projection.star ? [] : [selectList(projection, params, qualifier)];
+  const own =
+    projection.kind === "columns" && projection.columns.length === 0 && !projection.star
+      ? []
+      : [selectList(projection, params, qualifier)];
   return [...own, ...embeds.flatMap((embed) => embedItems(embed, params))].join(", ");
 }
 
@@ -42,7 +46,9 @@ function embedItems(embed: EmbedPlan, params: Params): string[] {
   const body = `${lateralAlias(embed.id)}.pgrst_body`;
   if (embed.hidden) return [];
   if (embed.spread) return embed.keys.map((key) => `${body}->${params.add(key)}::text as ${quoteIdent(key)}`);
-  return [embed.toOne ? `${body} as ${quoteIdent(embed.name)}` : `coalesce(${body}, '[]'::json) as ${quoteIdent(embed.name)}`];
+  return [
+    embed.toOne ? `${body} as ${quoteIdent(embed.name)}` : `coalesce(${body}, '[]'::json) as ${quoteIdent(embed.name)}`,
+  ];
 }
 
 /** `!inner`: the parent row stays only when the embed found rows (its body is null otherwise). */
@@ -60,22 +66,34 @@ function lateralSql(embed: EmbedPlan, parent: string, params: Params): string {
   const from = [`${qualifiedName(embed.table)} as ${alias}`];
   const conditions: string[] = [];
   if (rel.kind === "direct") {
-    conditions.push(...rel.columns.map((pair) => `${alias}.${quoteIdent(pair.target)} = ${parent}.${quoteIdent(pair.source)}`));
+    conditions.push(
+      ...rel.columns.map((pair) => `${alias}.${quoteIdent(pair.target)} = ${parent}.${quoteIdent(pair.source)}`),
+    );
   } else {
     const junction = junctionAlias(embed.id);
     const junctionTable: TableRef = { schema: embed.table.schema, name: rel.junction };
-    const on = rel.targetColumns.map((pair) => `${junction}.${quoteIdent(pair.source)} = ${alias}.${quoteIdent(pair.target)}`);
+    const on = rel.targetColumns.map(
+      (pair) => `${junction}.${quoteIdent(pair.source)} = ${alias}.${quoteIdent(pair.target)}`,
+    );
     from.push(`join ${qualifiedName(junctionTable)} as ${junction} on ${on.join(" and ")}`);
-    conditions.push(...rel.sourceColumns.map((pair) => `${junction}.${quoteIdent(pair.source)} = ${parent}.${quoteIdent(pair.target)}`));
+    conditions.push(
+      ...rel.sourceColumns.map(
+        (pair) => `${junction}.${quoteIdent(pair.source)} = ${parent}.${quoteIdent(pair.target)}`,
+      ),
+    );
   }
   from.push(...node.embeds.map((child) => lateralSql(child, alias, params)));
-  const rows = [`select ${objectSql(node, alias, params)} as pgrst_body${embed.ordersParent ? `, ${alias} as pgrst_row` : ""} from ${from.join(" ")}`];
+  const rows = [
+    `select ${objectSql(node, alias, params)} as pgrst_body${embed.ordersParent ? `, ${alias} as pgrst_row` : ""} from ${from.join(" ")}`,
+  ];
   const where = whereSql(node, params, alias);
   if (where) conditions.push(where);
   conditions.push(...innerConditions(node.embeds));
   rows.push(`where ${conditions.join(" and ")}`);
   rows.push(...pageSql(node, alias, params));
-  const lateral = embed.toOne ? rows.join(" ") : `select json_agg(pgrst_s.pgrst_body) as pgrst_body from (${rows.join(" ")}) pgrst_s`;
+  const lateral = embed.toOne
+    ? rows.join(" ")
+    : `select json_agg(pgrst_s.pgrst_body) as pgrst_body from (${rows.join(" ")}) pgrst_s`;
   return `left join lateral (${lateral}) as ${lateralAlias(embed.id)} on true`;
 }
 
@@ -87,7 +105,8 @@ function objectSql(node: ResourceNode, alias: string, params: Params): string {
 
 function pageSql(node: ResourceNode, alias: string, params: Params): string[] {
   const page: string[] = [];
-  if (node.order.length > 0) page.push(`order by ${node.order.map((term) => orderSql(term, params, alias)).join(", ")}`);
+  if (node.order.length > 0)
+    page.push(`order by ${node.order.map((term) => orderSql(term, params, alias)).join(", ")}`);
   if (node.limit !== null) page.push(`limit ${params.add(node.limit)}`);
   if (node.offset > 0) page.push(`offset ${params.add(node.offset)}`);
   return page;

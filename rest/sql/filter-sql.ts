@@ -4,11 +4,39 @@ import { fieldSql } from "./field-sql";
 import type { Params } from "./statement";
 
 const OPERATORS = {
-  eq: "=", neq: "<>", gt: ">", gte: ">=", lt: "<", lte: "<=", like: "like", ilike: "ilike", match: "~", imatch: "~*",
-  isdistinct: "is distinct from", cs: "@>", cd: "<@", ov: "&&", sl: "<<", sr: ">>", nxr: "&<", nxl: "&>", adj: "-|-",
+  eq: "=",
+  neq: "<>",
+  gt: ">",
+  gte: ">=",
+  lt: "<",
+  lte: "<=",
+  like: "like",
+  ilike: "ilike",
+  match: "~",
+  imatch: "~*",
+  isdistinct: "is distinct from",
+  cs: "@>",
+  cd: "<@",
+  ov: "&&",
+  sl: "<<",
+  sr: ">>",
+  nxr: "&<",
+  nxl: "&>",
+  adj: "-|-",
 } as const;
-const IS_SQL = { null: "is null", not_null: "is not null", true: "is true", false: "is false", unknown: "is unknown" } as const;
-const FTS_FUNCTIONS = { fts: "to_tsquery", plfts: "plainto_tsquery", phfts: "phraseto_tsquery", wfts: "websearch_to_tsquery" } as const;
+const IS_SQL = {
+  null: "is null",
+  not_null: "is not null",
+  true: "is true",
+  false: "is false",
+  unknown: "is unknown",
+} as const;
+const FTS_FUNCTIONS = {
+  fts: "to_tsquery",
+  plfts: "plainto_tsquery",
+  phfts: "phraseto_tsquery",
+  wfts: "websearch_to_tsquery",
+} as const;
 
 /**
  * One filter as SQL. Values are bound untyped, so PostgreSQL infers each parameter's type from the column it
@@ -17,7 +45,9 @@ const FTS_FUNCTIONS = { fts: "to_tsquery", plfts: "plainto_tsquery", phfts: "phr
  */
 export function filterSql(filter: Filter, params: Params, qualifier?: string): string {
   // `actors=not.is.null`: the embed's lateral body is null exactly when no embedded row matched.
-  const field = filter.embed ? `${filter.embed}.pgrst_body` : fieldSql(filter.column, filter.jsonPath, params, qualifier);
+  const field = filter.embed
+    ? `${filter.embed}.pgrst_body`
+    : fieldSql(filter.column, filter.jsonPath, params, qualifier);
   let condition: string;
   switch (filter.operator) {
     case "is":
@@ -57,9 +87,15 @@ export function logicSql(tree: LogicTree, params: Params, qualifier?: string): s
  * none. PATCH, DELETE and RPC reads share it so they filter exactly as GET does. A condition on an embed is
  * refused rather than dropped: silently ignoring `author.id=eq.1` would widen a DELETE to every row.
  */
-export function whereSql(query: Pick<ReadQuery, "filters" | "logic">, params: Params, qualifier?: string): string | null {
+export function whereSql(
+  query: Pick<ReadQuery, "filters" | "logic">,
+  params: Params,
+  qualifier?: string,
+): string | null {
   const logic = query.logic ?? [];
-  const embedded = [...query.filters.map((f) => f.path ?? []), ...logic.map((t) => t.path)].find((path) => path.length > 0);
+  const embedded = [...query.filters.map((f) => f.path ?? []), ...logic.map((t) => t.path)].find(
+    (path) => path.length > 0,
+  );
   if (embedded) {
     throw new RestError(400, {
       code: "PGRST200",
@@ -67,6 +103,9 @@ export function whereSql(query: Pick<ReadQuery, "filters" | "logic">, params: Pa
       hint: "Resource embedding is not supported in this version; filter on the table's own columns",
     });
   }
-  const conditions = [...query.filters.map((f) => filterSql(f, params, qualifier)), ...logic.map((t) => logicSql(t, params, qualifier))];
+  const conditions = [
+    ...query.filters.map((f) => filterSql(f, params, qualifier)),
+    ...logic.map((t) => logicSql(t, params, qualifier)),
+  ];
   return conditions.length > 0 ? conditions.join(" and ") : null;
 }

@@ -11,7 +11,13 @@ const definitions: Record<string, string[]> = {
 };
 
 function table(name: string, columns: string[]): TableInfo {
-  const info = (column: string): ColumnInfo => ({ name: column, dataType: "text", notNull: false, hasDefault: false, primaryKey: false });
+  const info = (column: string): ColumnInfo => ({
+    name: column,
+    dataType: "text",
+    notNull: false,
+    hasDefault: false,
+    primaryKey: false,
+  });
   return { schema: "api", name, kind: "table", columns: new Map(columns.map((column) => [column, info(column)])) };
 }
 
@@ -20,10 +26,34 @@ export const filmScope: Pick<SchemaSnapshot, "schema" | "tables" | "relationship
   tables: new Map(Object.entries(definitions).map(([name, columns]) => [name, table(name, columns)])),
   relationships: deriveRelationships(
     [
-      { name: "films_director_id_fkey", table: "films", columns: ["director_id"], referencedTable: "directors", referencedColumns: ["id"] },
-      { name: "roles_film_id_fkey", table: "roles", columns: ["film_id"], referencedTable: "films", referencedColumns: ["id"] },
-      { name: "roles_actor_id_fkey", table: "roles", columns: ["actor_id"], referencedTable: "actors", referencedColumns: ["id"] },
-      { name: "technical_specs_film_id_fkey", table: "technical_specs", columns: ["film_id"], referencedTable: "films", referencedColumns: ["id"] },
+      {
+        name: "films_director_id_fkey",
+        table: "films",
+        columns: ["director_id"],
+        referencedTable: "directors",
+        referencedColumns: ["id"],
+      },
+      {
+        name: "roles_film_id_fkey",
+        table: "roles",
+        columns: ["film_id"],
+        referencedTable: "films",
+        referencedColumns: ["id"],
+      },
+      {
+        name: "roles_actor_id_fkey",
+        table: "roles",
+        columns: ["actor_id"],
+        referencedTable: "actors",
+        referencedColumns: ["id"],
+      },
+      {
+        name: "technical_specs_film_id_fkey",
+        table: "technical_specs",
+        columns: ["film_id"],
+        referencedTable: "films",
+        referencedColumns: ["id"],
+      },
     ],
     [
       { table: "directors", columns: ["id"], primary: true },

@@ -31,7 +31,13 @@ export async function startRest(
 export function bridgeTokenFor(
   config: FluxConfig,
   tenant: TestTenant,
-  overrides: { role?: string; tenantId?: string; claims?: Record<string, unknown>; secret?: string; plan?: BridgePlan } = {},
+  overrides: {
+    role?: string;
+    tenantId?: string;
+    claims?: Record<string, unknown>;
+    secret?: string;
+    plan?: BridgePlan;
+  } = {},
 ): Promise<string> {
   return mintBridgeToken(
     {

@@ -7,7 +7,10 @@ export type LatencyProxy = { port: number; close(): Promise<void> };
  * A TCP proxy that holds every chunk from the server for `delayMs` before passing it on: each network round
  * trip a client makes then costs at least `delayMs`, so tests can count round trips by the clock.
  */
-export async function startLatencyProxy(target: { host: string; port: number }, delayMs: number): Promise<LatencyProxy> {
+export async function startLatencyProxy(
+  target: { host: string; port: number },
+  delayMs: number,
+): Promise<LatencyProxy> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(target);

@@ -37,7 +37,10 @@ export async function startPgBouncer(options: {
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), "flux-pgbouncer-"));
   const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
-  writeFileSync(path.join(dir, "userlist.txt"), options.logins.map((login) => `${quote(login.user)} ${quote(login.password)}\n`).join(""));
+  writeFileSync(
+    path.join(dir, "userlist.txt"),
+    options.logins.map((login) => `${quote(login.user)} ${quote(login.password)}\n`).join(""),
+  );
   writeFileSync(
     path.join(dir, "pgbouncer.ini"),
     [
@@ -60,8 +63,9 @@ export async function startPgBouncer(options: {
   );
   const asRoot = process.getuid?.() === 0;
   if (asRoot) handOver(dir);
-  const command = asRoot ? ["runuser", ["-u", "postgres", "--", PGBOUNCER_BINARY, path.join(dir, "pgbouncer.ini")]] as const
-    : [PGBOUNCER_BINARY, [path.join(dir, "pgbouncer.ini")]] as const;
+  const command = asRoot
+    ? (["runuser", ["-u", "postgres", "--", PGBOUNCER_BINARY, path.join(dir, "pgbouncer.ini")]] as const)
+    : ([PGBOUNCER_BINARY, [path.join(dir, "pgbouncer.ini")]] as const);
   const child = spawn(command[0], [...command[1]], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

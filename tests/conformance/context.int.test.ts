@@ -64,7 +64,13 @@ describe("request context visible to SQL", () => {
   it("request.method, request.path, request.headers and request.jwt.claims are set, without the Authorization header", async () => {
     const answer = await world.request("/rpc/request_info", { headers: { prefer: "tx=commit" }, sub: "carol" });
     expect(answer.status).toBe(200);
-    expect(answer.json()).toEqual({ method: "GET", path: "/rpc/request_info", header: "tx=commit", authorization: null, sub: "carol" });
+    expect(answer.json()).toEqual({
+      method: "GET",
+      path: "/rpc/request_info",
+      header: "tx=commit",
+      authorization: null,
+      sub: "carol",
+    });
   });
 
   it("a POST call sees request.method POST", async () => {
@@ -96,7 +102,10 @@ describe("response settings from SQL", () => {
   it("response.status that is not a status code is 500 PGRST112", async () => {
     const answer = await world.request("/rpc/bad_status", { method: "POST", body: "{}" });
     expect(answer.status).toBe(500);
-    expect(answer.json()).toMatchObject({ code: "PGRST112", message: "response.status guc must be a valid status code" });
+    expect(answer.json()).toMatchObject({
+      code: "PGRST112",
+      message: "response.status guc must be a valid status code",
+    });
   });
 });
 
@@ -116,7 +125,12 @@ describe("the pre-request function (flux_pre_request)", () => {
   it("refuses a table read too, and its writes never happen", async () => {
     const read = await world.request("/notes?select=id", { claims: { blocked: "yes" }, sub: "alice" });
     expect(read.status).toBe(403);
-    const write = await world.request("/notes", { method: "POST", body: JSON.stringify({ id: 7, body: "x" }), claims: { blocked: "yes" }, sub: "alice" });
+    const write = await world.request("/notes", {
+      method: "POST",
+      body: JSON.stringify({ id: 7, body: "x" }),
+      claims: { blocked: "yes" },
+      sub: "alice",
+    });
     expect(write.status).toBe(403);
     expect((await world.request("/notes?id=eq.7", { sub: "alice" })).json()).toEqual([]);
   });

@@ -74,16 +74,24 @@ describe("many-to-one (object or null)", () => {
   });
 
   it("an alias renames the embed", async () => {
-    const { data, status } = await (await client()).from("films").select("title, director:directors(last_name)").eq("id", 3);
+    const { data, status } = await (
+      await client()
+    )
+      .from("films")
+      .select("title, director:directors(last_name)")
+      .eq("id", 3);
     expect(status).toBe(200);
     expect(data).toEqual([{ title: "Arrival", director: { last_name: "Villeneuve" } }]);
   });
 
-  it.each([["director_id"], ["films_director_id_fkey"]])("the hint !%s names the foreign key by column or constraint", async (hint) => {
-    const answer = await get(`/films?select=title,directors!${hint}(last_name)&id=eq.2`);
-    expect(answer.status).toBe(200);
-    expect(answer.body).toEqual([{ title: "Interstellar", directors: { last_name: "Nolan" } }]);
-  });
+  it.each([["director_id"], ["films_director_id_fkey"]])(
+    "the hint !%s names the foreign key by column or constraint",
+    async (hint) => {
+      const answer = await get(`/films?select=title,directors!${hint}(last_name)&id=eq.2`);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual([{ title: "Interstellar", directors: { last_name: "Nolan" } }]);
+    },
+  );
 
   it("casts and aliases work inside an embed", async () => {
     const answer = await get("/films?select=title,directors(id::text,surname:last_name)&id=eq.4");
@@ -92,14 +100,23 @@ describe("many-to-one (object or null)", () => {
   });
 
   it("HEAD with an embed answers the read's status and Content-Range without a body", async () => {
-    const answer = await world.request("/films?select=title,directors!inner(last_name)", { method: "HEAD", headers: { Prefer: "count=exact" } });
+    const answer = await world.request("/films?select=title,directors!inner(last_name)", {
+      method: "HEAD",
+      headers: { Prefer: "count=exact" },
+    });
     expect(answer.status).toBe(200);
     expect(answer.text).toBe("");
     expect(answer.headers["content-range"]).toBe("0-3/4");
   });
 
   it("Accept: application/vnd.pgrst.object+json answers one object with its embed (postgrest-js single())", async () => {
-    const { data, status } = await (await client()).from("films").select("title, directors(last_name)").eq("id", 1).single();
+    const { data, status } = await (
+      await client()
+    )
+      .from("films")
+      .select("title, directors(last_name)")
+      .eq("id", 1)
+      .single();
     expect(status).toBe(200);
     expect(data).toEqual({ title: "Inception", directors: { last_name: "Nolan" } });
   });
@@ -118,7 +135,13 @@ describe("one-to-many (array, [] when empty)", () => {
   });
 
   it("postgrest-js: a filter on the embed narrows the array, not the parents", async () => {
-    const { data, status } = await (await client()).from("directors").select("last_name, films(title)").eq("films.title", "Dune").order("id");
+    const { data, status } = await (
+      await client()
+    )
+      .from("directors")
+      .select("last_name, films(title)")
+      .eq("films.title", "Dune")
+      .order("id");
     expect(status).toBe(200);
     expect(data).toEqual([
       { last_name: "Nolan", films: [] },
@@ -128,7 +151,9 @@ describe("one-to-many (array, [] when empty)", () => {
   });
 
   it("postgrest-js: order with referencedTable orders inside the embed", async () => {
-    const { data } = await (await client())
+    const { data } = await (
+      await client()
+    )
       .from("directors")
       .select("last_name, films(title)")
       .eq("id", 1)
@@ -137,12 +162,20 @@ describe("one-to-many (array, [] when empty)", () => {
   });
 
   it("postgrest-js: order with the deprecated foreignTable option", async () => {
-    const { data } = await (await client()).from("directors").select("last_name, films(year)").eq("id", 2).order("year", { foreignTable: "films" });
+    const { data } = await (
+      await client()
+    )
+      .from("directors")
+      .select("last_name, films(year)")
+      .eq("id", 2)
+      .order("year", { foreignTable: "films" });
     expect(data).toEqual([{ last_name: "Villeneuve", films: [{ year: 2016 }, { year: 2021 }] }]);
   });
 
   it("postgrest-js: limit with referencedTable pages each embedded array", async () => {
-    const { data } = await (await client())
+    const { data } = await (
+      await client()
+    )
       .from("directors")
       .select("last_name, films(title)")
       .in("id", [1, 2])
@@ -162,7 +195,9 @@ describe("one-to-many (array, [] when empty)", () => {
   });
 
   it("an or= tree on the embed filters inside it", async () => {
-    const answer = await get("/directors?select=last_name,films(title)&id=eq.2&films.or=(year.lt.2017,title.eq.Nothing)");
+    const answer = await get(
+      "/directors?select=last_name,films(title)&id=eq.2&films.or=(year.lt.2017,title.eq.Nothing)",
+    );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual([{ last_name: "Villeneuve", films: [{ title: "Arrival" }] }]);
   });
@@ -172,7 +207,9 @@ describe("many-to-many through a junction", () => {
   it("embeds the actors of a film through roles", async () => {
     const answer = await get("/films?select=title,actors(first_name)&id=eq.2&actors.order=first_name");
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual([{ title: "Interstellar", actors: [{ first_name: "Anne" }, { first_name: "Matthew" }] }]);
+    expect(answer.body).toEqual([
+      { title: "Interstellar", actors: [{ first_name: "Anne" }, { first_name: "Matthew" }] },
+    ]);
   });
 
   it("the junction table works as a hint", async () => {
@@ -196,10 +233,18 @@ describe("many-to-many through a junction", () => {
   });
 
   it("nested filters address embeds by path (films.actors.first_name)", async () => {
-    const answer = await get("/directors?select=last_name,films(title,actors(first_name))&id=eq.2&films.order=id&films.actors.first_name=eq.Zendaya");
+    const answer = await get(
+      "/directors?select=last_name,films(title,actors(first_name))&id=eq.2&films.order=id&films.actors.first_name=eq.Zendaya",
+    );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual([
-      { last_name: "Villeneuve", films: [{ title: "Arrival", actors: [] }, { title: "Dune", actors: [{ first_name: "Zendaya" }] }] },
+      {
+        last_name: "Villeneuve",
+        films: [
+          { title: "Arrival", actors: [] },
+          { title: "Dune", actors: [{ first_name: "Zendaya" }] },
+        ],
+      },
     ]);
   });
 });
@@ -222,7 +267,13 @@ describe("one-to-one", () => {
   it("a to-one embed nested in a to-many one", async () => {
     const answer = await get("/directors?select=last_name,films(title,technical_specs(camera))&id=eq.1&films.order=id");
     expect(answer.body).toEqual([
-      { last_name: "Nolan", films: [{ title: "Inception", technical_specs: { camera: "IMAX" } }, { title: "Interstellar", technical_specs: { camera: "IMAX" } }] },
+      {
+        last_name: "Nolan",
+        films: [
+          { title: "Inception", technical_specs: { camera: "IMAX" } },
+          { title: "Interstellar", technical_specs: { camera: "IMAX" } },
+        ],
+      },
     ]);
   });
 });
@@ -232,11 +283,21 @@ describe("!inner, !left and presence filters", () => {
     const answer = await get("/films?select=title,directors!inner(last_name)&order=id", { Prefer: "count=exact" });
     expect(answer.status).toBe(200);
     expect(answer.headers["content-range"]).toBe("0-3/4");
-    expect(answer.body.map((film: { title: string }) => film.title)).toEqual(["Inception", "Interstellar", "Arrival", "Dune"]);
+    expect(answer.body.map((film: { title: string }) => film.title)).toEqual([
+      "Inception",
+      "Interstellar",
+      "Arrival",
+      "Dune",
+    ]);
   });
 
   it("postgrest-js: !inner with a filter on the embed filters the parents", async () => {
-    const { data, status } = await (await client()).from("films").select("title, actors!inner(first_name)").eq("actors.first_name", "Anne");
+    const { data, status } = await (
+      await client()
+    )
+      .from("films")
+      .select("title, actors!inner(first_name)")
+      .eq("actors.first_name", "Anne");
     expect(status).toBe(200);
     expect(data).toEqual([{ title: "Interstellar", actors: [{ first_name: "Anne" }] }]);
   });
@@ -253,8 +314,12 @@ describe("!inner, !left and presence filters", () => {
   });
 
   it("!inner at two depths", async () => {
-    const answer = await get("/directors?select=last_name,films!inner(title,actors!inner(first_name))&films.actors.first_name=eq.Zendaya");
-    expect(answer.body).toEqual([{ last_name: "Villeneuve", films: [{ title: "Dune", actors: [{ first_name: "Zendaya" }] }] }]);
+    const answer = await get(
+      "/directors?select=last_name,films!inner(title,actors!inner(first_name))&films.actors.first_name=eq.Zendaya",
+    );
+    expect(answer.body).toEqual([
+      { last_name: "Villeneuve", films: [{ title: "Dune", actors: [{ first_name: "Zendaya" }] }] },
+    ]);
   });
 
   it("an empty embed target() filters without appearing in the body", async () => {
@@ -274,7 +339,9 @@ describe("!inner, !left and presence filters", () => {
   });
 
   it("presence tests inside or=", async () => {
-    const answer = await get("/directors?select=last_name,films()&films.title=eq.Dune&or=(films.not.is.null,last_name.eq.Gerwig)&order=id");
+    const answer = await get(
+      "/directors?select=last_name,films()&films.title=eq.Dune&or=(films.not.is.null,last_name.eq.Gerwig)&order=id",
+    );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual([{ last_name: "Villeneuve" }, { last_name: "Gerwig" }]);
   });
@@ -294,7 +361,13 @@ describe("spread", () => {
   });
 
   it("postgrest-js: spread gives nulls when there is no row", async () => {
-    const { data } = await (await client()).from("films").select("id, ...directors(last_name)").in("id", [4, 5]).order("id");
+    const { data } = await (
+      await client()
+    )
+      .from("films")
+      .select("id, ...directors(last_name)")
+      .in("id", [4, 5])
+      .order("id");
     expect(data).toEqual([
       { id: 4, last_name: "Villeneuve" },
       { id: 5, last_name: null },
@@ -326,14 +399,24 @@ describe("ordering by a to-one embed", () => {
   });
 
   it("an aliased embed is ordered by its alias, nullsfirst honoured", async () => {
-    const answer = await get("/films?select=id,director:directors(last_name)&order=director(last_name).asc.nullsfirst,id");
+    const answer = await get(
+      "/films?select=id,director:directors(last_name)&order=director(last_name).asc.nullsfirst,id",
+    );
     expect(answer.body.map((film: { id: number }) => film.id)).toEqual([5, 1, 2, 3, 4]);
   });
 
   it("inside an embed: films.order=technical_specs(runtime).desc", async () => {
-    const answer = await get("/directors?select=id,films(title,technical_specs(runtime))&id=eq.1&films.order=technical_specs(runtime).desc");
+    const answer = await get(
+      "/directors?select=id,films(title,technical_specs(runtime))&id=eq.1&films.order=technical_specs(runtime).desc",
+    );
     expect(answer.body).toEqual([
-      { id: 1, films: [{ title: "Interstellar", technical_specs: { runtime: 169 } }, { title: "Inception", technical_specs: { runtime: 148 } }] },
+      {
+        id: 1,
+        films: [
+          { title: "Interstellar", technical_specs: { runtime: 169 } },
+          { title: "Inception", technical_specs: { runtime: 148 } },
+        ],
+      },
     ]);
   });
 
@@ -359,15 +442,25 @@ describe("disambiguation (orders → addresses twice)", () => {
       code: "PGRST201",
       message: "Could not embed because more than one relationship was found for 'orders' and 'addresses'",
       details: [
-        { cardinality: "many-to-one", embedding: "orders with addresses", relationship: "billing using orders(billing_address_id) and addresses(id)" },
-        { cardinality: "many-to-one", embedding: "orders with addresses", relationship: "shipping using orders(shipping_address_id) and addresses(id)" },
+        {
+          cardinality: "many-to-one",
+          embedding: "orders with addresses",
+          relationship: "billing using orders(billing_address_id) and addresses(id)",
+        },
+        {
+          cardinality: "many-to-one",
+          embedding: "orders with addresses",
+          relationship: "shipping using orders(shipping_address_id) and addresses(id)",
+        },
       ],
       hint: "Try changing 'addresses' to one of the following: 'addresses!billing', 'addresses!shipping'. Find the desired relationship in the 'details' key.",
     });
   });
 
   it("constraint hints with aliases embed both", async () => {
-    const { data, status } = await (await client())
+    const { data, status } = await (
+      await client()
+    )
       .from("orders")
       .select("name, billing:addresses!billing(address), shipping:addresses!shipping(address)")
       .order("id");
@@ -388,7 +481,9 @@ describe("disambiguation (orders → addresses twice)", () => {
   it("the constraint name itself can be the target (billing(address))", async () => {
     const answer = await get("/orders?id=eq.1&select=id,name,billing(address),shipping(address)");
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual([{ id: 1, name: "first", billing: { address: "123 Main St" }, shipping: { address: "456 Oak Ave" } }]);
+    expect(answer.body).toEqual([
+      { id: 1, name: "first", billing: { address: "123 Main St" }, shipping: { address: "456 Oak Ave" } },
+    ]);
   });
 
   it("the foreign key column can be the target, aliased to keep the column too", async () => {
@@ -429,7 +524,10 @@ describe("errors", () => {
     const { data, error, status } = await (await client()).from("actors").select("*, addresses(*)");
     expect(status).toBe(400);
     expect(data).toBeNull();
-    expect(error).toMatchObject({ code: "PGRST200", message: "Could not find a relationship between 'actors' and 'addresses' in the schema cache" });
+    expect(error).toMatchObject({
+      code: "PGRST200",
+      message: "Could not find a relationship between 'actors' and 'addresses' in the schema cache",
+    });
   });
 
   it.each([
@@ -468,7 +566,10 @@ describe("errors", () => {
   });
 
   it("SQL in an embed name or hint is refused and never runs", async () => {
-    for (const path of ['/films?select=title,"x;drop table films"(*)', "/films?select=title,directors!\"a;drop table films\"(*)"]) {
+    for (const path of [
+      '/films?select=title,"x;drop table films"(*)',
+      '/films?select=title,directors!"a;drop table films"(*)',
+    ]) {
       const answer = await get(encodeURI(path));
       expect(answer.status).toBe(400);
       expect(answer.body.code).toBe("PGRST200");
@@ -506,7 +607,9 @@ describe("views inherit their base tables' foreign keys (pg_rewrite)", () => {
 
 describe("embedding on writes and RPC", () => {
   it("postgrest-js: insert(...).select() embeds in the representation", async () => {
-    const { data, status } = await (await client())
+    const { data, status } = await (
+      await client()
+    )
       .from("films")
       .insert({ id: 10, director_id: 3, title: "Barbie", year: 2023 })
       .select("title, directors(last_name)");
@@ -525,7 +628,13 @@ describe("embedding on writes and RPC", () => {
   });
 
   it("DELETE with return=representation embeds", async () => {
-    const { data, status } = await (await client()).from("films").delete().eq("id", 10).select("id, directors(first_name)");
+    const { data, status } = await (
+      await client()
+    )
+      .from("films")
+      .delete()
+      .eq("id", 10)
+      .select("id, directors(first_name)");
     expect(status).toBe(200);
     expect(data).toEqual([{ id: 10, directors: { first_name: "Greta" } }]);
   });
@@ -533,12 +642,17 @@ describe("embedding on writes and RPC", () => {
   it("a DELETE filtered on an embed is refused (PGRST108) and deletes nothing, never widened to every row", async () => {
     const answer = await world.request("/films?directors.last_name=eq.Nolan", { method: "DELETE" });
     expect(answer.status).toBe(400);
-    expect(answer.json()).toMatchObject({ code: "PGRST108", message: "'directors' is not an embedded resource in this request" });
+    expect(answer.json()).toMatchObject({
+      code: "PGRST108",
+      message: "'directors' is not an embedded resource in this request",
+    });
     expect((await get("/films?select=id&order=id")).body).toHaveLength(5);
   });
 
   it("RPC: embedded filters, !inner and spread on a set-returning function", async () => {
-    const answer = await get("/rpc/films_after?y=2000&select=title,...directors!inner(last_name)&directors.last_name=eq.Nolan&order=id");
+    const answer = await get(
+      "/rpc/films_after?y=2000&select=title,...directors!inner(last_name)&directors.last_name=eq.Nolan&order=id",
+    );
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual([
       { title: "Inception", last_name: "Nolan" },
@@ -547,7 +661,9 @@ describe("embedding on writes and RPC", () => {
   });
 
   it("RPC: !inner narrows the exact count too", async () => {
-    const answer = await get("/rpc/films_after?y=2000&select=title,directors!inner(id)&order=id", { Prefer: "count=exact" });
+    const answer = await get("/rpc/films_after?y=2000&select=title,directors!inner(id)&order=id", {
+      Prefer: "count=exact",
+    });
     expect(answer.status).toBe(200);
     expect(answer.headers["content-range"]).toBe("0-3/4");
     expect(answer.body).toHaveLength(4);

@@ -43,26 +43,44 @@ describe("errors raised by functions", () => {
     const answer = await post("just_fail");
     expect(answer.status).toBe(400);
     expect(answer.headers["content-type"]).toBe("application/json; charset=utf-8");
-    expect(answer.json()).toEqual({ code: "P0001", message: "I refuse!", details: "Pretty simple", hint: "There is nothing you can do." });
+    expect(answer.json()).toEqual({
+      code: "P0001",
+      message: "I refuse!",
+      details: "Pretty simple",
+      hint: "There is nothing you can do.",
+    });
   });
 
   it("RAISE SQLSTATE 'PT402' answers HTTP 402", async () => {
     const answer = await post("pay");
     expect(answer.status).toBe(402);
-    expect(answer.json()).toEqual({ code: "PT402", message: "Payment Required", details: "Quota exceeded", hint: "Upgrade your plan" });
+    expect(answer.json()).toEqual({
+      code: "PT402",
+      message: "Payment Required",
+      details: "Quota exceeded",
+      hint: "Upgrade your plan",
+    });
   });
 
   it("RAISE SQLSTATE 'PGRST' sets the body, status and headers from its JSON", async () => {
     const answer = await post("teapot");
     expect(answer.status).toBe(418);
     expect(answer.headers["x-powered-by"]).toBe("Nerd");
-    expect(answer.json()).toEqual({ code: "123", message: "Short and stout", details: "Tip me over", hint: "Pour me out" });
+    expect(answer.json()).toEqual({
+      code: "123",
+      message: "Short and stout",
+      details: "Tip me over",
+      hint: "Pour me out",
+    });
   });
 
   it("RAISE SQLSTATE 'PGRST' with a message that is not JSON is 500 PGRST121", async () => {
     const answer = await post("broken_pgrst");
     expect(answer.status).toBe(500);
-    expect(answer.json()).toMatchObject({ code: "PGRST121", message: "Could not parse JSON in the RAISE SQLSTATE 'PGRST' error" });
+    expect(answer.json()).toMatchObject({
+      code: "PGRST121",
+      message: "Could not parse JSON in the RAISE SQLSTATE 'PGRST' error",
+    });
   });
 
   it("a unique violation is 409 23505", async () => {

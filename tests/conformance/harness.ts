@@ -40,14 +40,21 @@ export type RawInit = {
 export type RawAnswer = { status: number; headers: http.IncomingHttpHeaders; text: string; json: () => any };
 
 /** Start once per test file (beforeAll); `fixtureSql` runs as the tenant owner and may grant to the API role. */
-export async function startConformance(fixtureSql: (names: { role: string; schema: string }) => string): Promise<Conformance> {
+export async function startConformance(
+  fixtureSql: (names: { role: string; schema: string }) => string,
+): Promise<Conformance> {
   const rest: RunningRest = await startRest();
   const gateway: TestGateway = await startTestGateway({ restUrl: rest.baseUrl });
   const tenant = await provisionTestTenant("pro");
   const names = { role: tenant.credentials.role, schema: tenant.credentials.schema };
-  const push = (sql: string) => tenant.engine.importSql(tenant.project, { name: "conformance", sql, actorUserId: null }).then(() => undefined);
+  const push = (sql: string) =>
+    tenant.engine.importSql(tenant.project, { name: "conformance", sql, actorUserId: null }).then(() => undefined);
   await push(fixtureSql(names));
-  const project = await seedProject(gateway.seedDb.db, { tenantId: tenant.tenantId, plan: "pro", rateLimitPerMinute: 1_000_000 });
+  const project = await seedProject(gateway.seedDb.db, {
+    tenantId: tenant.tenantId,
+    plan: "pro",
+    rateLimitPerMinute: 1_000_000,
+  });
 
   const token = async (options: { role?: string; sub?: string; claims?: Record<string, unknown> } = {}) =>
     (
@@ -74,11 +81,21 @@ export async function startConformance(fixtureSql: (names: { role: string; schem
     },
     async request(path, init = {}) {
       const headers: Record<string, string> = { ...init.headers };
-      if (init.role !== null) headers.authorization ??= `Bearer ${await token({ role: init.role, sub: init.sub, claims: init.claims })}`;
+      if (init.role !== null)
+        headers.authorization ??= `Bearer ${await token({ role: init.role, sub: init.sub, claims: init.claims })}`;
       if (init.body !== undefined) headers["content-type"] ??= "application/json";
-      const response = await fetchThroughGateway(`http://${project.host}${path}`, { method: init.method ?? "GET", headers, body: init.body });
+      const response = await fetchThroughGateway(`http://${project.host}${path}`, {
+        method: init.method ?? "GET",
+        headers,
+        body: init.body,
+      });
       const text = await response.text();
-      return { status: response.status, headers: Object.fromEntries(response.headers), text, json: () => JSON.parse(text) };
+      return {
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        text,
+        json: () => JSON.parse(text),
+      };
     },
     push,
     async close() {
@@ -118,7 +135,13 @@ function gatewayFetch(port: number, host: string): typeof fetch {
             }
             const status = res.statusCode ?? 0;
             const nullBody = status === 204 || status === 304 || (init.method ?? "GET") === "HEAD";
-            resolve(new Response(nullBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage, headers: responseHeaders }));
+            resolve(
+              new Response(nullBody ? null : Buffer.concat(chunks), {
+                status,
+                statusText: res.statusMessage,
+                headers: responseHeaders,
+              }),
+            );
           });
           res.on("error", reject);
         },

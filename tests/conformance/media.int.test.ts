@@ -71,7 +71,9 @@ describe("text/csv", () => {
 
 describe("application/vnd.pgrst.object+json", () => {
   it("answers one row as a bare object with the vendor Content-Type", async () => {
-    const res = await world.request("/films?id=eq.1&select=id,title", { headers: { accept: "application/vnd.pgrst.object+json" } });
+    const res = await world.request("/films?id=eq.1&select=id,title", {
+      headers: { accept: "application/vnd.pgrst.object+json" },
+    });
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe(OBJECT_TYPE);
     expect(res.json()).toEqual({ id: 1, title: "Alien" });
@@ -123,11 +125,16 @@ describe("nulls=stripped", () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("application/vnd.pgrst.array+json;nulls=stripped; charset=utf-8");
-    expect(res.json()).toEqual([{ id: 1, rating: 8.5 }, { id: 2, note: 'say "hi"' }]);
+    expect(res.json()).toEqual([
+      { id: 1, rating: 8.5 },
+      { id: 2, note: 'say "hi"' },
+    ]);
   });
 
   it("drops null fields from a single object", async () => {
-    const res = await world.request("/films?select=id,note&id=eq.1", { headers: { accept: "application/vnd.pgrst.object+json;nulls=stripped" } });
+    const res = await world.request("/films?select=id,note&id=eq.1", {
+      headers: { accept: "application/vnd.pgrst.object+json;nulls=stripped" },
+    });
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("application/vnd.pgrst.object+json;nulls=stripped; charset=utf-8");
     expect(res.json()).toEqual({ id: 1 });
@@ -139,13 +146,21 @@ describe("content negotiation", () => {
     const res = await world.request("/films", { headers: { accept: "text/xml" } });
     expect(res.status).toBe(406);
     expect(res.headers["content-type"]).toBe(JSON_TYPE);
-    expect(res.json()).toEqual({ code: "PGRST107", message: "None of these media types are available: text/xml", details: null, hint: null });
+    expect(res.json()).toEqual({
+      code: "PGRST107",
+      message: "None of these media types are available: text/xml",
+      details: null,
+      hint: null,
+    });
   });
 
   it("lists every requested media type when none is available", async () => {
     const res = await world.request("/films", { headers: { accept: "application/xml, text/html" } });
     expect(res.status).toBe(406);
-    expect(res.json()).toMatchObject({ code: "PGRST107", message: "None of these media types are available: application/xml, text/html" });
+    expect(res.json()).toMatchObject({
+      code: "PGRST107",
+      message: "None of these media types are available: application/xml, text/html",
+    });
   });
 
   it.each(["*/*", "application/*", "application/json", ""])("answers Accept %j with a JSON array", async (accept) => {
@@ -156,10 +171,14 @@ describe("content negotiation", () => {
   });
 
   it("honours q-values: the higher-weighted supported type wins", async () => {
-    const csv = await world.request("/films?select=id&id=eq.1", { headers: { accept: "application/json;q=0.2, text/csv" } });
+    const csv = await world.request("/films?select=id&id=eq.1", {
+      headers: { accept: "application/json;q=0.2, text/csv" },
+    });
     expect(csv.headers["content-type"]).toBe(CSV_TYPE);
     expect(csv.text).toBe("id\n1");
-    const json = await world.request("/films?select=id&id=eq.1", { headers: { accept: "text/csv;q=0.5, application/json" } });
+    const json = await world.request("/films?select=id&id=eq.1", {
+      headers: { accept: "text/csv;q=0.5, application/json" },
+    });
     expect(json.headers["content-type"]).toBe(JSON_TYPE);
   });
 
@@ -193,12 +212,27 @@ describe("OpenAPI at GET /", () => {
     const films = doc.paths["/films"];
     expect(Object.keys(films).sort()).toEqual(["delete", "get", "patch", "post"]);
     expect(films.get.parameters).toEqual(
-      expect.arrayContaining([{ $ref: "#/parameters/rowFilter.films.id" }, { $ref: "#/parameters/select" }, { $ref: "#/parameters/order" }, { $ref: "#/parameters/limit" }]),
+      expect.arrayContaining([
+        { $ref: "#/parameters/rowFilter.films.id" },
+        { $ref: "#/parameters/select" },
+        { $ref: "#/parameters/order" },
+        { $ref: "#/parameters/limit" },
+      ]),
     );
     expect(films.get.responses["200"].schema).toEqual({ items: { $ref: "#/definitions/films" }, type: "array" });
-    expect(films.post.parameters).toEqual([{ $ref: "#/parameters/body.films" }, { $ref: "#/parameters/select" }, { $ref: "#/parameters/preferPost" }]);
+    expect(films.post.parameters).toEqual([
+      { $ref: "#/parameters/body.films" },
+      { $ref: "#/parameters/select" },
+      { $ref: "#/parameters/preferPost" },
+    ]);
     expect(Object.keys(doc.paths["/film_years"])).toEqual(["get"]);
-    expect(doc.parameters["rowFilter.films.id"]).toEqual({ name: "id", required: false, format: "integer", in: "query", type: "string" });
+    expect(doc.parameters["rowFilter.films.id"]).toEqual({
+      name: "id",
+      required: false,
+      format: "integer",
+      in: "query",
+      type: "string",
+    });
   });
 
   it("describes each column's type, format, required-ness and primary key in definitions", async () => {
@@ -217,7 +251,10 @@ describe("OpenAPI at GET /", () => {
   it("refuses a media type the root does not produce", async () => {
     const res = await world.request("/", { headers: { accept: "text/csv" } });
     expect(res.status).toBe(406);
-    expect(res.json()).toMatchObject({ code: "PGRST107", message: "None of these media types are available: text/csv" });
+    expect(res.json()).toMatchObject({
+      code: "PGRST107",
+      message: "None of these media types are available: text/csv",
+    });
   });
 });
 
@@ -258,7 +295,10 @@ describe("application/vnd.pgrst.object+json on writes", () => {
   it("refuses a representation of several rows with 406 PGRST116 and rolls the insert back", async () => {
     const res = await world.request("/films?select=id", {
       method: "POST",
-      body: JSON.stringify([{ id: 20, title: "One" }, { id: 21, title: "Two" }]),
+      body: JSON.stringify([
+        { id: 20, title: "One" },
+        { id: 21, title: "Two" },
+      ]),
       headers: { accept: "application/vnd.pgrst.object+json", prefer: "return=representation" },
     });
     expect(res.status).toBe(406);

@@ -103,7 +103,9 @@ describe("each project sees only its own schema", () => {
   });
 
   it("ignores tenant-looking claims in the token: the role and schema come from the project", async () => {
-    const res = await a.request("/whoami", { claims: { tenant_id: b.tenant.tenantId, schema: b.schema, search_path: b.schema } });
+    const res = await a.request("/whoami", {
+      claims: { tenant_id: b.tenant.tenantId, schema: b.schema, search_path: b.schema },
+    });
     expect(res.status).toBe(200);
     expect(res.json()).toMatchObject([{ role: a.tenant.credentials.role, search_path: quoteIdent(a.schema) }]);
   });
@@ -137,17 +139,28 @@ describe("users of one project under concurrency", () => {
   it("never sees another user's claims when requests interleave", async () => {
     const subs = ["user-1", "user-2", "user-3"];
     const answers = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => subs[i % subs.length] ?? "user-1").map(async (sub) => ({ sub, res: await a.request("/whoami", { sub }) })),
+      Array.from({ length: 30 }, (_, i) => subs[i % subs.length] ?? "user-1").map(async (sub) => ({
+        sub,
+        res: await a.request("/whoami", { sub }),
+      })),
     );
-    for (const { sub, res } of answers) expect(res.status, res.text).toBe(200);
-    for (const { sub, res } of answers) expect(res.json()).toEqual([{ role: a.tenant.credentials.role, sub, search_path: quoteIdent(a.schema) }]);
+    for (const { res } of answers) expect(res.status, res.text).toBe(200);
+    for (const { sub, res } of answers)
+      expect(res.json()).toEqual([{ role: a.tenant.credentials.role, sub, search_path: quoteIdent(a.schema) }]);
   });
 
   it("never mixes tenants when both projects are served at once", async () => {
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b)).map(async (world) => ({ world, res: await world.request("/whoami") })),
+      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b)).map(async (world) => ({
+        world,
+        res: await world.request("/whoami"),
+      })),
     );
     for (const { res } of answers) expect(res.status, res.text).toBe(200);
-    for (const { world, res } of answers) expect(res.json()[0]).toMatchObject({ role: world.tenant.credentials.role, search_path: quoteIdent(world.schema) });
+    for (const { world, res } of answers)
+      expect(res.json()[0]).toMatchObject({
+        role: world.tenant.credentials.role,
+        search_path: quoteIdent(world.schema),
+      });
   });
 });

@@ -45,7 +45,11 @@ describe("postgrest-js filters", () => {
     ["ilike", (q: any) => q.ilike("title", "*BRAZ*"), [2]],
     ["or", (q: any) => q.or("id.eq.1,id.eq.2"), [1, 2]],
     ["or with a nested and", (q: any) => q.or("year.lt.1980,and(year.gt.2000,rating.gte.8)"), [1, 3]],
-    ["or with a quoted value holding commas and parens", (q: any) => q.or('title.eq."Say, \\"Hi\\" (again)",id.eq.1'), [1, 5]],
+    [
+      "or with a quoted value holding commas and parens",
+      (q: any) => q.or('title.eq."Say, \\"Hi\\" (again)",id.eq.1'),
+      [1, 5],
+    ],
     ["not in", (q: any) => q.not("id", "in", "(1,2,3)"), [4, 5]],
     ["match operator", (q: any) => q.filter("title", "match", "^A"), [1, 3]],
     ["imatch operator", (q: any) => q.filter("title", "imatch", "^a"), [1, 3]],
@@ -65,7 +69,11 @@ describe("postgrest-js filters", () => {
     ["textSearch phrase (phfts)", (q: any) => q.textSearch("doc", "shy waitress", { type: "phrase" }), [3]],
     ["textSearch websearch (wfts)", (q: any) => q.textSearch("doc", "cops or alien", { type: "websearch" }), [1, 4]],
     ["textSearch on a text column (to_tsvector)", (q: any) => q.textSearch("title", "brazil"), [2]],
-    ["textSearch on a text column with a config", (q: any) => q.textSearch("title", "heat", { config: "english", type: "plain" }), [4]],
+    [
+      "textSearch on a text column with a config",
+      (q: any) => q.textSearch("title", "heat", { config: "english", type: "plain" }),
+      [4],
+    ],
     ["eq(any)", (q: any) => q.filter("year", "eq(any)", "{1979,1985}"), [1, 2]],
     ["like(all)", (q: any) => q.filter("title", "like(all)", "{A*,*n}"), [1]],
     ["likeAnyOf", (q: any) => q.likeAnyOf("title", ["B*", "H*"]), [2, 4]],
@@ -197,14 +205,18 @@ describe("raw HTTP: ranges, counts and headers", () => {
   });
 
   it("honours a Range header without a count with 200", async () => {
-    const answer = await world.request("/films?select=id&order=id", { headers: { Range: "0-1", "Range-Unit": "items" } });
+    const answer = await world.request("/films?select=id&order=id", {
+      headers: { Range: "0-1", "Range-Unit": "items" },
+    });
     expect(answer.status).toBe(200);
     expect(answer.json()).toEqual([{ id: 1 }, { id: 2 }]);
     expect(answer.headers["content-range"]).toBe("0-1/*");
   });
 
   it("answers 206 for a Range with count=exact and says the preference was applied", async () => {
-    const answer = await world.request("/films?select=id&order=id", { headers: { Range: "0-1", Prefer: "count=exact" } });
+    const answer = await world.request("/films?select=id&order=id", {
+      headers: { Range: "0-1", Prefer: "count=exact" },
+    });
     expect(answer.status).toBe(206);
     expect(answer.headers["content-range"]).toBe("0-1/5");
     expect(answer.headers["preference-applied"]).toBe("count=exact");
@@ -237,7 +249,10 @@ describe("raw HTTP: ranges, counts and headers", () => {
   it("answers 416 PGRST103 for a negative limit", async () => {
     const answer = await world.request("/films?limit=-1");
     expect(answer.status).toBe(416);
-    expect(answer.json()).toMatchObject({ code: "PGRST103", details: "Limit should be greater than or equal to zero." });
+    expect(answer.json()).toMatchObject({
+      code: "PGRST103",
+      details: "Limit should be greater than or equal to zero.",
+    });
   });
 
   it("answers 416 with */total when a counted offset is past the end", async () => {
@@ -287,7 +302,9 @@ describe("raw HTTP: ranges, counts and headers", () => {
   });
 
   it("nests and inside or inside not.and", async () => {
-    const answer = await world.request("/films?select=id&order=id&not.and=(year.gt.1980,or(rating.is.null,and(id.gt.2,id.lt.4)))");
+    const answer = await world.request(
+      "/films?select=id&order=id&not.and=(year.gt.1980,or(rating.is.null,and(id.gt.2,id.lt.4)))",
+    );
     expect(answer.json()).toEqual([{ id: 1 }, { id: 2 }, { id: 5 }]);
   });
 

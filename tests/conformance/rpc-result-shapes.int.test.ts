@@ -26,7 +26,12 @@ beforeAll(async () => {
 });
 afterAll(() => world?.close());
 
-const noSuchColumn = (fn: string, column: string) => ({ code: "42703", message: `column ${fn}.${column} does not exist`, details: null, hint: null });
+const noSuchColumn = (fn: string, column: string) => ({
+  code: "42703",
+  message: `column ${fn}.${column} does not exist`,
+  details: null,
+  hint: null,
+});
 
 describe("select, filters and order on results without columns", () => {
   it("refuses a filter on a scalar result with 400 42703 instead of ignoring it", async () => {
@@ -36,7 +41,10 @@ describe("select, filters and order on results without columns", () => {
   });
 
   it("refuses select= naming a column of a scalar result", async () => {
-    const answer = await world.request("/rpc/add_them?select=total", { method: "POST", body: JSON.stringify({ a: 1, b: 2 }) });
+    const answer = await world.request("/rpc/add_them?select=total", {
+      method: "POST",
+      body: JSON.stringify({ a: 1, b: 2 }),
+    });
     expect(answer.status).toBe(400);
     expect(answer.json()).toEqual(noSuchColumn("add_them", "total"));
   });
@@ -69,7 +77,11 @@ describe("select, filters and order on results without columns", () => {
 describe("Prefer: params=single-object", () => {
   it("passes the whole POST body to the function's single json parameter, named or not", async () => {
     const body = { p1: 1, p2: "text", p3: { obj: "text" } };
-    const answer = await world.request("/rpc/singlejsonparam", { method: "POST", body: JSON.stringify(body), headers: { prefer: "params=single-object" } });
+    const answer = await world.request("/rpc/singlejsonparam", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { prefer: "params=single-object" },
+    });
     expect(answer.status).toBe(200);
     expect(answer.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(answer.json()).toEqual(body);
@@ -82,18 +94,27 @@ describe("Prefer: params=single-object", () => {
       headers: { prefer: "params=single-object" },
     });
     expect(answer.json()).toEqual({ x: 1, y: 2 });
-    const byName = await world.request("/rpc/ret_point_overloaded", { method: "POST", body: JSON.stringify({ x: 1, y: 2 }) });
+    const byName = await world.request("/rpc/ret_point_overloaded", {
+      method: "POST",
+      body: JSON.stringify({ x: 1, y: 2 }),
+    });
     expect(byName.json()).toEqual({ x: 1, y: 2, from: "ints" });
   });
 
   it("on GET, gives the query-string arguments as one object of strings", async () => {
-    const answer = await world.request("/rpc/singlejsonparam?p1=1&p2=text", { headers: { prefer: "params=single-object" } });
+    const answer = await world.request("/rpc/singlejsonparam?p1=1&p2=text", {
+      headers: { prefer: "params=single-object" },
+    });
     expect(answer.status).toBe(200);
     expect(answer.json()).toEqual({ p1: "1", p2: "text" });
   });
 
   it("answers 404 PGRST202 when the function has no single json/jsonb parameter", async () => {
-    const answer = await world.request("/rpc/add_them", { method: "POST", body: "{}", headers: { prefer: "params=single-object" } });
+    const answer = await world.request("/rpc/add_them", {
+      method: "POST",
+      body: "{}",
+      headers: { prefer: "params=single-object" },
+    });
     expect(answer.status).toBe(404);
     expect(answer.json()).toEqual({
       code: "PGRST202",
@@ -110,7 +131,10 @@ describe("HEAD on /rpc", () => {
   it("answers a set-returning function with GET's status and headers and no body", async () => {
     const path = "/rpc/films_since?min_id=1&limit=1";
     const headers = { prefer: "count=exact" };
-    const [get, head] = [await world.request(path, { headers }), await world.request(path, { method: "HEAD", headers })];
+    const [get, head] = [
+      await world.request(path, { headers }),
+      await world.request(path, { method: "HEAD", headers }),
+    ];
     expect(get.status).toBe(206);
     expect(head.status).toBe(206);
     for (const name of sameHeaders) expect(head.headers[name]).toBe(get.headers[name]);

@@ -75,7 +75,11 @@ describe("calling functions", () => {
 
   it("select, filters and order apply to a set-returning result", async () => {
     const client = await world.client();
-    const { data, status } = await client.rpc("films_since", { min_year: 1980 }).select("title").eq("year", 1985).order("title", { ascending: false });
+    const { data, status } = await client
+      .rpc("films_since", { min_year: 1980 })
+      .select("title")
+      .eq("year", 1985)
+      .order("title", { ascending: false });
     expect(status).toBe(200);
     expect(data).toEqual([{ title: "Clue" }, { title: "Brazil" }]);
   });
@@ -103,15 +107,27 @@ describe("calling functions", () => {
   });
 
   it("POST with an array body calls with the first object; ?columns keeps only the named keys", async () => {
-    const array = await world.request("/rpc/add_them", { method: "POST", body: JSON.stringify([{ a: 1, b: 2 }, { a: 4, b: 6 }]) });
+    const array = await world.request("/rpc/add_them", {
+      method: "POST",
+      body: JSON.stringify([
+        { a: 1, b: 2 },
+        { a: 4, b: 6 },
+      ]),
+    });
     expect(array.json()).toBe(3);
-    const columns = await world.request("/rpc/greet?columns=name", { method: "POST", body: JSON.stringify({ name: "John", smth: "here" }) });
+    const columns = await world.request("/rpc/greet?columns=name", {
+      method: "POST",
+      body: JSON.stringify({ name: "John", smth: "here" }),
+    });
     expect(columns.status).toBe(200);
     expect(columns.json()).toBe("hello John");
   });
 
   it("POST with filter-less query keys is a filter parse error (400 PGRST100)", async () => {
-    const answer = await world.request("/rpc/greet?name=John", { method: "POST", body: JSON.stringify({ name: "John" }) });
+    const answer = await world.request("/rpc/greet?name=John", {
+      method: "POST",
+      body: JSON.stringify({ name: "John" }),
+    });
     expect(answer.status).toBe(400);
     expect(answer.json().code).toBe("PGRST100");
   });
@@ -260,7 +276,9 @@ describe("resolution errors", () => {
   it("a function called without its required arguments says 'without parameters'", async () => {
     const answer = await world.request("/rpc/add_them");
     expect(answer.status).toBe(404);
-    expect(answer.json().message).toBe(`Could not find the function ${world.schema}.add_them without parameters in the schema cache`);
+    expect(answer.json().message).toBe(
+      `Could not find the function ${world.schema}.add_them without parameters in the schema cache`,
+    );
   });
 
   it("overloads with the same argument names are 300 PGRST203", async () => {
@@ -300,7 +318,9 @@ describe("functions in the OpenAPI document", () => {
     const answer = await world.request("/", { headers: { accept: "application/openapi+json" } });
     expect(answer.status).toBe(200);
     const paths = answer.json().paths as Record<string, { post?: { parameters?: unknown[] } }>;
-    expect(Object.keys(paths)).toEqual(expect.arrayContaining(["/rpc/add_them", "/rpc/films_since", "/rpc/film_titles"]));
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(["/rpc/add_them", "/rpc/films_since", "/rpc/film_titles"]),
+    );
     expect(JSON.stringify(paths["/rpc/add_them"])).toContain('"a"');
   });
 });

@@ -49,14 +49,29 @@ describe("POST through postgrest-js", () => {
 
   it("returns the inserted rows with .select(), projected", async () => {
     const client = await world.client();
-    const { status, data } = await client.from("films").insert([{ id: 2, title: "Brazil", year: 1985 }, { id: 3, title: "Cube", year: 1997 }]).select("id,title");
+    const { status, data } = await client
+      .from("films")
+      .insert([
+        { id: 2, title: "Brazil", year: 1985 },
+        { id: 3, title: "Cube", year: 1997 },
+      ])
+      .select("id,title");
     expect(status).toBe(201);
-    expect(data).toEqual([{ id: 2, title: "Brazil" }, { id: 3, title: "Cube" }]);
+    expect(data).toEqual([
+      { id: 2, title: "Brazil" },
+      { id: 3, title: "Cube" },
+    ]);
   });
 
   it("counts the inserted rows with count: exact", async () => {
     const client = await world.client();
-    const { status, count } = await client.from("films").insert([{ id: 4, title: "D" }, { id: 5, title: "E" }], { count: "exact" });
+    const { status, count } = await client.from("films").insert(
+      [
+        { id: 4, title: "D" },
+        { id: 5, title: "E" },
+      ],
+      { count: "exact" },
+    );
     expect(status).toBe(201);
     expect(count).toBe(2);
   });
@@ -70,7 +85,14 @@ describe("POST through postgrest-js", () => {
 
   it("answers 406 PGRST116 for .single() on a bulk insert and rolls it back", async () => {
     const client = await world.client();
-    const { status, error } = await client.from("films").insert([{ id: 7, title: "G" }, { id: 8, title: "H" }]).select().single();
+    const { status, error } = await client
+      .from("films")
+      .insert([
+        { id: 7, title: "G" },
+        { id: 8, title: "H" },
+      ])
+      .select()
+      .single();
     expect(status).toBe(406);
     expect(error).toMatchObject({ code: "PGRST116", details: "The result contains 2 rows" });
     expect(await rowsOf("/films?id=in.(7,8)")).toEqual([]);
@@ -92,7 +114,10 @@ describe("POST through postgrest-js", () => {
     const client = await world.client();
     const { status, error } = await client.from("films").insert({ id: 9 });
     expect(status).toBe(400);
-    expect(error).toMatchObject({ code: "23502", message: 'null value in column "title" of relation "films" violates not-null constraint' });
+    expect(error).toMatchObject({
+      code: "23502",
+      message: 'null value in column "title" of relation "films" violates not-null constraint',
+    });
   });
 
   it("answers 409 23503 for a foreign key violation", async () => {
@@ -135,7 +160,10 @@ describe("POST through postgrest-js", () => {
       .insert([{ name: "a1", status: "done" }, { name: "b1" }], { defaultToNull: false })
       .select("name,status");
     expect(status).toBe(201);
-    expect(data).toEqual([{ name: "a1", status: "done" }, { name: "b1", status: "new" }]);
+    expect(data).toEqual([
+      { name: "a1", status: "done" },
+      { name: "b1", status: "new" },
+    ]);
   });
 
   it("inserts into a table the role may only insert into with return=minimal (no SELECT needed)", async () => {
@@ -176,21 +204,42 @@ describe("writes and SQL injection", () => {
 describe("upserts through postgrest-js", () => {
   it("merges on the primary key: updates existing rows and inserts new ones (201)", async () => {
     const client = await world.client();
-    const { status, data } = await client.from("tiobe").upsert([{ name: "Java", rank: 5 }, { name: "Go", rank: 9 }]).select();
+    const { status, data } = await client
+      .from("tiobe")
+      .upsert([
+        { name: "Java", rank: 5 },
+        { name: "Go", rank: 9 },
+      ])
+      .select();
     expect(status).toBe(201);
-    expect(data).toEqual([{ name: "Java", rank: 5 }, { name: "Go", rank: 9 }]);
+    expect(data).toEqual([
+      { name: "Java", rank: 5 },
+      { name: "Go", rank: 9 },
+    ]);
   });
 
   it("answers 200 when merge-duplicates only updated rows", async () => {
     const client = await world.client();
-    const { status, data } = await client.from("tiobe").upsert([{ name: "C", rank: 7 }]).select();
+    const { status, data } = await client
+      .from("tiobe")
+      .upsert([{ name: "C", rank: 7 }])
+      .select();
     expect(status).toBe(200);
     expect(data).toEqual([{ name: "C", rank: 7 }]);
   });
 
   it("skips existing rows with ignoreDuplicates and returns only the inserted", async () => {
     const client = await world.client();
-    const { status, data } = await client.from("tiobe").upsert([{ name: "Python", rank: 1 }, { name: "Rust", rank: 4 }], { ignoreDuplicates: true }).select();
+    const { status, data } = await client
+      .from("tiobe")
+      .upsert(
+        [
+          { name: "Python", rank: 1 },
+          { name: "Rust", rank: 4 },
+        ],
+        { ignoreDuplicates: true },
+      )
+      .select();
     expect(status).toBe(201);
     expect(data).toEqual([{ name: "Rust", rank: 4 }]);
     expect(await rowsOf("/tiobe?name=eq.Python")).toEqual([{ name: "Python", rank: 3 }]);
@@ -198,9 +247,21 @@ describe("upserts through postgrest-js", () => {
 
   it("uses onConflict columns as the conflict target", async () => {
     const client = await world.client();
-    const { status, data } = await client.from("uniq").upsert([{ key: 1, value: "B" }, { key: 2, value: "C" }], { onConflict: "key" }).select();
+    const { status, data } = await client
+      .from("uniq")
+      .upsert(
+        [
+          { key: 1, value: "B" },
+          { key: 2, value: "C" },
+        ],
+        { onConflict: "key" },
+      )
+      .select();
     expect(status).toBe(201);
-    expect(data).toEqual([{ key: 1, value: "B" }, { key: 2, value: "C" }]);
+    expect(data).toEqual([
+      { key: 1, value: "B" },
+      { key: 2, value: "C" },
+    ]);
   });
 
   it("merges with missing=default: a row without the serial key inserts, one with it updates", async () => {
@@ -213,12 +274,21 @@ describe("upserts through postgrest-js", () => {
       .select("name,status");
     expect(status).toBe(201);
     // status is outside columns= (postgrest-js sends the payload's keys), so the update keeps it, as PostgREST does.
-    expect(data).toEqual([{ name: "updated", status: "done" }, { name: "fresh", status: "new" }]);
+    expect(data).toEqual([
+      { name: "updated", status: "done" },
+      { name: "fresh", status: "new" },
+    ]);
   });
 
   it("counts upserted rows with count: exact", async () => {
     const client = await world.client();
-    const { count, status } = await client.from("tiobe").upsert([{ name: "Java", rank: 6 }, { name: "Zig", rank: 20 }], { count: "exact" });
+    const { count, status } = await client.from("tiobe").upsert(
+      [
+        { name: "Java", rank: 6 },
+        { name: "Zig", rank: 20 },
+      ],
+      { count: "exact" },
+    );
     expect(status).toBe(201);
     expect(count).toBe(2);
   });
@@ -236,13 +306,24 @@ describe("POST over raw HTTP", () => {
   });
 
   it("percent-encodes a composite key in Location", async () => {
-    const answer = await post("/employees", json({ first_name: "Ann Lee", last_name: "R&D", salary: 1 }), "return=headers-only");
+    const answer = await post(
+      "/employees",
+      json({ first_name: "Ann Lee", last_name: "R&D", salary: 1 }),
+      "return=headers-only",
+    );
     expect(answer.status).toBe(201);
     expect(answer.headers.location).toBe("/employees?first_name=eq.Ann%20Lee&last_name=eq.R%26D");
   });
 
   it("sends no Location for a bulk insert or for return=representation", async () => {
-    const bulk = await post("/films", json([{ id: 21, title: "a" }, { id: 22, title: "b" }]), "return=headers-only");
+    const bulk = await post(
+      "/films",
+      json([
+        { id: 21, title: "a" },
+        { id: 22, title: "b" },
+      ]),
+      "return=headers-only",
+    );
     expect(bulk.status).toBe(201);
     expect(bulk.headers.location).toBeUndefined();
     const full = await post("/films", json({ id: 23, title: "c" }), "return=representation");
@@ -269,9 +350,17 @@ describe("POST over raw HTTP", () => {
   });
 
   it("reports resolution only where it applied (not on a table without a key)", async () => {
-    const keyed = await post("/tiobe", json([{ name: "Ada", rank: 30 }]), "return=representation, resolution=merge-duplicates");
+    const keyed = await post(
+      "/tiobe",
+      json([{ name: "Ada", rank: 30 }]),
+      "return=representation, resolution=merge-duplicates",
+    );
     expect(keyed.headers["preference-applied"]).toBe("resolution=merge-duplicates, return=representation");
-    const unkeyed = await post("/no_pk", json([{ a: "1", b: "0" }]), "return=representation, resolution=merge-duplicates");
+    const unkeyed = await post(
+      "/no_pk",
+      json([{ a: "1", b: "0" }]),
+      "return=representation, resolution=merge-duplicates",
+    );
     expect(unkeyed.status).toBe(201);
     expect(unkeyed.json()).toEqual([{ a: "1", b: "0" }]);
     expect(unkeyed.headers["preference-applied"]).toBe("return=representation");
@@ -285,9 +374,14 @@ describe("POST over raw HTTP", () => {
   });
 
   it("inserts a CSV body: header line = columns, NULL = null", async () => {
-    const answer = await post("/films", "id,title,year\n30,Heat,1995\n31,\"Ran, again\",NULL", "return=representation", { "content-type": "text/csv" });
+    const answer = await post("/films", 'id,title,year\n30,Heat,1995\n31,"Ran, again",NULL', "return=representation", {
+      "content-type": "text/csv",
+    });
     expect(answer.status).toBe(201);
-    expect(answer.json()).toEqual([{ id: 30, title: "Heat", year: 1995 }, { id: 31, title: "Ran, again", year: null }]);
+    expect(answer.json()).toEqual([
+      { id: 30, title: "Heat", year: 1995 },
+      { id: 31, title: "Ran, again", year: null },
+    ]);
   });
 
   it("refuses a CSV body with ragged lines (400 PGRST102)", async () => {
@@ -297,7 +391,9 @@ describe("POST over raw HTTP", () => {
   });
 
   it("inserts an HTML form body as one row", async () => {
-    const answer = await post("/films", "id=33&title=Form", "return=representation", { "content-type": "application/x-www-form-urlencoded" });
+    const answer = await post("/films", "id=33&title=Form", "return=representation", {
+      "content-type": "application/x-www-form-urlencoded",
+    });
     expect(answer.status).toBe(201);
     expect(answer.json()).toEqual([{ id: 33, title: "Form", year: null }]);
   });
@@ -319,7 +415,13 @@ describe("POST over raw HTTP", () => {
 
   it("answers 400 'All object keys must match' for mixed keys or non-objects in an array", async () => {
     const expected = { code: "PGRST102", message: "All object keys must match", details: null, hint: null };
-    for (const body of [json([{ id: 40, title: "a" }, { id: 41, title: "b", year: 1 }]), json([{ id: 42, title: "a" }, 123])]) {
+    for (const body of [
+      json([
+        { id: 40, title: "a" },
+        { id: 41, title: "b", year: 1 },
+      ]),
+      json([{ id: 42, title: "a" }, 123]),
+    ]) {
       const answer = await post("/films", body);
       expect(answer.status).toBe(400);
       expect(answer.json()).toEqual(expected);
@@ -327,16 +429,34 @@ describe("POST over raw HTTP", () => {
   });
 
   it("ignores keys outside columns= and lets rows differ", async () => {
-    const answer = await post("/films?columns=id,title", json([{ id: 43, title: "a", bogus: 1 }, { id: 44, title: "b" }]), "return=representation");
+    const answer = await post(
+      "/films?columns=id,title",
+      json([
+        { id: 43, title: "a", bogus: 1 },
+        { id: 44, title: "b" },
+      ]),
+      "return=representation",
+    );
     expect(answer.status).toBe(201);
-    expect(answer.json()).toEqual([{ id: 43, title: "a", year: null }, { id: 44, title: "b", year: null }]);
+    expect(answer.json()).toEqual([
+      { id: 43, title: "a", year: null },
+      { id: 44, title: "b", year: null },
+    ]);
   });
 
   it("stores numbers exactly as sent (bigint beyond 2^53, long numerics) on POST and PATCH", async () => {
-    const inserted = await post("/big", '{"id": 9007199254740993, "amount": 0.1000000000000000055}', "return=representation");
+    const inserted = await post(
+      "/big",
+      '{"id": 9007199254740993, "amount": 0.1000000000000000055}',
+      "return=representation",
+    );
     expect(inserted.status).toBe(201);
     expect(inserted.text).toBe('[{"id":9007199254740993,"amount":0.1000000000000000055}]');
-    const patched = await world.request("/big?id=eq.9007199254740993", { method: "PATCH", body: '{"amount": 12345678901234567890.5}', headers: { prefer: "return=representation" } });
+    const patched = await world.request("/big?id=eq.9007199254740993", {
+      method: "PATCH",
+      body: '{"amount": 12345678901234567890.5}',
+      headers: { prefer: "return=representation" },
+    });
     expect(patched.text).toBe('[{"id":9007199254740993,"amount":12345678901234567890.5}]');
   });
 
@@ -361,7 +481,11 @@ describe("PATCH", () => {
   });
 
   it("returns the updated rows with .select(): 200 and Content-Range 0-0/*", async () => {
-    const answer = await world.request("/queue?id=eq.2&select=name", { method: "PATCH", body: json({ name: "two" }), headers: { prefer: "return=representation" } });
+    const answer = await world.request("/queue?id=eq.2&select=name", {
+      method: "PATCH",
+      body: json({ name: "two" }),
+      headers: { prefer: "return=representation" },
+    });
     expect(answer.status).toBe(200);
     expect(answer.json()).toEqual([{ name: "two" }]);
     expect(answer.headers["content-range"]).toBe("0-0/*");
@@ -369,7 +493,11 @@ describe("PATCH", () => {
   });
 
   it("answers 200 [] with Content-Range */* when nothing matched", async () => {
-    const answer = await world.request("/queue?id=eq.999", { method: "PATCH", body: json({ name: "x" }), headers: { prefer: "return=representation" } });
+    const answer = await world.request("/queue?id=eq.999", {
+      method: "PATCH",
+      body: json({ name: "x" }),
+      headers: { prefer: "return=representation" },
+    });
     expect([answer.status, answer.json(), answer.headers["content-range"]]).toEqual([200, [], "*/*"]);
   });
 
@@ -378,7 +506,11 @@ describe("PATCH", () => {
     const { status, count } = await client.from("queue").update({ name: "low" }, { count: "exact" }).in("id", [3, 4]);
     expect(status).toBe(204);
     expect(count).toBe(2);
-    const raw = await world.request("/queue?id=in.(3,4)", { method: "PATCH", body: json({ name: "low" }), headers: { prefer: "count=exact" } });
+    const raw = await world.request("/queue?id=in.(3,4)", {
+      method: "PATCH",
+      body: json({ name: "low" }),
+      headers: { prefer: "count=exact" },
+    });
     expect(raw.headers["content-range"]).toBe("0-1/2");
   });
 
@@ -387,13 +519,22 @@ describe("PATCH", () => {
     const { status, error } = await client.from("queue").update({ name: "oops" }).in("id", [5, 6]).select().single();
     expect(status).toBe(406);
     expect(error?.code).toBe("PGRST116");
-    expect(await rowsOf("/queue?id=in.(5,6)&order=id")).toEqual([{ id: 5, name: "item-5" }, { id: 6, name: "item-6" }]);
+    expect(await rowsOf("/queue?id=in.(5,6)&order=id")).toEqual([
+      { id: 5, name: "item-5" },
+      { id: 6, name: "item-6" },
+    ]);
   });
 
   it("updates only the ordered limit/offset window", async () => {
-    const answer = await world.request("/queue?order=id.desc&limit=1&offset=1&id=gte.5", { method: "PATCH", body: json({ name: "windowed" }) });
+    const answer = await world.request("/queue?order=id.desc&limit=1&offset=1&id=gte.5", {
+      method: "PATCH",
+      body: json({ name: "windowed" }),
+    });
     expect(answer.status).toBe(204);
-    expect(await rowsOf("/queue?id=gte.5&order=id")).toEqual([{ id: 5, name: "windowed" }, { id: 6, name: "item-6" }]);
+    expect(await rowsOf("/queue?id=gte.5&order=id")).toEqual([
+      { id: 5, name: "windowed" },
+      { id: 6, name: "item-6" },
+    ]);
   });
 
   it("refuses limit without order: 400 PGRST109", async () => {
@@ -420,22 +561,43 @@ describe("PATCH", () => {
       const answer = await world.request("/queue?id=eq.1", { method: "PATCH", body });
       expect([answer.status, answer.headers["content-range"], answer.text]).toEqual([204, "*/*", ""]);
     }
-    const represented = await world.request("/queue?select=id", { method: "PATCH", body: "{}", headers: { prefer: "return=representation" } });
+    const represented = await world.request("/queue?select=id", {
+      method: "PATCH",
+      body: "{}",
+      headers: { prefer: "return=representation" },
+    });
     expect([represented.status, represented.json()]).toEqual([200, []]);
     expect(await rowsOf("/queue?id=eq.1")).toEqual([{ id: 1, name: "one" }]);
   });
 
   it("rolls back past max-affected under handling=strict: 400 PGRST124", async () => {
-    const answer = await world.request("/queue?id=in.(3,4)", { method: "PATCH", body: json({ name: "many" }), headers: { prefer: "handling=strict, max-affected=1" } });
+    const answer = await world.request("/queue?id=in.(3,4)", {
+      method: "PATCH",
+      body: json({ name: "many" }),
+      headers: { prefer: "handling=strict, max-affected=1" },
+    });
     expect(answer.status).toBe(400);
-    expect(answer.json()).toEqual({ code: "PGRST124", message: "Query result exceeds max-affected preference constraint", details: "The query affects 2 rows", hint: null });
+    expect(answer.json()).toEqual({
+      code: "PGRST124",
+      message: "Query result exceeds max-affected preference constraint",
+      details: "The query affects 2 rows",
+      hint: null,
+    });
     expect(await rowsOf("/queue?id=in.(3,4)&select=name")).toEqual([{ name: "low" }, { name: "low" }]);
   });
 
   it("applies max-affected within the limit and reports it; ignores it when lenient", async () => {
-    const within = await world.request("/queue?id=eq.3", { method: "PATCH", body: json({ name: "three" }), headers: { prefer: "handling=strict, max-affected=1" } });
+    const within = await world.request("/queue?id=eq.3", {
+      method: "PATCH",
+      body: json({ name: "three" }),
+      headers: { prefer: "handling=strict, max-affected=1" },
+    });
     expect([within.status, within.headers["preference-applied"]]).toEqual([204, "handling=strict, max-affected=1"]);
-    const lenient = await world.request("/queue?id=in.(3,4)", { method: "PATCH", body: json({ name: "both" }), headers: { prefer: "handling=lenient, max-affected=1" } });
+    const lenient = await world.request("/queue?id=in.(3,4)", {
+      method: "PATCH",
+      body: json({ name: "both" }),
+      headers: { prefer: "handling=lenient, max-affected=1" },
+    });
     expect([lenient.status, lenient.headers["preference-applied"]]).toEqual([204, "handling=lenient"]);
   });
 
@@ -450,7 +612,9 @@ describe("DELETE", () => {
   beforeAll(async () => {
     const client = await world.client();
     await client.from("no_pk").delete().neq("a", "__none__");
-    await client.from("employees").insert([1, 2, 3, 4, 5, 6, 7].map((n) => ({ first_name: "del", last_name: `n${n}`, salary: n })));
+    await client
+      .from("employees")
+      .insert([1, 2, 3, 4, 5, 6, 7].map((n) => ({ first_name: "del", last_name: `n${n}`, salary: n })));
   });
 
   it("deletes the filtered rows: 204", async () => {
@@ -468,16 +632,24 @@ describe("DELETE", () => {
   });
 
   it("counts deleted rows: Content-Range */2", async () => {
-    const answer = await world.request("/employees?last_name=in.(n3,n4)", { method: "DELETE", headers: { prefer: "count=exact" } });
+    const answer = await world.request("/employees?last_name=in.(n3,n4)", {
+      method: "DELETE",
+      headers: { prefer: "count=exact" },
+    });
     expect(answer.status).toBe(204);
     expect(answer.headers["content-range"]).toBe("*/2");
     expect(answer.headers["preference-applied"]).toBe("count=exact");
   });
 
   it("deletes only the ordered limit/offset window", async () => {
-    const answer = await world.request("/employees?first_name=eq.del&order=salary&limit=1&offset=1", { method: "DELETE" });
+    const answer = await world.request("/employees?first_name=eq.del&order=salary&limit=1&offset=1", {
+      method: "DELETE",
+    });
     expect(answer.status).toBe(204);
-    expect((await rowsOf("/employees?first_name=eq.del&select=salary&order=salary")) as unknown).toEqual([{ salary: 5 }, { salary: 7 }]);
+    expect((await rowsOf("/employees?first_name=eq.del&select=salary&order=salary")) as unknown).toEqual([
+      { salary: 5 },
+      { salary: 7 },
+    ]);
   });
 
   it("refuses limit without order: 400 PGRST109", async () => {
@@ -488,15 +660,25 @@ describe("DELETE", () => {
 
   it("refuses a delete past max-affected (what postgrest-js .maxAffected() sends) and keeps the rows", async () => {
     // The harness's client is typed for PostgREST 12, where .maxAffected() does not type-check; send its headers.
-    const answer = await world.request("/employees?first_name=eq.del", { method: "DELETE", headers: { prefer: "handling=strict, max-affected=1" } });
+    const answer = await world.request("/employees?first_name=eq.del", {
+      method: "DELETE",
+      headers: { prefer: "handling=strict, max-affected=1" },
+    });
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ code: "PGRST124", details: "The query affects 2 rows" });
-    expect(await rowsOf("/employees?first_name=eq.del&select=salary&order=salary")).toEqual([{ salary: 5 }, { salary: 7 }]);
+    expect(await rowsOf("/employees?first_name=eq.del&select=salary&order=salary")).toEqual([
+      { salary: 5 },
+      { salary: 7 },
+    ]);
   });
 
   it("a delete with an or=(…) filter removes only the rows the tree matches, never more", async () => {
     const client = await world.client();
-    await client.from("no_pk").insert([{ a: "or-1", b: "x" }, { a: "or-2", b: "y" }, { a: "or-3", b: "z" }]);
+    await client.from("no_pk").insert([
+      { a: "or-1", b: "x" },
+      { a: "or-2", b: "y" },
+      { a: "or-3", b: "z" },
+    ]);
     const { status, data } = await client.from("no_pk").delete().or("a.eq.or-1,b.eq.y").select("a");
     expect(status).toBe(200);
     expect(data).toEqual([{ a: "or-1" }, { a: "or-2" }]);
@@ -512,11 +694,17 @@ describe("DELETE", () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.json()).toEqual([{ a: "or-4" }]);
-    expect(await rowsOf("/no_pk?a=like.or-*&select=a,b&order=a")).toEqual([{ a: "or-3", b: "z" }, { a: "or-4", b: "patched" }]);
+    expect(await rowsOf("/no_pk?a=like.or-*&select=a,b&order=a")).toEqual([
+      { a: "or-3", b: "z" },
+      { a: "or-4", b: "patched" },
+    ]);
   });
 
   it("undoes a delete with .rollback() (Prefer: tx=rollback)", async () => {
-    const answer = await world.request("/employees?last_name=eq.n7", { method: "DELETE", headers: { prefer: "return=representation, tx=rollback" } });
+    const answer = await world.request("/employees?last_name=eq.n7", {
+      method: "DELETE",
+      headers: { prefer: "return=representation, tx=rollback" },
+    });
     expect(answer.status).toBe(200);
     expect(answer.json()).toEqual([{ first_name: "del", last_name: "n7", salary: 7 }]);
     expect(answer.headers["preference-applied"]).toBe("return=representation, tx=rollback");
@@ -542,15 +730,30 @@ describe("PUT", () => {
   });
 
   it("answers 204 for return=minimal, with Preference-Applied", async () => {
-    const answer = await put("/employees?first_name=eq.Pat&last_name=eq.Kim", { first_name: "Pat", last_name: "Kim", salary: 3 }, "return=minimal");
+    const answer = await put(
+      "/employees?first_name=eq.Pat&last_name=eq.Kim",
+      { first_name: "Pat", last_name: "Kim", salary: 3 },
+      "return=minimal",
+    );
     expect(answer.status).toBe(204);
     expect(answer.headers["preference-applied"]).toBe("return=minimal");
     expect(await rowsOf("/employees?first_name=eq.Pat&select=salary")).toEqual([{ salary: 3 }]);
   });
 
   it("answers 405 PGRST105 unless the filters are exactly the primary key with eq", async () => {
-    const expected = { code: "PGRST105", message: "Filters must include all and only primary key columns with 'eq' operators", details: null, hint: null };
-    for (const path of ["/tiobe?rank=eq.19", "/tiobe?name=not.eq.Go", "/tiobe?name=in.(Go)", "/employees?first_name=eq.Pat", "/no_pk?a=eq.one&b=eq.two"]) {
+    const expected = {
+      code: "PGRST105",
+      message: "Filters must include all and only primary key columns with 'eq' operators",
+      details: null,
+      hint: null,
+    };
+    for (const path of [
+      "/tiobe?rank=eq.19",
+      "/tiobe?name=not.eq.Go",
+      "/tiobe?name=in.(Go)",
+      "/employees?first_name=eq.Pat",
+      "/no_pk?a=eq.one&b=eq.two",
+    ]) {
       const answer = await put(path, [{ name: "Go", rank: 19 }]);
       expect(answer.status).toBe(405);
       expect(answer.json()).toEqual(expected);
@@ -560,14 +763,24 @@ describe("PUT", () => {
   it("answers 400 PGRST115 when the payload's key differs from the URL's, writing nothing", async () => {
     const answer = await put("/tiobe?name=eq.MATLAB", [{ name: "Perl", rank: 17 }]);
     expect(answer.status).toBe(400);
-    expect(answer.json()).toEqual({ code: "PGRST115", message: "Payload values do not match URL in primary key column(s)", details: null, hint: null });
+    expect(answer.json()).toEqual({
+      code: "PGRST115",
+      message: "Payload values do not match URL in primary key column(s)",
+      details: null,
+      hint: null,
+    });
     expect(await rowsOf("/tiobe?name=in.(MATLAB,Perl)")).toEqual([]);
   });
 
   it("answers 400 PGRST114 for limit or offset", async () => {
     const answer = await put("/tiobe?name=eq.Go&limit=1", [{ name: "Go", rank: 1 }]);
     expect(answer.status).toBe(400);
-    expect(answer.json()).toEqual({ code: "PGRST114", message: "limit/offset querystring parameters are not allowed for PUT", details: null, hint: null });
+    expect(answer.json()).toEqual({
+      code: "PGRST114",
+      message: "limit/offset querystring parameters are not allowed for PUT",
+      details: null,
+      hint: null,
+    });
   });
 });
 
@@ -595,14 +808,25 @@ describe("Prefer: tx and handling", () => {
   });
 
   it("refuses unrecognised preferences with handling=strict: 400 PGRST122, nothing written", async () => {
-    const answer = await post("/films", json({ id: 63, title: "x" }), "return=representation, handling=strict, anything");
+    const answer = await post(
+      "/films",
+      json({ id: 63, title: "x" }),
+      "return=representation, handling=strict, anything",
+    );
     expect(answer.status).toBe(400);
-    expect(answer.json()).toEqual({ code: "PGRST122", message: "Invalid preferences given with handling=strict", details: "Invalid preferences: anything", hint: null });
+    expect(answer.json()).toEqual({
+      code: "PGRST122",
+      message: "Invalid preferences given with handling=strict",
+      details: "Invalid preferences: anything",
+      hint: null,
+    });
     expect(await rowsOf("/films?id=eq.63")).toEqual([]);
   });
 
   it("refuses them on reads too, across several Prefer values", async () => {
-    const answer = await world.request("/films?select=id&limit=1", { headers: { prefer: "handling=strict, something, else" } });
+    const answer = await world.request("/films?select=id&limit=1", {
+      headers: { prefer: "handling=strict, something, else" },
+    });
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ code: "PGRST122", details: "Invalid preferences: something, else" });
   });
@@ -614,7 +838,11 @@ describe("Prefer: tx and handling", () => {
   });
 
   it("ignores unrecognised preferences by default and with handling=lenient", async () => {
-    const answer = await post("/films", json({ id: 65, title: "ok" }), "return=representation, handling=lenient, anything");
+    const answer = await post(
+      "/films",
+      json({ id: 65, title: "ok" }),
+      "return=representation, handling=lenient, anything",
+    );
     expect(answer.status).toBe(201);
     expect(answer.json()).toEqual([{ id: 65, title: "ok", year: null }]);
     expect(answer.headers["preference-applied"]).toBe("return=representation, handling=lenient");

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { tenantDatabaseUrlFor, withDatabase } from "@/lib/config";
 import { migrateFluxSystem } from "@/lib/db/migrate";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/dev/embedded-postgres";
@@ -52,4 +51,3 @@ export default async function setup() {
     await embedded?.stop();
   };
 }
-

@@ -21,7 +21,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     <>
       <AppHeader email={ctx.email} />
       <main className="mx-auto max-w-6xl space-y-6 px-6 py-8">
-        <h1 className="text-2xl font-semibold tracking-tight" data-testid="page-title">Platform audit log</h1>
+        <h1 className="text-2xl font-semibold tracking-tight" data-testid="page-title">
+          Platform audit log
+        </h1>
         <AuditTable entries={entries.data} />
         <Pager page={entries.page} basePath="/admin/audit" />
       </main>

@@ -6,7 +6,10 @@ import { POST as createProject } from "./projects/route";
 /** A fresh project owned by `owner` (created through the real route), for member/env/audit route tests. */
 export async function projectOwnedBy(owner: { token: string }, prefix = "ppl") {
   const slug = unique(prefix);
-  const res = await call(createProject, "POST", "/api/v1/projects", { token: owner.token, body: { slug, plan: "free" } });
+  const res = await call(createProject, "POST", "/api/v1/projects", {
+    token: owner.token,
+    body: { slug, plan: "free" },
+  });
   if (res.status !== 201) throw new Error(`project create failed in test setup: ${JSON.stringify(res.body)}`);
   return { slug, tenantId: (res.body as { tenantId: string }).tenantId };
 }

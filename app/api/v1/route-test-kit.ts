@@ -15,7 +15,13 @@ import { POST as login } from "./auth/login/route";
  */
 type Params = Record<string, string>;
 type Handler<P extends Params> = (req: NextRequest, context: { params: Promise<P> }) => Promise<Response>;
-type Call<P extends Params> = { token?: string; cookie?: string; body?: unknown; params?: P; headers?: Record<string, string> };
+type Call<P extends Params> = {
+  token?: string;
+  cookie?: string;
+  body?: unknown;
+  params?: P;
+  headers?: Record<string, string>;
+};
 
 export const unique = (prefix: string): string => `${prefix}-${randomBytes(4).toString("hex")}`;
 
@@ -56,7 +62,12 @@ export async function call<P extends Params>(handler: Handler<P>, method: string
   const req = new NextRequest(new URL(path, "http://localhost:3000"), {
     method,
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === "string"
+          ? options.body
+          : JSON.stringify(options.body),
   });
   // Routes without dynamic segments ignore params; those with them always get them from the test.
   const res = await handler(req, { params: Promise.resolve(options.params ?? ({} as P)) });

@@ -8,7 +8,9 @@ export async function loadAdvisors(ctx: Ctx, slug: string): Promise<ProjectAdvis
     return await listProjectAdvisors({ ctx, slug });
   } catch (err) {
     if (isFluxError(err) && err.status < 500) return { error: err.message };
-    console.error(JSON.stringify({ level: "error", msg: "advisors failed", requestId: ctx.requestId, err: String(err) }));
+    console.error(
+      JSON.stringify({ level: "error", msg: "advisors failed", requestId: ctx.requestId, err: String(err) }),
+    );
     return { error: `The advisors could not run; quote request id ${ctx.requestId} when you report it.` };
   }
 }

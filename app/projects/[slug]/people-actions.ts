@@ -14,7 +14,11 @@ const field = (form: FormData, name: string) => String(form.get(name) ?? "");
 export async function addMemberAction(slug: string, _s: ActionState, form: FormData): Promise<ActionState> {
   return runPageAction(async (ctx) => {
     // The verb validates role against its enum; the cast only satisfies the input type.
-    const member = await addMember({ ctx, slug, input: { email: field(form, "email"), role: field(form, "role") as "viewer" } });
+    const member = await addMember({
+      ctx,
+      slug,
+      input: { email: field(form, "email"), role: field(form, "role") as "viewer" },
+    });
     revalidatePath(`/projects/${slug}/members`);
     return { message: `${member.email} is now ${member.role}.` };
   });
@@ -30,7 +34,11 @@ export async function removeMemberAction(slug: string, _s: ActionState, form: Fo
 
 export async function setEnvAction(slug: string, _s: ActionState, form: FormData): Promise<ActionState> {
   return runPageAction(async (ctx) => {
-    const saved = await setEnv({ ctx, slug, input: { key: field(form, "key"), value: field(form, "value"), secret: form.get("secret") === "on" } });
+    const saved = await setEnv({
+      ctx,
+      slug,
+      input: { key: field(form, "key"), value: field(form, "value"), secret: form.get("secret") === "on" },
+    });
     revalidatePath(`/projects/${slug}/env`);
     return { message: `${saved.key} saved${saved.secret ? " as a secret" : ""}.` };
   });

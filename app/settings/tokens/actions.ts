@@ -10,7 +10,10 @@ import { revokePat } from "@/lib/tokens/revoke-pat";
 export async function createPatAction(_s: ActionState, form: FormData): Promise<ActionState> {
   return runPageAction(async (ctx) => {
     const expiresIn = String(form.get("expiresIn") ?? "").trim();
-    const created = await createNamedPat({ ctx, input: { name: String(form.get("name") ?? ""), ...(expiresIn ? { expiresIn } : {}) } });
+    const created = await createNamedPat({
+      ctx,
+      input: { name: String(form.get("name") ?? ""), ...(expiresIn ? { expiresIn } : {}) },
+    });
     revalidatePath("/settings/tokens");
     return { message: `Created ${created.id}. Copy the token now; it is not shown again.`, reveal: created.token };
   });

@@ -1,6 +1,10 @@
 import http from "node:http";
 import { createProxyMiddleware } from "http-proxy-middleware";
-import { clientResponseHeaders, FORWARDED_REQUEST_HEADERS, type UpstreamIdentity } from "@/gateway/pipeline/proxy-headers";
+import {
+  clientResponseHeaders,
+  FORWARDED_REQUEST_HEADERS,
+  type UpstreamIdentity,
+} from "@/gateway/pipeline/proxy-headers";
 import { sendBadGateway, type ForwarderFactory } from "./types";
 
 // Host is kept (changeOrigin sets it to the upstream's): without it the upstream answers 400.

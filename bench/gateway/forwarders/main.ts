@@ -11,7 +11,8 @@ function required(name: string): string {
 }
 
 const kind = required("FORWARDER");
-if (!isForwarderName(kind)) throw new Error(`FORWARDER=${kind} is unknown: expected one of ${Object.keys(FORWARDERS).join(", ")}`);
+if (!isForwarderName(kind))
+  throw new Error(`FORWARDER=${kind} is unknown: expected one of ${Object.keys(FORWARDERS).join(", ")}`);
 const forwarder = FORWARDERS[kind](required("UPSTREAM_URL"));
 const identity = { bridgeToken: required("BRIDGE_TOKEN"), schema: required("SCHEMA"), publicScheme: "http" as const };
 

@@ -8,7 +8,10 @@ export async function guardOn(
   url: string,
   options: { commandTimeoutMs?: number; failureThreshold?: number; cooldownMs?: number } = {},
 ): Promise<RedisGuard & { close(): void }> {
-  const redis = createRequestPathRedis(url, { commandTimeoutMs: options.commandTimeoutMs ?? 50, connectionName: "flux-test" });
+  const redis = createRequestPathRedis(url, {
+    commandTimeoutMs: options.commandTimeoutMs ?? 50,
+    connectionName: "flux-test",
+  });
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, 2_000);
     redis.once("ready", () => {
@@ -16,7 +19,10 @@ export async function guardOn(
       resolve();
     });
   });
-  const guard = createRedisGuard(redis, { failureThreshold: options.failureThreshold ?? 5, cooldownMs: options.cooldownMs ?? 1_000 });
+  const guard = createRedisGuard(redis, {
+    failureThreshold: options.failureThreshold ?? 5,
+    cooldownMs: options.cooldownMs ?? 1_000,
+  });
   return { ...guard, close: () => redis.disconnect() };
 }
 

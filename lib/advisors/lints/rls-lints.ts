@@ -17,11 +17,13 @@ export const rlsOffWithPolicies: Lint = {
   category: "security",
   async run(client, { schema, role }) {
     const { rows } = await client.query<{ name: string; rls: boolean; has_policies: boolean }>(TABLES, [schema, role]);
-    return rows.filter((row) => !row.rls && row.has_policies).map((row) => ({
-      object: `${schema}.${row.name}`,
-      message: `Policies exist on ${row.name}, but row-level security is off, so they are ignored and the API role sees every row`,
-      remediation: `alter table ${q(schema)}.${q(row.name)} enable row level security;`,
-    }));
+    return rows
+      .filter((row) => !row.rls && row.has_policies)
+      .map((row) => ({
+        object: `${schema}.${row.name}`,
+        message: `Policies exist on ${row.name}, but row-level security is off, so they are ignored and the API role sees every row`,
+        remediation: `alter table ${q(schema)}.${q(row.name)} enable row level security;`,
+      }));
   },
 };
 
@@ -31,11 +33,13 @@ export const rlsOnWithoutPolicy: Lint = {
   category: "security",
   async run(client, { schema, role }) {
     const { rows } = await client.query<{ name: string; rls: boolean; has_policies: boolean }>(TABLES, [schema, role]);
-    return rows.filter((row) => row.rls && !row.has_policies).map((row) => ({
-      object: `${schema}.${row.name}`,
-      message: `Row-level security is on for ${row.name} but no policy exists: every request sees an empty array and every write is refused`,
-      remediation: `create policy ${q(`${row.name}_own_rows`)} on ${q(schema)}.${q(row.name)} to ${q(role)} using (owner_id = auth.uid()) with check (owner_id = auth.uid());`,
-    }));
+    return rows
+      .filter((row) => row.rls && !row.has_policies)
+      .map((row) => ({
+        object: `${schema}.${row.name}`,
+        message: `Row-level security is on for ${row.name} but no policy exists: every request sees an empty array and every write is refused`,
+        remediation: `create policy ${q(`${row.name}_own_rows`)} on ${q(schema)}.${q(row.name)} to ${q(role)} using (owner_id = auth.uid()) with check (owner_id = auth.uid());`,
+      }));
   },
 };
 

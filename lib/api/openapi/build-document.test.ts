@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- walking a generated JSON document */
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "./build-document";
 
@@ -10,7 +9,17 @@ describe("OpenAPI document of /api/v1", () => {
 
   it("is OpenAPI 3.1 and lists the people, env and audit routes", () => {
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/projects/{slug}/backups", "/projects/{slug}/backups/{id}/verify", "/projects/{slug}/backups/{id}/download", "/projects/{slug}/members", "/projects/{slug}/env", "/projects/{slug}/audit", "/pats", "/pats/{id}", "/audit"]) {
+    for (const path of [
+      "/projects/{slug}/backups",
+      "/projects/{slug}/backups/{id}/verify",
+      "/projects/{slug}/backups/{id}/download",
+      "/projects/{slug}/members",
+      "/projects/{slug}/env",
+      "/projects/{slug}/audit",
+      "/pats",
+      "/pats/{id}",
+      "/audit",
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
   });
@@ -24,9 +33,14 @@ describe("OpenAPI document of /api/v1", () => {
   });
 
   it("documents pagination on lists and Idempotency-Key on retryable creates", () => {
-    const names = (path: string, method: string) => (op(doc, path, method).parameters as { name: string }[]).map((p) => p.name);
+    const names = (path: string, method: string) =>
+      (op(doc, path, method).parameters as { name: string }[]).map((p) => p.name);
     expect(names("/projects/{slug}/audit", "get")).toEqual(["slug", "limit", "offset"]);
-    for (const [path, method] of [["/projects", "post"], ["/pats", "post"], ["/projects/{slug}/members", "post"]] as const) {
+    for (const [path, method] of [
+      ["/projects", "post"],
+      ["/pats", "post"],
+      ["/projects/{slug}/members", "post"],
+    ] as const) {
       expect(names(path, method)).toContain("Idempotency-Key");
     }
   });
@@ -58,23 +72,38 @@ describe("OpenAPI document of /api/v1", () => {
     expect(body("/projects/{slug}/plan").properties.plan.enum).toEqual(["free", "pro", "enterprise"]);
     expect(body("/projects/{slug}/plan").additionalProperties).toBe(false);
     expect(body("/projects/{slug}/issuers").required).toEqual(["issuer", "jwksUrl"]);
-    const ok = (path: string, method: string, status = "200") => op(doc, path, method).responses[status].content["application/json"].schema;
-    expect(ok("/projects/{slug}/suspend", "post").properties.status.enum).toEqual(["provisioning", "active", "suspended", "failed"]);
+    const ok = (path: string, method: string, status = "200") =>
+      op(doc, path, method).responses[status].content["application/json"].schema;
+    expect(ok("/projects/{slug}/suspend", "post").properties.status.enum).toEqual([
+      "provisioning",
+      "active",
+      "suspended",
+      "failed",
+    ]);
     expect(ok("/projects/{slug}/keys/rotate", "post").required).toEqual(["slug", "current", "previous", "graceEndsAt"]);
     expect(ok("/projects/{slug}/issuers", "get").properties.data.items.required).toContain("jwksUrl");
-    const removeParams = (op(doc, "/projects/{slug}/issuers", "delete").parameters as { name: string; in: string; required: boolean }[]);
+    const removeParams = op(doc, "/projects/{slug}/issuers", "delete").parameters as {
+      name: string;
+      in: string;
+      required: boolean;
+    }[];
     expect(removeParams).toContainEqual(expect.objectContaining({ name: "issuer", in: "query", required: true }));
   });
 
   it("marks the creates a client may retry as taking Idempotency-Key: domains, issuers, key rotation", () => {
-    const names = (path: string, method: string) => (op(doc, path, method).parameters as { name: string }[]).map((p) => p.name);
+    const names = (path: string, method: string) =>
+      (op(doc, path, method).parameters as { name: string }[]).map((p) => p.name);
     for (const path of ["/projects/{slug}/domains", "/projects/{slug}/issuers", "/projects/{slug}/keys/rotate"]) {
       expect(names(path, "post"), path).toContain("Idempotency-Key");
     }
   });
 
   it("answers errors with the one envelope carrying a requestId", () => {
-    expect(op(doc, "/pats", "get").responses.default.content["application/json"].schema.$ref).toBe("#/components/schemas/ErrorEnvelope");
-    expect(doc.components.schemas.ErrorEnvelope.properties?.error).toMatchObject({ required: ["code", "message", "requestId"] });
+    expect(op(doc, "/pats", "get").responses.default.content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/ErrorEnvelope",
+    );
+    expect(doc.components.schemas.ErrorEnvelope.properties?.error).toMatchObject({
+      required: ["code", "message", "requestId"],
+    });
   });
 });

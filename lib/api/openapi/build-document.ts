@@ -18,7 +18,11 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
-        personalAccessToken: { type: "http", scheme: "bearer", description: "flux_pat_… from `flux login` or `flux pat create`" },
+        personalAccessToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "flux_pat_… from `flux login` or `flux pat create`",
+        },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
       schemas: { ErrorEnvelope: schemaOf(ErrorEnvelope, "output") },
@@ -29,27 +33,52 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
 }
 
 function operationObject(op: Operation) {
-  const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+  const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
   const query = op.listOf
     ? [
-        { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
+        {
+          name: "limit",
+          in: "query",
+          schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
+        },
         { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
       ]
     : [];
-  const required = (op.query ?? []).map((q) => ({ name: q.name, in: "query", required: true, description: q.description, schema: { type: "string" } }));
-  const header = op.idempotent ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }] : [];
+  const required = (op.query ?? []).map((q) => ({
+    name: q.name,
+    in: "query",
+    required: true,
+    description: q.description,
+    schema: { type: "string" },
+  }));
+  const header = op.idempotent
+    ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }]
+    : [];
   const success = op.listOf
-    ? { type: "object", properties: { data: { type: "array", items: schemaOf(op.listOf, "output") }, page: pageSchema } }
+    ? {
+        type: "object",
+        properties: { data: { type: "array", items: schemaOf(op.listOf, "output") }, page: pageSchema },
+      }
     : op.response
       ? schemaOf(op.response, "output")
       : { type: "object" };
   return {
     summary: op.summary,
     parameters: [...pathParams, ...query, ...required, ...header],
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input") } } } } : {}),
+    ...(op.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body, "input") } } } }
+      : {}),
     responses: {
       [String(op.status ?? 200)]: { description: "OK", content: { "application/json": { schema: success } } },
-      default: { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorEnvelope" } } } },
+      default: {
+        description: "Error",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorEnvelope" } } },
+      },
     },
   };
 }

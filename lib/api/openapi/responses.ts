@@ -36,7 +36,12 @@ export const KeyResponseSchema = z.object({
 
 export const KeyListSchema = z.object({ slug: z.string(), data: z.array(KeyResponseSchema) });
 export const RevealedSecretSchema = z.object({ slug: z.string(), secret: z.string(), fingerprint: z.string() });
-export const RotationResultSchema = z.object({ slug: z.string(), current: KeyResponseSchema, previous: KeyResponseSchema, graceEndsAt: z.string() });
+export const RotationResultSchema = z.object({
+  slug: z.string(),
+  current: KeyResponseSchema,
+  previous: KeyResponseSchema,
+  graceEndsAt: z.string(),
+});
 export const EndGraceResultSchema = z.object({ slug: z.string(), revoked: z.array(KeyResponseSchema) });
 
 export const DomainResponseSchema = z.object({

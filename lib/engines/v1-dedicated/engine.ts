@@ -1,5 +1,12 @@
 import type { SchemaDescription } from "@/lib/typegen/types";
-import type { AppliedSql, AppliedSqlDetail, EngineProject, MigrationSession, TenantCredentials, TenantEngine } from "@/lib/engines/types";
+import type {
+  AppliedSql,
+  AppliedSqlDetail,
+  EngineProject,
+  MigrationSession,
+  TenantCredentials,
+  TenantEngine,
+} from "@/lib/engines/types";
 
 export const V1_DEDICATED_UNAVAILABLE =
   "v1_dedicated projects need the container engine, which this installation does not run; create the project with mode v2_shared";
@@ -26,7 +33,10 @@ export class V1DedicatedEngine implements TenantEngine {
   getCredentials(_project: EngineProject): TenantCredentials {
     throw unavailable();
   }
-  importSql(_project: EngineProject, _input: { name: string; sql: string; actorUserId: string | null }): Promise<AppliedSql> {
+  importSql(
+    _project: EngineProject,
+    _input: { name: string; sql: string; actorUserId: string | null },
+  ): Promise<AppliedSql> {
     return Promise.reject(unavailable());
   }
   listAppliedSql(_project: EngineProject): Promise<AppliedSqlDetail[]> {

@@ -38,8 +38,12 @@ describe("cross-tenant isolation of the API role (what the data API logs in as)"
 
   it("stops set_config('role', …) into tenant B's role, the path a plpgsql /rpc function would take", async () => {
     await asApiA(async (c) => {
-      expect(await sqlStateOf(c, "select set_config('role', $1, true)", [b.credentials.role])).toBe(INSUFFICIENT_PRIVILEGE);
-      expect(await sqlStateOf(c, "select set_config('role', $1, false)", [b.credentials.ownerRole])).toBe(INSUFFICIENT_PRIVILEGE);
+      expect(await sqlStateOf(c, "select set_config('role', $1, true)", [b.credentials.role])).toBe(
+        INSUFFICIENT_PRIVILEGE,
+      );
+      expect(await sqlStateOf(c, "select set_config('role', $1, false)", [b.credentials.ownerRole])).toBe(
+        INSUFFICIENT_PRIVILEGE,
+      );
     });
   });
 
@@ -61,7 +65,9 @@ describe("cross-tenant isolation of the API role (what the data API logs in as)"
   it("gives auth.uid()/auth.role()/auth.jwt() the request's claims inside the caller's own transaction", async () => {
     await asApiA(async (c) => {
       await c.query("begin");
-      await c.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify({ sub: "user-1", role: "authenticated" })]);
+      await c.query("select set_config('request.jwt.claims', $1, true)", [
+        JSON.stringify({ sub: "user-1", role: "authenticated" }),
+      ]);
       const { rows } = await c.query("select auth.uid() as uid, auth.role() as role, auth.jwt() ->> 'sub' as sub");
       await c.query("commit");
       expect(rows[0]).toEqual({ uid: "user-1", role: "authenticated", sub: "user-1" });

@@ -1,4 +1,11 @@
-import type { AppliedSql, AppliedSqlDetail, EngineProject, MigrationSession, TenantCredentials, TenantEngine } from "@/lib/engines/types";
+import type {
+  AppliedSql,
+  AppliedSqlDetail,
+  EngineProject,
+  MigrationSession,
+  TenantCredentials,
+  TenantEngine,
+} from "@/lib/engines/types";
 import { assertProjectOnCluster, terminateSessionsOf, withAdminTransaction } from "./admin-connection";
 import { credentialsFor } from "./credentials";
 import { deleteTenant } from "./delete-project";
@@ -19,7 +26,9 @@ export class V2SharedEngine implements TenantEngine {
 
   async provisionProject(project: EngineProject): Promise<void> {
     this.check(project);
-    await withAdminTransaction(this.deps.tenantAdminUrl, (client) => provisionTenant(client, project, this.deps.dataPlaneKey));
+    await withAdminTransaction(this.deps.tenantAdminUrl, (client) =>
+      provisionTenant(client, project, this.deps.dataPlaneKey),
+    );
   }
 
   async deleteProject(project: EngineProject): Promise<void> {

@@ -9,18 +9,26 @@ let b: TestTenant;
 beforeAll(async () => {
   a = await provisionTestTenant();
   b = await provisionTestTenant();
-  await b.engine.importSql(b.project, { name: "b_data", sql: "create table private (v text); insert into private values ('b');", actorUserId: null });
+  await b.engine.importSql(b.project, {
+    name: "b_data",
+    sql: "create table private (v text); insert into private values ('b');",
+    actorUserId: null,
+  });
 });
 afterAll(async () => {
   await a?.cleanup();
   await b?.cleanup();
 });
 
-const push = (t: TestTenant, name: string, sql: string) => t.engine.importSql(t.project, { name, sql, actorUserId: null });
+const push = (t: TestTenant, name: string, sql: string) =>
+  t.engine.importSql(t.project, { name, sql, actorUserId: null });
 const adminUrl = () => process.env.FLUX_TENANT_DATABASE_URL ?? "";
 
 async function refusal(t: TestTenant, sql: string): Promise<TenantSqlError> {
-  const error = await push(t, "attack", sql).then(() => null, (e: unknown) => e);
+  const error = await push(t, "attack", sql).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(TenantSqlError);
   return error as TenantSqlError;
 }
@@ -50,7 +58,11 @@ describe("pushed SQL runs as the tenant's owner role and cannot leave its schema
   });
 
   it("RESET ROLE inside a file changes nothing: the file is logged in as the owner, not a superuser that SET ROLE", async () => {
-    await push(a, "who_am_i", "reset role; set role none; create table whoami as select current_user::text as cur, session_user::text as ses;");
+    await push(
+      a,
+      "who_am_i",
+      "reset role; set role none; create table whoami as select current_user::text as cur, session_user::text as ses;",
+    );
     const { rows } = await withClient(a.credentials.apiDatabaseUrl, (c) => c.query("select cur, ses from whoami"));
     expect(rows).toEqual([{ cur: a.credentials.ownerRole, ses: a.credentials.ownerRole }]);
     expect((await refusal(a, `reset role; select * from ${b.credentials.schema}.private`)).code).toBe("42501");
@@ -59,7 +71,10 @@ describe("pushed SQL runs as the tenant's owner role and cannot leave its schema
 
   it("rolls back a failing migration completely: no table, no history row, and a typed error with the position", async () => {
     const before = await a.engine.listAppliedSql(a.project);
-    const error = await refusal(a, "create table half_done (id int);\ninsert into half_done values (1);\nselect * from missing_table;");
+    const error = await refusal(
+      a,
+      "create table half_done (id int);\ninsert into half_done values (1);\nselect * from missing_table;",
+    );
     expect(error).toMatchObject({ code: "42P01", line: 3, column: 15 });
     expect(error.message).toMatch(/line 3, column 15: relation "missing_table" does not exist/);
     expect(await relationExists(`${a.credentials.schema}.half_done`)).toBe(false);
@@ -80,7 +95,10 @@ describe("pushed SQL runs as the tenant's owner role and cannot leave its schema
     await withClient(a.credentials.apiDatabaseUrl, async (c) => {
       await c.query("insert into todos (title) values ($1), ($2)", ["one", "two"]);
       const { rows } = await c.query("select id, title from todos order by id");
-      expect(rows).toEqual([{ id: 1, title: "one" }, { id: 2, title: "two" }]);
+      expect(rows).toEqual([
+        { id: 1, title: "one" },
+        { id: 2, title: "two" },
+      ]);
     });
   });
 
@@ -108,9 +126,10 @@ describe("pushed SQL runs as the tenant's owner role and cannot leave its schema
       const { rows } = await c.query("select distinct owner_role from flux_meta.schema_migrations");
       expect(rows).toEqual([{ owner_role: a.credentials.ownerRole }]);
       await expect(
-        c.query("insert into flux_meta.schema_migrations (owner_role, version, name, checksum, sql) values ($1, '9999', 'x', 'x', 'x')", [
-          b.credentials.ownerRole,
-        ]),
+        c.query(
+          "insert into flux_meta.schema_migrations (owner_role, version, name, checksum, sql) values ($1, '9999', 'x', 'x', 'x')",
+          [b.credentials.ownerRole],
+        ),
       ).rejects.toThrow(/row-level security/);
     });
   });
@@ -119,7 +138,9 @@ describe("pushed SQL runs as the tenant's owner role and cannot leave its schema
     const listener = new pg.Client({ connectionString: adminUrl() });
     await listener.connect();
     try {
-      const received = new Promise<string | undefined>((resolve) => listener.on("notification", (n) => resolve(n.payload)));
+      const received = new Promise<string | undefined>((resolve) =>
+        listener.on("notification", (n) => resolve(n.payload)),
+      );
       await listener.query("listen pgrst");
       await push(a, "notify", "create table notified (id int);");
       expect(await received).toBe(a.credentials.schema);

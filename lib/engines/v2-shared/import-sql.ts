@@ -25,7 +25,13 @@ export async function importTenantSql(credentials: TenantCredentials, input: Imp
     );
     const version = String(Number(last.rows[0]?.last ?? 0) + 1).padStart(4, "0");
     const checksum = createHash("sha256").update(input.sql, "utf8").digest("hex");
-    const applied = await insertHistoryRow(client, { version, name: input.name, checksum, sql: input.sql, actorUserId: input.actorUserId });
+    const applied = await insertHistoryRow(client, {
+      version,
+      name: input.name,
+      checksum,
+      sql: input.sql,
+      actorUserId: input.actorUserId,
+    });
     await notifySchemaChanged(client, credentials.schema);
     await client.query("commit");
     return applied;
@@ -37,7 +43,14 @@ export async function importTenantSql(credentials: TenantCredentials, input: Imp
   }
 }
 
-type DetailRow = { version: string; name: string; checksum: string; applied_at: Date; actor_user_id: string | null; sql: string };
+type DetailRow = {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Date;
+  actor_user_id: string | null;
+  sql: string;
+};
 
 /** The tenant's history, oldest version first, with the SQL of each file. */
 export async function listTenantSql(credentials: TenantCredentials): Promise<AppliedSqlDetail[]> {

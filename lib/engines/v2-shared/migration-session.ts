@@ -45,7 +45,13 @@ function sessionOn(client: pg.Client, credentials: TenantCredentials, adminUrl: 
   };
   const runAndRecord = async (file: MigrationToRun, actorUserId: string | null): Promise<AppliedSql> => {
     await runTenantFile(client, credentials.schema, { name: file.fileName, sql: file.sql });
-    return insertHistoryRow(client, { version: file.version, name: file.name, checksum: file.checksum, sql: file.sql, actorUserId });
+    return insertHistoryRow(client, {
+      version: file.version,
+      name: file.name,
+      checksum: file.checksum,
+      sql: file.sql,
+      actorUserId,
+    });
   };
 
   return {
@@ -73,7 +79,10 @@ function sessionOn(client: pg.Client, credentials: TenantCredentials, adminUrl: 
           "update flux_meta.schema_migrations set checksum = $1, sql = $2 where owner_role = $3 and version = $4",
           [file.checksum, file.sql, credentials.ownerRole, file.version],
         );
-        if (result.rowCount !== 1) throw new Error(`Migration ${file.version} is not in the history of ${credentials.schema}; nothing was re-recorded.`);
+        if (result.rowCount !== 1)
+          throw new Error(
+            `Migration ${file.version} is not in the history of ${credentials.schema}; nothing was re-recorded.`,
+          );
       });
     },
   };
@@ -85,6 +94,9 @@ function sessionOn(client: pg.Client, credentials: TenantCredentials, adminUrl: 
  * stops rather than run files alongside it.
  */
 async function requireSessionLock(client: pg.Client, key: string): Promise<void> {
-  const { rows } = await client.query<{ locked: boolean }>("select pg_catalog.pg_try_advisory_lock($1::bigint) as locked", [key]);
+  const { rows } = await client.query<{ locked: boolean }>(
+    "select pg_catalog.pg_try_advisory_lock($1::bigint) as locked",
+    [key],
+  );
   if (rows[0]?.locked !== true) throw new MigrationLockLostError();
 }

@@ -15,8 +15,18 @@ afterAll(async () => {
   for (const t of created) await t.cleanup();
 });
 
-type RoleRow = { rolname: string; rolcanlogin: boolean; rolsuper: boolean; rolinherit: boolean; rolcreaterole: boolean;
-  rolcreatedb: boolean; rolbypassrls: boolean; rolconnlimit: number; rolconfig: string[] | null; rolpassword: string | null };
+type RoleRow = {
+  rolname: string;
+  rolcanlogin: boolean;
+  rolsuper: boolean;
+  rolinherit: boolean;
+  rolcreaterole: boolean;
+  rolcreatedb: boolean;
+  rolbypassrls: boolean;
+  rolconnlimit: number;
+  rolconfig: string[] | null;
+  rolpassword: string | null;
+};
 
 function tenantState(t: TestTenant) {
   return withClient(adminUrl(), async (c) => {
@@ -26,9 +36,10 @@ function tenantState(t: TestTenant) {
          from pg_roles r join pg_authid a on a.oid = r.oid where r.rolname = any($1) order by r.rolname`,
       [[t.credentials.role, t.credentials.ownerRole]],
     );
-    const schema = await c.query<{ owner: string }>("select nspowner::regrole::text as owner from pg_namespace where nspname = $1", [
-      t.credentials.schema,
-    ]);
+    const schema = await c.query<{ owner: string }>(
+      "select nspowner::regrole::text as owner from pg_namespace where nspname = $1",
+      [t.credentials.schema],
+    );
     const memberships = await c.query<{ n: number }>(
       `select count(*)::int as n from pg_auth_members am join pg_roles r on r.oid in (am.roleid, am.member)
         where r.rolname = any($1)`,
@@ -47,16 +58,32 @@ describe("v2_shared provisioning", () => {
     expect(state.memberships).toBe(0);
     expect(state.roles.map((r) => r.rolname).sort()).toEqual([t.credentials.ownerRole, t.credentials.role].sort());
     for (const role of state.roles) {
-      expect(role).toMatchObject({ rolcanlogin: true, rolsuper: false, rolinherit: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false });
+      expect(role).toMatchObject({
+        rolcanlogin: true,
+        rolsuper: false,
+        rolinherit: false,
+        rolcreaterole: false,
+        rolcreatedb: false,
+        rolbypassrls: false,
+      });
       expect(role.rolconfig).toContain(`search_path=${t.credentials.schema}`);
       // The stored SCRAM verifier accepts exactly the derived password the data API and migrations log in with.
-      expect(scramVerifierMatches(role.rolpassword ?? "", derivedRolePassword(process.env.FLUX_DATA_PLANE_KEY ?? "", role.rolname))).toBe(true);
+      expect(
+        scramVerifierMatches(
+          role.rolpassword ?? "",
+          derivedRolePassword(process.env.FLUX_DATA_PLANE_KEY ?? "", role.rolname),
+        ),
+      ).toBe(true);
     }
   });
 
   it("is idempotent: provisioning again keeps the tenant's objects and history and changes no role attribute", async () => {
     const t = await tenant();
-    await t.engine.importSql(t.project, { name: "init", sql: "create table notes (id serial primary key, body text)", actorUserId: null });
+    await t.engine.importSql(t.project, {
+      name: "init",
+      sql: "create table notes (id serial primary key, body text)",
+      actorUserId: null,
+    });
     const before = await tenantState(t);
     await t.engine.provisionProject(t.project);
     await t.engine.provisionProject(t.project);
@@ -74,15 +101,24 @@ describe("v2_shared provisioning", () => {
     const free = await tenant("free");
     const pro = await tenant("pro");
     const apiRole = async (t: TestTenant) => (await tenantState(t)).roles.find((r) => r.rolname === t.credentials.role);
-    expect(await apiRole(free)).toMatchObject({ rolconnlimit: 5, rolconfig: expect.arrayContaining(["statement_timeout=5s"]) });
-    expect(await apiRole(pro)).toMatchObject({ rolconnlimit: 20, rolconfig: expect.arrayContaining(["statement_timeout=15s"]) });
+    expect(await apiRole(free)).toMatchObject({
+      rolconnlimit: 5,
+      rolconfig: expect.arrayContaining(["statement_timeout=5s"]),
+    });
+    expect(await apiRole(pro)).toMatchObject({
+      rolconnlimit: 20,
+      rolconfig: expect.arrayContaining(["statement_timeout=15s"]),
+    });
     await withClient(free.credentials.apiDatabaseUrl, async (c) => {
       expect((await c.query("show statement_timeout")).rows[0]).toEqual({ statement_timeout: "5s" });
     });
 
     const upgraded = { ...free.project, plan: "enterprise" as const };
     await free.engine.applyPlan(upgraded);
-    expect(await apiRole(free)).toMatchObject({ rolconnlimit: 50, rolconfig: expect.arrayContaining(["statement_timeout=30s"]) });
+    expect(await apiRole(free)).toMatchObject({
+      rolconnlimit: 50,
+      rolconfig: expect.arrayContaining(["statement_timeout=30s"]),
+    });
   });
 
   it("refuses logins of a suspended tenant's roles and allows them again once restored", async () => {
@@ -91,14 +127,20 @@ describe("v2_shared provisioning", () => {
     await idle.connect();
     idle.on("error", () => undefined);
     await t.engine.setSuspended(t.project, true);
-    await expect(withClient(t.credentials.apiDatabaseUrl, (c) => c.query("select 1"))).rejects.toThrow(/not permitted to log in/);
-    await expect(withClient(t.credentials.ownerDatabaseUrl, (c) => c.query("select 1"))).rejects.toThrow(/not permitted to log in/);
+    await expect(withClient(t.credentials.apiDatabaseUrl, (c) => c.query("select 1"))).rejects.toThrow(
+      /not permitted to log in/,
+    );
+    await expect(withClient(t.credentials.ownerDatabaseUrl, (c) => c.query("select 1"))).rejects.toThrow(
+      /not permitted to log in/,
+    );
     // The session that was already open (a data-API pool connection) was ended too.
     await expect(idle.query("select 1")).rejects.toThrow();
     await idle.end().catch(() => undefined);
 
     await t.engine.provisionProject(t.project);
-    await expect(withClient(t.credentials.apiDatabaseUrl, (c) => c.query("select 1"))).rejects.toThrow(/not permitted to log in/);
+    await expect(withClient(t.credentials.apiDatabaseUrl, (c) => c.query("select 1"))).rejects.toThrow(
+      /not permitted to log in/,
+    );
     await t.engine.setSuspended(t.project, false);
     await withClient(t.credentials.apiDatabaseUrl, (c) => c.query("select 1"));
   });
@@ -111,13 +153,17 @@ describe("v2_shared provisioning", () => {
     const state = await tenantState(t);
     expect(state).toEqual({ roles: [], schemaOwner: null, memberships: 0 });
     const history = await withClient(adminUrl(), (c) =>
-      c.query("select count(*)::int as n from flux_meta.schema_migrations where owner_role = $1", [t.credentials.ownerRole]),
+      c.query("select count(*)::int as n from flux_meta.schema_migrations where owner_role = $1", [
+        t.credentials.ownerRole,
+      ]),
     );
     expect(history.rows[0]).toEqual({ n: 0 });
   });
 
   it("refuses a project whose mode is v1_dedicated instead of serving it from the shared cluster", async () => {
     const t = await tenant();
-    await expect(t.engine.provisionProject({ ...t.project, mode: "v1_dedicated" })).rejects.toThrow(/mode v1_dedicated/);
+    await expect(t.engine.provisionProject({ ...t.project, mode: "v1_dedicated" })).rejects.toThrow(
+      /mode v1_dedicated/,
+    );
   });
 });

@@ -28,7 +28,11 @@ describe("advisoryLockKey", () => {
 
 describe("credentials", () => {
   it("builds role URLs from the cluster URL, replacing any login and keeping host, database and options", () => {
-    const url = roleDatabaseUrl("postgres://postgres:secret@db.internal:6543/flux_tenants?sslmode=require", "t_5ecfa3ab72d1_role", "p@ss/w:rd");
+    const url = roleDatabaseUrl(
+      "postgres://postgres:secret@db.internal:6543/flux_tenants?sslmode=require",
+      "t_5ecfa3ab72d1_role",
+      "p@ss/w:rd",
+    );
     const parsed = new URL(url);
     expect(parsed.username).toBe("t_5ecfa3ab72d1_role");
     expect(decodeURIComponent(parsed.password)).toBe("p@ss/w:rd");
@@ -36,8 +40,15 @@ describe("credentials", () => {
   });
 
   it("derives both passwords from the data-plane key and the role name", () => {
-    const creds = credentialsFor({ tenantId, mode: "v2_shared", plan: "free", clusterDatabaseUrl: "postgres://127.0.0.1/t" }, "key");
-    expect(creds).toMatchObject({ schema: "t_5ecfa3ab72d1_api", role: "t_5ecfa3ab72d1_role", ownerRole: "t_5ecfa3ab72d1_owner" });
+    const creds = credentialsFor(
+      { tenantId, mode: "v2_shared", plan: "free", clusterDatabaseUrl: "postgres://127.0.0.1/t" },
+      "key",
+    );
+    expect(creds).toMatchObject({
+      schema: "t_5ecfa3ab72d1_api",
+      role: "t_5ecfa3ab72d1_role",
+      ownerRole: "t_5ecfa3ab72d1_owner",
+    });
     expect(new URL(creds.apiDatabaseUrl).password).toBe(derivedRolePassword("key", "t_5ecfa3ab72d1_role"));
     expect(new URL(creds.ownerDatabaseUrl).password).toBe(derivedRolePassword("key", "t_5ecfa3ab72d1_owner"));
   });
@@ -61,7 +72,16 @@ describe("TenantSqlError", () => {
       position: "18",
       hint: "check the name",
     });
-    expect(error.message).toBe('SQL file "0002_add.sql" failed at line 2, column 8: column "nope" does not exist (SQLSTATE 42703). Nothing from this file was applied.');
-    expect(error).toMatchObject({ code: "42703", position: 18, line: 2, column: 8, hint: "check the name", detail: undefined });
+    expect(error.message).toBe(
+      'SQL file "0002_add.sql" failed at line 2, column 8: column "nope" does not exist (SQLSTATE 42703). Nothing from this file was applied.',
+    );
+    expect(error).toMatchObject({
+      code: "42703",
+      position: 18,
+      line: 2,
+      column: 8,
+      hint: "check the name",
+      detail: undefined,
+    });
   });
 });

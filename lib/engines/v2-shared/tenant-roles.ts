@@ -47,8 +47,9 @@ async function revokeMemberships(client: pg.Client, name: string): Promise<void>
 }
 
 export async function existingRoles(client: pg.Client, names: string[]): Promise<string[]> {
-  const { rows } = await client.query<{ rolname: string }>("select rolname from pg_roles where rolname = any($1::text[])", [
-    names,
-  ]);
+  const { rows } = await client.query<{ rolname: string }>(
+    "select rolname from pg_roles where rolname = any($1::text[])",
+    [names],
+  );
   return rows.map((row) => row.rolname);
 }

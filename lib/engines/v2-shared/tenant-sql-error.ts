@@ -1,6 +1,8 @@
 /** Where a 1-based character position (as PostgreSQL reports it) falls in the SQL text. */
 export function lineAndColumnAt(sql: string, position: number): { line: number; column: number } {
-  const before = Array.from(sql).slice(0, Math.max(0, position - 1)).join("");
+  const before = Array.from(sql)
+    .slice(0, Math.max(0, position - 1))
+    .join("");
   const lines = before.split("\n");
   return { line: lines.length, column: Array.from(lines[lines.length - 1] ?? "").length + 1 };
 }

@@ -46,7 +46,10 @@ function judge(sql: string, words: { word: string; at: number }[]): TransactionC
   const toSavepoint = first.word === "rollback" && lead.includes("to");
   const prepareTransaction = first.word === "prepare" && second?.word === "transaction";
   if ((ENDS_OR_STARTS.has(first.word) && !toSavepoint) || prepareTransaction) {
-    return { statement: lead.slice(0, 2).join(" ").toUpperCase(), position: Array.from(sql.slice(0, first.at)).length + 1 };
+    return {
+      statement: lead.slice(0, 2).join(" ").toUpperCase(),
+      position: Array.from(sql.slice(0, first.at)).length + 1,
+    };
   }
   return null;
 }
@@ -62,8 +65,10 @@ function skipBlockComment(sql: string, from: number): number {
   let depth = 0;
   let i = from;
   while (i < sql.length) {
-    if (sql.startsWith("/*", i)) (depth += 1), (i += 2);
-    else if (sql.startsWith("*/", i)) {
+    if (sql.startsWith("/*", i)) {
+      depth += 1;
+      i += 2;
+    } else if (sql.startsWith("*/", i)) {
       depth -= 1;
       i += 2;
       if (depth === 0) return i;

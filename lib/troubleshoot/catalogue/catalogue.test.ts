@@ -12,7 +12,8 @@ function codesAnsweredBy(folder: string): Set<string> {
       if (statSync(path).isDirectory()) {
         if (name !== "testing" && name !== "attacks" && name !== "faults") walk(path);
       } else if (name.endsWith(".ts") && !name.includes(".test.")) {
-        for (const match of readFileSync(path, "utf8").matchAll(/"(FLUX-GW-[A-Z0-9-]+|PGRST\d{3})"/g)) codes.add(match[1] ?? "");
+        for (const match of readFileSync(path, "utf8").matchAll(/"(FLUX-GW-[A-Z0-9-]+|PGRST\d{3})"/g))
+          codes.add(match[1] ?? "");
       }
     }
   };
@@ -38,7 +39,9 @@ const DOCS_PAGE_TITLES = [
 
 describe("the symptom catalogue", () => {
   it("has every entry of the Flux troubleshooting page, in its order", () => {
-    expect(SYMPTOM_CATALOGUE.filter((entry) => entry.source === "flux-docs").map((entry) => entry.title)).toEqual(DOCS_PAGE_TITLES);
+    expect(SYMPTOM_CATALOGUE.filter((entry) => entry.source === "flux-docs").map((entry) => entry.title)).toEqual(
+      DOCS_PAGE_TITLES,
+    );
   });
 
   it("has an entry for every code the gateway and the data API answer", () => {
@@ -48,7 +51,9 @@ describe("the symptom catalogue", () => {
   });
 
   it("lists no gateway or PGRST code that neither process answers", () => {
-    const listed = SYMPTOM_CATALOGUE.flatMap((entry) => entry.errorCodes).filter((code) => /^(FLUX-GW-|PGRST)/.test(code));
+    const listed = SYMPTOM_CATALOGUE.flatMap((entry) => entry.errorCodes).filter((code) =>
+      /^(FLUX-GW-|PGRST)/.test(code),
+    );
     expect(listed.filter((code) => !answered.has(code))).toEqual([]);
   });
 

@@ -10,7 +10,15 @@ export const DOCS_ENTRIES: SymptomEntry[] = [
     layer: "gateway_auth",
     source: "flux-docs",
     statusCodes: [401],
-    errorCodes: ["FLUX-GW-AUTH-MISSING", "FLUX-GW-AUTH-MALFORMED", "FLUX-GW-AUTH-TOO-LARGE", "FLUX-GW-AUTH-EXP-MISSING", "FLUX-GW-AUTH-CLAIM-INVALID", "FLUX-GW-AUTH-EXPIRED", "PGRST301"],
+    errorCodes: [
+      "FLUX-GW-AUTH-MISSING",
+      "FLUX-GW-AUTH-MALFORMED",
+      "FLUX-GW-AUTH-TOO-LARGE",
+      "FLUX-GW-AUTH-EXP-MISSING",
+      "FLUX-GW-AUTH-CLAIM-INVALID",
+      "FLUX-GW-AUTH-EXPIRED",
+      "PGRST301",
+    ],
     causes: [
       "The JWT is missing, malformed, expired, or signed with a secret the project does not accept; SQL never ran.",
       "On v1 dedicated PostgREST validates directly with the per-project PGRST_JWT_SECRET (PGRST301).",
@@ -126,7 +134,14 @@ export const DOCS_ENTRIES: SymptomEntry[] = [
     layer: "gateway_auth",
     source: "flux-docs",
     statusCodes: [401],
-    errorCodes: ["FLUX-GW-AUTH-SIGNATURE", "FLUX-GW-AUTH-ALG", "FLUX-GW-AUTH-KID", "FLUX-GW-AUTH-NOT-YET-VALID", "FLUX-GW-ROLE-NOT-ALLOWED", "FLUX-GW-ROLE-FORBIDDEN"],
+    errorCodes: [
+      "FLUX-GW-AUTH-SIGNATURE",
+      "FLUX-GW-AUTH-ALG",
+      "FLUX-GW-AUTH-KID",
+      "FLUX-GW-AUTH-NOT-YET-VALID",
+      "FLUX-GW-ROLE-NOT-ALLOWED",
+      "FLUX-GW-ROLE-FORBIDDEN",
+    ],
     causes: [
       "Token signed with a stale secret after a rotation, or with another project's secret.",
       "Algorithm mismatch (RS256 token, HS256 expected).",
@@ -161,7 +176,9 @@ export const DOCS_ENTRIES: SymptomEntry[] = [
       "The dotted api.<slug>.<hash>.<base> host is the legacy form; use api--<slug>--<hash>.<base>.",
     ],
     checks: ["Compare the host your client calls with the Service URL the dashboard shows."],
-    fixes: ["None: align the application with the v2 shared contract (flattened Service URL, gateway-issued bridge JWT)."],
+    fixes: [
+      "None: align the application with the v2 shared contract (flattened Service URL, gateway-issued bridge JWT).",
+    ],
     engines: ["v2_shared"],
   },
   {
@@ -170,7 +187,13 @@ export const DOCS_ENTRIES: SymptomEntry[] = [
     layer: "backup",
     source: "flux-docs",
     statusCodes: [409],
-    errorCodes: ["not_restore_verified", "restore_failed", "artifact_pending", "pipeline_incomplete", "latest_not_complete"],
+    errorCodes: [
+      "not_restore_verified",
+      "restore_failed",
+      "artifact_pending",
+      "pipeline_incomplete",
+      "latest_not_complete",
+    ],
     causes: [
       "not_restore_verified: the file exists, no pg_restore has succeeded against it.",
       "restore_failed: a restore was attempted and failed; the artifact is broken.",
@@ -221,7 +244,9 @@ export const DOCS_ENTRIES: SymptomEntry[] = [
       "A build-time environment variable points a staging frontend at a production project.",
       "A reverse proxy in front of Flux rate-limits (intermittent 4xx without a Flux code).",
     ],
-    checks: ["Look for an X-Request-ID and a FLUX-GW-* / PGRST* code in the response: without them the answer did not come from Flux."],
+    checks: [
+      "Look for an X-Request-ID and a FLUX-GW-* / PGRST* code in the response: without them the answer did not come from Flux.",
+    ],
     fixes: ["Clear site data; add cache: 'no-store'; read .text() before .json(); rebuild with the right environment."],
     engines: BOTH,
   },

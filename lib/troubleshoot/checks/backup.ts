@@ -18,12 +18,31 @@ export function backupTierLookup(ctx: Pick<Ctx, "db">): LatestBackupTierLookup {
  * The last layer: a request can pass every data-plane check while the project's destructive-action gate would
  * still refuse, because its latest backup is not restore-verified. Without a lookup the layer is skipped.
  */
-export async function checkBackup(tenantId: string, slug: string, lookup: LatestBackupTierLookup | undefined): Promise<CheckOutcome> {
+export async function checkBackup(
+  tenantId: string,
+  slug: string,
+  lookup: LatestBackupTierLookup | undefined,
+): Promise<CheckOutcome> {
   if (!lookup) return { evidence: ["backup: not checked (no backup catalogue in this build)"] };
   const latest = await lookup(tenantId);
   if (!latest) {
-    return { evidence: [], refusal: { code: "FLUX-DIAG-NO-BACKUP", evidence: ["backup: the project has no backup yet"], fix: [`flux backup create --project ${slug}`, `flux backup verify --project ${slug} --latest`] } };
+    return {
+      evidence: [],
+      refusal: {
+        code: "FLUX-DIAG-NO-BACKUP",
+        evidence: ["backup: the project has no backup yet"],
+        fix: [`flux backup create --project ${slug}`, `flux backup verify --project ${slug} --latest`],
+      },
+    };
   }
-  if (latest.tier === "restorable") return { evidence: [`backup: latest backup ${latest.id} is restore-verified (restorable)`] };
-  return { evidence: [], refusal: { code: latest.tier, evidence: [`backup: latest backup ${latest.id} is ${latest.tier}, not restore-verified`], fix: [latest.fix] } };
+  if (latest.tier === "restorable")
+    return { evidence: [`backup: latest backup ${latest.id} is restore-verified (restorable)`] };
+  return {
+    evidence: [],
+    refusal: {
+      code: latest.tier,
+      evidence: [`backup: latest backup ${latest.id} is ${latest.tier}, not restore-verified`],
+      fix: [latest.fix],
+    },
+  };
 }

@@ -11,9 +11,18 @@ const MAX_PROJECTS_SCANNED = 5_000;
  * Whether the token's signature verifies with the current or previous secret of ANY other project. Only a
  * yes/no leaves this function: which project signed it is never revealed to the caller.
  */
-export async function signedByAnotherProject(db: Database, masterKey: string, tenantId: string, token: string): Promise<boolean> {
+export async function signedByAnotherProject(
+  db: Database,
+  masterKey: string,
+  tenantId: string,
+  token: string,
+): Promise<boolean> {
   const rows = await db
-    .select({ tenantId: projects.tenantId, current: projects.jwtSecretEncrypted, previous: projects.previousJwtSecretEncrypted })
+    .select({
+      tenantId: projects.tenantId,
+      current: projects.jwtSecretEncrypted,
+      previous: projects.previousJwtSecretEncrypted,
+    })
     .from(projects)
     .where(ne(projects.tenantId, tenantId))
     .limit(MAX_PROJECTS_SCANNED);

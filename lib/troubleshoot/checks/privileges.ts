@@ -13,9 +13,15 @@ export async function checkPrivileges(ctx: DiagnosisContext, state: WalkState): 
   const target = targetOf(ctx.request.path);
   const push = `Save the SQL above as grants.sql, then: flux push --project ${ctx.project.slug} --file grants.sql`;
   return inRolledBackTransaction(ctx.tenantAdminUrl, async (client) => {
-    const usage = await client.query<{ ok: boolean }>("select has_schema_privilege($1, $2, 'USAGE') as ok", [role, schema]);
+    const usage = await client.query<{ ok: boolean }>("select has_schema_privilege($1, $2, 'USAGE') as ok", [
+      role,
+      schema,
+    ]);
     if (!usage.rows[0]?.ok) {
-      return denied(`privileges: role ${role} has no USAGE on schema ${schema} (42501 permission denied for schema)`, [`grant usage on schema ${quoteIdent(schema)} to ${quoteIdent(role)};`, push]);
+      return denied(`privileges: role ${role} has no USAGE on schema ${schema} (42501 permission denied for schema)`, [
+        `grant usage on schema ${quoteIdent(schema)} to ${quoteIdent(role)};`,
+        push,
+      ]);
     }
     const evidence = [`privileges: ${role} has USAGE on schema ${schema}`];
     if (target.kind === "rpc") {
@@ -24,15 +30,28 @@ export async function checkPrivileges(ctx: DiagnosisContext, state: WalkState): 
         [role, schema, target.name],
       );
       const refused = exec.rows.find((row) => !row.ok);
-      if (refused) return denied(`privileges: ${role} may not EXECUTE ${refused.name} (42501 permission denied for function)`, [`grant execute on function ${refused.name} to ${quoteIdent(role)};`, push], evidence);
+      if (refused)
+        return denied(
+          `privileges: ${role} may not EXECUTE ${refused.name} (42501 permission denied for function)`,
+          [`grant execute on function ${refused.name} to ${quoteIdent(role)};`, push],
+          evidence,
+        );
       return { evidence: [...evidence, `privileges: ${role} may EXECUTE ${target.name}`] };
     }
     if (!state.table) return { evidence };
     const qualified = `${quoteIdent(schema)}.${quoteIdent(state.table)}`;
     for (const privilege of privilegesFor(ctx.request.method)) {
-      const table = await client.query<{ ok: boolean }>("select has_table_privilege($1, $2, $3) as ok", [role, qualified, privilege]);
+      const table = await client.query<{ ok: boolean }>("select has_table_privilege($1, $2, $3) as ok", [
+        role,
+        qualified,
+        privilege,
+      ]);
       if (!table.rows[0]?.ok) {
-        return denied(`privileges: ${role} has no ${privilege} on ${schema}.${state.table} (42501 permission denied for table ${state.table})`, [`grant ${privilege.toLowerCase()} on table ${qualified} to ${quoteIdent(role)};`, push], evidence);
+        return denied(
+          `privileges: ${role} has no ${privilege} on ${schema}.${state.table} (42501 permission denied for table ${state.table})`,
+          [`grant ${privilege.toLowerCase()} on table ${qualified} to ${quoteIdent(role)};`, push],
+          evidence,
+        );
       }
       evidence.push(`privileges: ${role} has ${privilege} on ${schema}.${state.table}`);
     }
@@ -46,9 +65,14 @@ export async function checkPrivileges(ctx: DiagnosisContext, state: WalkState): 
       );
       const refused = sequences.rows.find((row) => !row.ok);
       if (refused) {
-        return denied(`privileges: ${role} has no USAGE on sequence ${refused.name}, which the insert's serial default calls (42501 permission denied for sequence)`, [`grant usage, select on sequence ${refused.name} to ${quoteIdent(role)};`, push], evidence);
+        return denied(
+          `privileges: ${role} has no USAGE on sequence ${refused.name}, which the insert's serial default calls (42501 permission denied for sequence)`,
+          [`grant usage, select on sequence ${refused.name} to ${quoteIdent(role)};`, push],
+          evidence,
+        );
       }
-      if (sequences.rows.length > 0) evidence.push(`privileges: ${role} may use the sequences behind ${state.table}'s serial columns`);
+      if (sequences.rows.length > 0)
+        evidence.push(`privileges: ${role} may use the sequences behind ${state.table}'s serial columns`);
     }
     return { evidence };
   });

@@ -6,7 +6,11 @@ import type { CheckOutcome, DiagnosisContext } from "./types";
 export async function checkRateLimit(ctx: DiagnosisContext): Promise<CheckOutcome> {
   const limit = limitPerMinute(ctx.project, ctx.gateway.rateLimitMultiplier);
   if (!ctx.redis) {
-    return { evidence: [`rate_limit: limit ${limit}/min; without REDIS_URL each gateway counts in its own memory, which the control plane cannot read`] };
+    return {
+      evidence: [
+        `rate_limit: limit ${limit}/min; without REDIS_URL each gateway counts in its own memory, which the control plane cannot read`,
+      ],
+    };
   }
   const now = ctx.now();
   const windowStart = now - (now % 60_000);
@@ -14,7 +18,11 @@ export async function checkRateLimit(ctx: DiagnosisContext): Promise<CheckOutcom
   try {
     used = Number((await ctx.redis.get(rateKey(ctx.project.tenantId, windowStart))) ?? 0);
   } catch (error) {
-    return { evidence: [`rate_limit: could not read the window from Redis (${error instanceof Error ? error.message : String(error)}); the gateway fails open then`] };
+    return {
+      evidence: [
+        `rate_limit: could not read the window from Redis (${error instanceof Error ? error.message : String(error)}); the gateway fails open then`,
+      ],
+    };
   }
   const resetSeconds = Math.max(1, Math.ceil((windowStart + 60_000 - now) / 1000));
   const state = `rate_limit: ${used} of ${limit} requests used in the current minute (resets in ${resetSeconds} s)`;
@@ -24,7 +32,10 @@ export async function checkRateLimit(ctx: DiagnosisContext): Promise<CheckOutcom
     refusal: {
       code: "FLUX-GW-RATE-LIMITED",
       evidence: [state],
-      fix: [`Wait ${resetSeconds} s (Retry-After), or raise the limit:`, `flux projects limits ${ctx.project.slug} --requests-per-minute ${limit * 2}`],
+      fix: [
+        `Wait ${resetSeconds} s (Retry-After), or raise the limit:`,
+        `flux projects limits ${ctx.project.slug} --requests-per-minute ${limit * 2}`,
+      ],
     },
   };
 }

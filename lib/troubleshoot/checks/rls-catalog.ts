@@ -10,7 +10,10 @@ export type RlsFacts = {
   columns: Array<{ name: string; type: string }>;
 };
 
-export async function readRlsFacts(client: pg.Client, input: { schema: string; table: string; role: string; command: string }): Promise<RlsFacts | null> {
+export async function readRlsFacts(
+  client: pg.Client,
+  input: { schema: string; table: string; role: string; command: string },
+): Promise<RlsFacts | null> {
   const rel = await client.query<{ enabled: boolean; forced: boolean; relkind: string }>(
     `select c.relrowsecurity as enabled, c.relforcerowsecurity as forced, c.relkind::text as relkind
        from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = $2`,
@@ -36,13 +39,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): boolean => typeof value === "string" && UUID.test(value);
 
 /** Policies that read the caller's identity (auth.uid(), auth.jwt(), request.jwt.claim*). */
-export const readsIdentity = (expression: string | null): boolean => expression !== null && /uid\(\)|jwt\(\)|request\.jwt\.claim/.test(expression);
+export const readsIdentity = (expression: string | null): boolean =>
+  expression !== null && /uid\(\)|jwt\(\)|request\.jwt\.claim/.test(expression);
 
 /** uuid columns a policy that reads the identity mentions: the owner columns a text `sub` never matches. */
 export function uuidOwnerColumns(facts: RlsFacts): string[] {
-  const identityPolicies = facts.policies.filter((policy) => readsIdentity(policy.using) || readsIdentity(policy.check));
+  const identityPolicies = facts.policies.filter(
+    (policy) => readsIdentity(policy.using) || readsIdentity(policy.check),
+  );
   const text = identityPolicies.map((policy) => `${policy.using ?? ""} ${policy.check ?? ""}`).join(" ");
-  return facts.columns.filter((column) => column.type === "uuid" && new RegExp(`\\b${column.name}\\b`).test(text)).map((column) => column.name);
+  return facts.columns
+    .filter((column) => column.type === "uuid" && new RegExp(`\\b${column.name}\\b`).test(text))
+    .map((column) => column.name);
 }
 
 /** A likely owner column for a suggested policy; a placeholder when none is obvious. */

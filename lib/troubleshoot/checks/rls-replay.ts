@@ -11,10 +11,17 @@ export const REPLAY_ROW_CAP = 10_000;
  * superuser on a base table, where a plain count runs no tenant code). Both in read-only transactions that are
  * rolled back, bounded by statement_timeout and a LIMIT.
  */
-export async function replayRead(ctx: DiagnosisContext, table: string, claims: Record<string, unknown>): Promise<{ visible: number; total: number }> {
+export async function replayRead(
+  ctx: DiagnosisContext,
+  table: string,
+  claims: Record<string, unknown>,
+): Promise<{ visible: number; total: number }> {
   const qualified = `${quoteIdent(ctx.ids.schema)}.${quoteIdent(table)}`;
   const count = `select count(*)::int as n from (select 1 from ${qualified} limit ${REPLAY_ROW_CAP}) capped`;
-  const total = await inRolledBackTransaction(ctx.tenantAdminUrl, async (client) => (await client.query<{ n: number }>(count)).rows[0]?.n ?? 0);
+  const total = await inRolledBackTransaction(
+    ctx.tenantAdminUrl,
+    async (client) => (await client.query<{ n: number }>(count)).rows[0]?.n ?? 0,
+  );
   const visible = await inRolledBackTransaction(ctx.apiDatabaseUrl, async (client) => {
     await client.query(
       // The same transaction-local settings the data API sets (rest/sql/build-preamble.ts).

@@ -1,5 +1,9 @@
 /** What a data API path addresses: a table or view, a function, the OpenAPI root, or nothing we understand. */
-export type Target = { kind: "relation"; name: string } | { kind: "rpc"; name: string } | { kind: "root" } | { kind: "other"; path: string };
+export type Target =
+  | { kind: "relation"; name: string }
+  | { kind: "rpc"; name: string }
+  | { kind: "root" }
+  | { kind: "other"; path: string };
 
 export function targetOf(path: string): Target {
   const segments = path.split("/").filter((segment) => segment !== "");
@@ -27,5 +31,11 @@ export function privilegesFor(method: string): Array<"SELECT" | "INSERT" | "UPDA
 
 /** The RLS command a verb runs under (pg_policies.cmd). */
 export function commandFor(method: string): "SELECT" | "INSERT" | "UPDATE" | "DELETE" {
-  return method === "POST" || method === "PUT" ? "INSERT" : method === "PATCH" ? "UPDATE" : method === "DELETE" ? "DELETE" : "SELECT";
+  return method === "POST" || method === "PUT"
+    ? "INSERT"
+    : method === "PATCH"
+      ? "UPDATE"
+      : method === "DELETE"
+        ? "DELETE"
+        : "SELECT";
 }

@@ -5,7 +5,9 @@ export function describeToken(token: string, nowMs: number, leewaySeconds: numbe
   const facts: string[] = [];
   try {
     const header = decodeProtectedHeader(token);
-    facts.push(`token header: alg=${String(header.alg)}${header.kid === undefined ? "" : `, kid present`}${header.typ ? `, typ=${String(header.typ)}` : ""}`);
+    facts.push(
+      `token header: alg=${String(header.alg)}${header.kid === undefined ? "" : `, kid present`}${header.typ ? `, typ=${String(header.typ)}` : ""}`,
+    );
   } catch {
     return ["token: not a compact JWS (three base64url parts separated by dots)"];
   }
@@ -23,7 +25,9 @@ export function describeToken(token: string, nowMs: number, leewaySeconds: numbe
     const delta = value - nowS;
     return `${name}=${new Date(value * 1000).toISOString()} (${delta >= 0 ? `in ${delta} s` : `${-delta} s ago`})`;
   };
-  facts.push(`token claims: role=${JSON.stringify(claims.role ?? null)}, sub=${typeof claims.sub === "string" ? "present" : "missing"}; ${time("exp")}, ${time("nbf")}, ${time("iat")}; gateway clock ${new Date(nowMs).toISOString()}, leeway ${leewaySeconds} s`);
+  facts.push(
+    `token claims: role=${JSON.stringify(claims.role ?? null)}, sub=${typeof claims.sub === "string" ? "present" : "missing"}; ${time("exp")}, ${time("nbf")}, ${time("iat")}; gateway clock ${new Date(nowMs).toISOString()}, leeway ${leewaySeconds} s`,
+  );
   return facts;
 }
 

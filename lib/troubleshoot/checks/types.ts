@@ -42,7 +42,10 @@ export type Refusal = { code: string; evidence: string[]; fix: string[] };
 /** Each check adds what it saw; a refusal stops the walk at its layer. */
 export type CheckOutcome = { evidence: string[]; refusal?: Refusal; claims?: Record<string, unknown> };
 
-export type Check = { layer: Exclude<DiagnosisLayer, "ok">; run: (ctx: DiagnosisContext, state: WalkState) => Promise<CheckOutcome> };
+export type Check = {
+  layer: Exclude<DiagnosisLayer, "ok">;
+  run: (ctx: DiagnosisContext, state: WalkState) => Promise<CheckOutcome>;
+};
 
 /** What earlier checks learned that later ones need. */
 export type WalkState = { claims: Record<string, unknown> | null; table: string | null };

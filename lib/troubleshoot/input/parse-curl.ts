@@ -13,9 +13,45 @@ export type PastedRequest = {
   hasBody: boolean;
 };
 
-const DATA_FLAGS = new Set(["-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "--json", "-F", "--form"]);
+const DATA_FLAGS = new Set([
+  "-d",
+  "--data",
+  "--data-raw",
+  "--data-binary",
+  "--data-urlencode",
+  "--json",
+  "-F",
+  "--form",
+]);
 /** Flags that take a value we do not need; skipped with it so the value is not mistaken for the URL. */
-const VALUE_FLAGS = new Set(["-o", "--output", "-w", "--write-out", "-u", "--user", "-A", "--user-agent", "-e", "--referer", "-b", "--cookie", "-m", "--max-time", "--connect-timeout", "--resolve", "--cacert", "--cert", "--key", "-x", "--proxy", "-T", "--upload-file", "--retry", "-c", "--cookie-jar"]);
+const VALUE_FLAGS = new Set([
+  "-o",
+  "--output",
+  "-w",
+  "--write-out",
+  "-u",
+  "--user",
+  "-A",
+  "--user-agent",
+  "-e",
+  "--referer",
+  "-b",
+  "--cookie",
+  "-m",
+  "--max-time",
+  "--connect-timeout",
+  "--resolve",
+  "--cacert",
+  "--cert",
+  "--key",
+  "-x",
+  "--proxy",
+  "-T",
+  "--upload-file",
+  "--retry",
+  "-c",
+  "--cookie-jar",
+]);
 
 /**
  * A pasted `curl …` command → what the request asked for. Understands -X/--request, -H/--header (also
@@ -45,7 +81,8 @@ export function parseCurl(command: string): PastedRequest {
     else if (DATA_FLAGS.has(word)) {
       next();
       hasBody = true;
-    } else if (/^--(data|data-raw|data-binary|data-urlencode|json|form)=/.test(word) || /^-[dF]./.test(word)) hasBody = true;
+    } else if (/^--(data|data-raw|data-binary|data-urlencode|json|form)=/.test(word) || /^-[dF]./.test(word))
+      hasBody = true;
     else if (word === "-I" || word === "--head") method = "HEAD";
     else if (word === "-G" || word === "--get") forceGet = true;
     else if (word === "--url") url = next();

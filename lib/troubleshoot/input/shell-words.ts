@@ -31,7 +31,9 @@ export function shellWords(command: string): string[] {
       i = end + 1;
     } else if (char === "$" && text[i + 1] === "'") {
       const end = closeQuote("'", i + 2);
-      word += text.slice(i + 2, end).replace(/\\(['"\\nt])/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
+      word += text
+        .slice(i + 2, end)
+        .replace(/\\(['"\\nt])/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
       i = end + 1;
     } else if (char === '"') {
       i += 1;

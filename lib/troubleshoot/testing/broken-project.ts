@@ -19,7 +19,10 @@ export type BrokenProject = {
   /** Applies SQL through flux push's verb (as the owner role, with the NOTIFY that reloads the data API). */
   push: (sql: string) => Promise<void>;
   /** A project token signed the way an app would; override anything to break it. */
-  token: (claims?: Record<string, unknown>, options?: { alg?: string; secret?: string; expSecondsFromNow?: number }) => Promise<string>;
+  token: (
+    claims?: Record<string, unknown>,
+    options?: { alg?: string; secret?: string; expSecondsFromNow?: number },
+  ) => Promise<string>;
   secret: string;
 };
 

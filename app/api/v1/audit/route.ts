@@ -6,4 +6,6 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** `flux audit` without --project: the platform-wide log, admins only. */
-export const GET = route(async ({ req, ctx }) => json(await listPlatformAudit({ ctx, page: pageQueryFrom(req.nextUrl) })));
+export const GET = route(async ({ req, ctx }) =>
+  json(await listPlatformAudit({ ctx, page: pageQueryFrom(req.nextUrl) })),
+);

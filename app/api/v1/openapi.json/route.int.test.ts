@@ -9,9 +9,17 @@ describe("GET /api/v1/openapi.json", () => {
   it("serves the generated OpenAPI document without a token", async () => {
     const res = await call(GET, "GET", "/api/v1/openapi.json");
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ openapi: "3.1.0", paths: { "/projects/{slug}/members": { get: expect.any(Object), post: expect.any(Object) } } });
+    expect(res.body).toMatchObject({
+      openapi: "3.1.0",
+      paths: { "/projects/{slug}/members": { get: expect.any(Object), post: expect.any(Object) } },
+    });
     const paths = Object.keys((res.body as { paths: Record<string, unknown> }).paths);
-    for (const path of ["/projects/{slug}/suspend", "/projects/{slug}/keys/rotate", "/projects/{slug}/domains", "/projects/{slug}/issuers"]) {
+    for (const path of [
+      "/projects/{slug}/suspend",
+      "/projects/{slug}/keys/rotate",
+      "/projects/{slug}/domains",
+      "/projects/{slug}/issuers",
+    ]) {
       expect(paths, path).toContain(path);
     }
   });

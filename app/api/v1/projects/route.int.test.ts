@@ -11,7 +11,15 @@ import { GET as list, POST as create } from "./route";
 
 afterAll(closeServerDb);
 
-type Project = { tenantId: string; slug: string; hash: string; status: string; serviceUrl: string; schema: string; role: string };
+type Project = {
+  tenantId: string;
+  slug: string;
+  hash: string;
+  status: string;
+  serviceUrl: string;
+  schema: string;
+  role: string;
+};
 
 async function tenantSchemaExists(schema: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: getServerConfig().tenantDatabaseUrl });
@@ -32,7 +40,19 @@ describe("POST /api/v1/projects", () => {
     expect(res.status).toBe(201);
     const project = res.body as Project;
     expect(Object.keys(project).sort()).toEqual(
-      ["createdAt", "hash", "mode", "name", "plan", "role", "schema", "serviceUrl", "slug", "status", "tenantId"].sort(),
+      [
+        "createdAt",
+        "hash",
+        "mode",
+        "name",
+        "plan",
+        "role",
+        "schema",
+        "serviceUrl",
+        "slug",
+        "status",
+        "tenantId",
+      ].sort(),
     );
     expect(project).toMatchObject({ slug, mode: "v2_shared", plan: "free", status: "active", name: slug });
     expect(project.hash).toMatch(/^[0-9a-f]{7}$/);
@@ -46,11 +66,18 @@ describe("POST /api/v1/projects", () => {
 
   it("never returns the JWT secret, and stores it only encrypted", async () => {
     const owner = await newSignedInUser();
-    const res = await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug: unique("sec"), plan: "pro" } });
+    const res = await call(create, "POST", "/api/v1/projects", {
+      token: owner.token,
+      body: { slug: unique("sec"), plan: "pro" },
+    });
     const project = res.body as Project;
     const [row] = await getServerDb().select().from(projects).where(eq(projects.tenantId, project.tenantId));
     if (!row) throw new Error("project row missing");
-    const secret = decryptSecret(row.jwtSecretEncrypted, getServerConfig().FLUX_MASTER_KEY, jwtSecretContext(row.tenantId));
+    const secret = decryptSecret(
+      row.jwtSecretEncrypted,
+      getServerConfig().FLUX_MASTER_KEY,
+      jwtSecretContext(row.tenantId),
+    );
     expect(secret.length).toBeGreaterThanOrEqual(64);
     expect(row.jwtSecretEncrypted).not.toContain(secret);
     expect(res.text).not.toContain(secret);
@@ -61,7 +88,10 @@ describe("POST /api/v1/projects", () => {
 
   it("answers a bad slug with 400 naming the rule", async () => {
     const owner = await newSignedInUser();
-    const res = await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug: "Bad_Slug", plan: "free" } });
+    const res = await call(create, "POST", "/api/v1/projects", {
+      token: owner.token,
+      body: { slug: "Bad_Slug", plan: "free" },
+    });
     expect(res.status).toBe(400);
     expect(errorOf(res.body).code).toBe("bad_request");
     expect(errorOf(res.body).message).toMatch(/slug: .*lower-case letters, digits and hyphens/);
@@ -69,7 +99,10 @@ describe("POST /api/v1/projects", () => {
 
   it("answers an unknown plan with 400 listing the plans", async () => {
     const owner = await newSignedInUser();
-    const res = await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug: unique("p"), plan: "gold" } });
+    const res = await call(create, "POST", "/api/v1/projects", {
+      token: owner.token,
+      body: { slug: unique("p"), plan: "gold" },
+    });
     expect(res.status).toBe(400);
     expect(errorOf(res.body).message).toMatch(/free, pro, enterprise/);
   });
@@ -78,7 +111,9 @@ describe("POST /api/v1/projects", () => {
     const first = await newSignedInUser();
     const second = await newSignedInUser();
     const slug = unique("dup");
-    expect((await call(create, "POST", "/api/v1/projects", { token: first.token, body: { slug, plan: "free" } })).status).toBe(201);
+    expect(
+      (await call(create, "POST", "/api/v1/projects", { token: first.token, body: { slug, plan: "free" } })).status,
+    ).toBe(201);
     const res = await call(create, "POST", "/api/v1/projects", { token: second.token, body: { slug, plan: "free" } });
     expect(res.status).toBe(409);
     expect(errorOf(res.body).message).toContain(`Slug '${slug}' is taken`);
@@ -169,10 +204,15 @@ describe("GET /api/v1/projects/[slug]", () => {
     const slug = unique("hidden");
     await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug, plan: "free" } });
     const theirs = await call(getOne, "GET", `/api/v1/projects/${slug}`, { token: stranger.token, params: { slug } });
-    const missing = await call(getOne, "GET", "/api/v1/projects/no-such-x", { token: stranger.token, params: { slug: "no-such-x" } });
+    const missing = await call(getOne, "GET", "/api/v1/projects/no-such-x", {
+      token: stranger.token,
+      params: { slug: "no-such-x" },
+    });
     expect(theirs.status).toBe(404);
     expect(missing.status).toBe(404);
-    expect(errorOf(theirs.body).message.replace(slug, "S")).toBe(errorOf(missing.body).message.replace("no-such-x", "S"));
+    expect(errorOf(theirs.body).message.replace(slug, "S")).toBe(
+      errorOf(missing.body).message.replace("no-such-x", "S"),
+    );
   });
 });
 
@@ -181,13 +221,24 @@ describe("POST /api/v1/projects with Idempotency-Key", () => {
     const owner = await newSignedInUser();
     const slug = unique("idem");
     const headers = { "idempotency-key": `create-${slug}` };
-    const first = await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug, plan: "free" }, headers });
-    const retry = await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug, plan: "free" }, headers });
+    const first = await call(create, "POST", "/api/v1/projects", {
+      token: owner.token,
+      body: { slug, plan: "free" },
+      headers,
+    });
+    const retry = await call(create, "POST", "/api/v1/projects", {
+      token: owner.token,
+      body: { slug, plan: "free" },
+      headers,
+    });
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.headers.get("idempotency-replayed")).toBe("true");
     expect(retry.body).toEqual(first.body);
-    const without = await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug, plan: "free" } });
+    const without = await call(create, "POST", "/api/v1/projects", {
+      token: owner.token,
+      body: { slug, plan: "free" },
+    });
     expect(without.status).toBe(409);
   });
 });

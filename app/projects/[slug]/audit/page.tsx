@@ -7,7 +7,13 @@ import { notFoundOnDenied, ProjectPageShell } from "@/components/project-page-sh
 
 export const dynamic = "force-dynamic";
 
-export default async function ProjectAuditPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function ProjectAuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const { slug } = await params;
   const ctx = await getPageContextOrRedirect();
   const page = pageQueryFrom(`http://x/?${new URLSearchParams(await searchParams)}`);

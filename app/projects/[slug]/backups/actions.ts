@@ -40,7 +40,8 @@ export async function verifyBackupAction(slug: string, _state: ActionState, form
 export async function nukeProjectAction(slug: string, _state: ActionState, form: FormData): Promise<ActionState> {
   const ctx = await getPageContextOrRedirect();
   const typed = String(form.get("confirm") ?? "").trim();
-  if (typed !== slug) return { error: `Type the project slug (${slug}) to confirm; nothing was deleted.`, message: null };
+  if (typed !== slug)
+    return { error: `Type the project slug (${slug}) to confirm; nothing was deleted.`, message: null };
   try {
     await nukeProject({ ctx, slug, skipBackupCheck: form.get("skipBackupCheck") === "on" });
   } catch (err) {

@@ -25,19 +25,30 @@ export default async function BackupsPage({ params }: { params: Promise<{ slug: 
     <ProjectPageShell email={ctx.email} slug={project.slug} name={project.name}>
       <Section title="Backups" testId="backups-section">
         <p className="text-sm text-slate-600">
-          Each backup is a portable export of this project&apos;s schema (pg_dump -Fc). Only a verification — a real restore
-          into a disposable database with row counts and content hashes compared — makes one <span className="font-mono">restorable</span>.
+          Each backup is a portable export of this project&apos;s schema (pg_dump -Fc). Only a verification — a real
+          restore into a disposable database with row counts and content hashes compared — makes one{" "}
+          <span className="font-mono">restorable</span>.
         </p>
         <div className="flex flex-wrap gap-6">
-          <ActionForm action={createBackupAction.bind(null, project.slug)} testId="create-backup-form" submitLabel="Create backup" />
+          <ActionForm
+            action={createBackupAction.bind(null, project.slug)}
+            testId="create-backup-form"
+            submitLabel="Create backup"
+          />
           {latest ? (
-            <ActionForm action={verifyBackupAction.bind(null, project.slug)} testId="verify-latest-form" submitLabel="Verify latest">
+            <ActionForm
+              action={verifyBackupAction.bind(null, project.slug)}
+              testId="verify-latest-form"
+              submitLabel="Verify latest"
+            >
               <input type="hidden" name="id" value={latest.id} />
             </ActionForm>
           ) : null}
         </div>
         {backups.length === 0 ? (
-          <p className="text-sm text-slate-500" data-testid="no-backups">No backups yet. Create one, then verify it.</p>
+          <p className="text-sm text-slate-500" data-testid="no-backups">
+            No backups yet. Create one, then verify it.
+          </p>
         ) : (
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" data-testid="backup-list">
             {backups.map((b) => (
@@ -46,9 +57,13 @@ export default async function BackupsPage({ params }: { params: Promise<{ slug: 
                   <span className="font-mono">{b.id}</span>
                   <TierBadge tier={b.tier} testId="backup-tier" />
                 </div>
-                <div className="text-slate-600" data-testid="backup-meaning">{b.tierMeaning}</div>
+                <div className="text-slate-600" data-testid="backup-meaning">
+                  {b.tierMeaning}
+                </div>
                 {b.tier === "restorable" ? null : (
-                  <div className="font-mono text-xs text-slate-700" data-testid="backup-next-action">Next: {b.nextAction}</div>
+                  <div className="font-mono text-xs text-slate-700" data-testid="backup-next-action">
+                    Next: {b.nextAction}
+                  </div>
                 )}
                 <div className="text-xs text-slate-500">
                   {b.label} · {formatBytes(b.sizeBytes)} · created {b.createdAt}
@@ -56,7 +71,11 @@ export default async function BackupsPage({ params }: { params: Promise<{ slug: 
                   {b.artifactMissing ? " (missing on disk)" : ""}
                 </div>
                 {b.tier === "restorable" || b.status !== "validated" ? null : (
-                  <ActionForm action={verifyBackupAction.bind(null, project.slug)} testId={`verify-${b.id}`} submitLabel="Verify">
+                  <ActionForm
+                    action={verifyBackupAction.bind(null, project.slug)}
+                    testId={`verify-${b.id}`}
+                    submitLabel="Verify"
+                  >
                     <input type="hidden" name="id" value={b.id} />
                   </ActionForm>
                 )}
@@ -69,15 +88,33 @@ export default async function BackupsPage({ params }: { params: Promise<{ slug: 
       <section data-testid="danger-zone" className="space-y-3 rounded-xl border border-red-300 bg-white p-5 shadow-sm">
         <h2 className="text-base font-semibold text-red-700">Danger zone: delete this project</h2>
         <p className="text-sm text-slate-600">
-          Deletes the schema and every row in it, the database roles, custom domains, keys and secrets. Allowed only when
-          the latest backup is <span className="font-mono">restorable</span>
-          {latest ? <> (it is <TierBadge tier={latest.tier} testId="danger-latest-tier" />)</> : " (there is no backup yet)"}.
-          Backups stay, so the project can be restored into a new one.
+          Deletes the schema and every row in it, the database roles, custom domains, keys and secrets. Allowed only
+          when the latest backup is <span className="font-mono">restorable</span>
+          {latest ? (
+            <>
+              {" "}
+              (it is <TierBadge tier={latest.tier} testId="danger-latest-tier" />)
+            </>
+          ) : (
+            " (there is no backup yet)"
+          )}
+          . Backups stay, so the project can be restored into a new one.
         </p>
-        <ActionForm action={nukeProjectAction.bind(null, project.slug)} testId="nuke-form" submitLabel="Delete project" danger>
+        <ActionForm
+          action={nukeProjectAction.bind(null, project.slug)}
+          testId="nuke-form"
+          submitLabel="Delete project"
+          danger
+        >
           <label className="flex-1 text-sm font-medium">
             Type <span className="font-mono">{project.slug}</span> to confirm
-            <input name="confirm" required autoComplete="off" data-testid="nuke-confirm" className={`${INPUT} font-mono`} />
+            <input
+              name="confirm"
+              required
+              autoComplete="off"
+              data-testid="nuke-confirm"
+              className={`${INPUT} font-mono`}
+            />
           </label>
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input type="checkbox" name="skipBackupCheck" data-testid="nuke-skip-backup-check" />

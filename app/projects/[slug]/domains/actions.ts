@@ -30,7 +30,9 @@ async function run(form: FormData, verb: (ctx: PageCtx, slug: string) => Promise
     await verb(ctx, slug);
   } catch (err) {
     if (isFluxError(err) && err.code !== "internal") return { error: err.message };
-    console.error(JSON.stringify({ level: "error", msg: "domain action failed", requestId: ctx.requestId, err: String(err) }));
+    console.error(
+      JSON.stringify({ level: "error", msg: "domain action failed", requestId: ctx.requestId, err: String(err) }),
+    );
     return { error: `That failed on our side; quote request id ${ctx.requestId} when you report it.` };
   }
   revalidatePath(`/projects/${encodeURIComponent(slug)}/domains`);

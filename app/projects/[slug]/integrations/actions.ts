@@ -19,7 +19,11 @@ export async function mintTestTokenAction(slug: string, _state: ActionState, for
       slug,
       input: { role: field("role") || "authenticated", expiresIn: field("expiresIn") || "1h", ...(sub ? { sub } : {}) },
     });
-    return { error: null, message: `A ${minted.role} token, valid until ${minted.expiresAt.toUTCString()}:`, reveal: minted.token };
+    return {
+      error: null,
+      message: `A ${minted.role} token, valid until ${minted.expiresAt.toUTCString()}:`,
+      reveal: minted.token,
+    };
   } catch (err) {
     return { error: actionErrorMessage(err, ctx.requestId, "Minting the token"), message: null };
   }
@@ -31,7 +35,11 @@ export async function addIssuerAction(slug: string, _state: ActionState, form: F
   const field = (name: string) => String(form.get(name) ?? "").trim();
   try {
     const audience = field("audience");
-    const added = await addIssuer({ ctx, slug, input: { issuer: field("issuer"), jwksUrl: field("jwksUrl"), ...(audience ? { audience } : {}) } });
+    const added = await addIssuer({
+      ctx,
+      slug,
+      input: { issuer: field("issuer"), jwksUrl: field("jwksUrl"), ...(audience ? { audience } : {}) },
+    });
     revalidatePath(`/projects/${encodeURIComponent(slug)}/integrations`);
     return { error: null, message: `Trusting ${added.issuer}: the gateway fetches its keys on the first token.` };
   } catch (err) {

@@ -25,7 +25,10 @@ export async function rotateSecretAction(slug: string, _state: ActionState, form
   try {
     const rotation = await rotateProjectSecret({ ctx, slug, input: grace === "" ? {} : { grace } });
     revalidatePath(`/projects/${encodeURIComponent(slug)}/keys`);
-    return { error: null, message: `Rotated. The previous secret is accepted until ${new Date(rotation.graceEndsAt).toUTCString()}.` };
+    return {
+      error: null,
+      message: `Rotated. The previous secret is accepted until ${new Date(rotation.graceEndsAt).toUTCString()}.`,
+    };
   } catch (err) {
     return { error: actionErrorMessage(err, ctx.requestId, "Rotating the secret"), message: null };
   }

@@ -34,13 +34,21 @@ export async function changePlanAction(slug: string, _state: ActionState, form: 
   }
 }
 
-export async function setSuspendedAction(slug: string, suspended: boolean, _state: ActionState, _form: FormData): Promise<ActionState> {
+export async function setSuspendedAction(
+  slug: string,
+  suspended: boolean,
+  _state: ActionState,
+  _form: FormData,
+): Promise<ActionState> {
   const ctx = await getPageContextOrRedirect();
   try {
     const project = await setProjectSuspended({ ctx, slug, suspended });
     revalidatePath(`/projects/${encodeURIComponent(slug)}`, "layout");
     return { error: null, message: `Project is ${project.status}.` };
   } catch (err) {
-    return { error: actionErrorMessage(err, ctx.requestId, suspended ? "Suspending the project" : "Resuming the project"), message: null };
+    return {
+      error: actionErrorMessage(err, ctx.requestId, suspended ? "Suspending the project" : "Resuming the project"),
+      message: null,
+    };
   }
 }

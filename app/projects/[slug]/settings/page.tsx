@@ -19,24 +19,38 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
     <ProjectPageShell email={ctx.email} slug={project.slug} name={project.name}>
       <Section title="Rename" testId="rename-section">
         <p className="text-sm text-slate-600">
-          The Service URL changes with the slug; the old URL answers 404 at once. Tenant id, schema, role, data and tokens stay.
+          The Service URL changes with the slug; the old URL answers 404 at once. Tenant id, schema, role, data and
+          tokens stay.
         </p>
         <ActionForm action={renameProjectAction.bind(null, project.slug)} testId="rename-form" submitLabel="Rename">
           <label className="flex-1 text-sm font-medium">
             New slug
-            <input name="slug" required defaultValue={project.slug} data-testid="rename-input" autoComplete="off" className={`${INPUT} font-mono`} />
+            <input
+              name="slug"
+              required
+              defaultValue={project.slug}
+              data-testid="rename-input"
+              autoComplete="off"
+              className={`${INPUT} font-mono`}
+            />
           </label>
         </ActionForm>
       </Section>
 
       <Section title="Plan" testId="plan-section">
         <p className="text-sm text-slate-600">
-          Current plan: <span data-testid="settings-plan">{project.plan}</span> (mode <span className="font-mono">{project.mode}</span>, which a plan change never alters).
+          Current plan: <span data-testid="settings-plan">{project.plan}</span> (mode{" "}
+          <span className="font-mono">{project.mode}</span>, which a plan change never alters).
         </p>
         <ActionForm action={changePlanAction.bind(null, project.slug)} testId="plan-form" submitLabel="Change plan">
           <label className="text-sm font-medium">
             Plan
-            <select name="plan" defaultValue={project.plan} data-testid="plan-change-select" className={`${INPUT} bg-white`}>
+            <select
+              name="plan"
+              defaultValue={project.plan}
+              data-testid="plan-change-select"
+              className={`${INPUT} bg-white`}
+            >
               <option value="free">Free</option>
               <option value="pro">Pro</option>
               <option value="enterprise">Enterprise</option>
@@ -48,14 +62,18 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       <Section title={suspended ? "Resume" : "Suspend"} testId="suspend-section">
         <p className="text-sm text-slate-600">
           Status: <StatusBadge status={project.status} testId="settings-status" />.{" "}
-          {suspended ? "Resuming serves the project again." : "A suspended project is answered 423 by the gateway and its database roles cannot log in."}
+          {suspended
+            ? "Resuming serves the project again."
+            : "A suspended project is answered 423 by the gateway and its database roles cannot log in."}
         </p>
         <ActionForm
           key={suspended ? "resume" : "suspend"}
           action={setSuspendedAction.bind(null, project.slug, !suspended)}
           testId={suspended ? "resume-form" : "suspend-form"}
           submitLabel={suspended ? "Resume project" : "Suspend project"}
-          confirmText={suspended ? undefined : `Suspend ${project.slug}? Every request to it will be refused until you resume it.`}
+          confirmText={
+            suspended ? undefined : `Suspend ${project.slug}? Every request to it will be refused until you resume it.`
+          }
           danger={!suspended}
         />
       </Section>

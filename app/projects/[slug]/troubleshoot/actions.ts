@@ -14,13 +14,26 @@ export async function diagnoseAction(slug: string, _previous: DiagnoseState, for
     const value = String(form.get(name) ?? "").trim();
     return value === "" ? undefined : value;
   };
-  const input = { request: field("request"), token: field("token"), host: field("host"), requestId: field("requestId") };
+  const input = {
+    request: field("request"),
+    token: field("token"),
+    host: field("host"),
+    requestId: field("requestId"),
+  };
   try {
-    const diagnosis = await diagnoseProjectRequest({ ctx, slug, input: Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), gateway: gatewayViewOnce(process.env), latestBackupTier: backupTierLookup(ctx) });
+    const diagnosis = await diagnoseProjectRequest({
+      ctx,
+      slug,
+      input: Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+      gateway: gatewayViewOnce(process.env),
+      latestBackupTier: backupTierLookup(ctx),
+    });
     return { error: null, diagnosis };
   } catch (err) {
     if (isFluxError(err) && err.status < 500) return { error: err.message, diagnosis: null };
-    console.error(JSON.stringify({ level: "error", msg: "diagnosis failed", requestId: ctx.requestId, err: String(err) }));
+    console.error(
+      JSON.stringify({ level: "error", msg: "diagnosis failed", requestId: ctx.requestId, err: String(err) }),
+    );
     return { error: `That failed on our side; quote request id ${ctx.requestId} when you report it.`, diagnosis: null };
   }
 }

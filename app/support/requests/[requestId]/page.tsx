@@ -22,25 +22,48 @@ export default async function RequestPage({ params }: { params: Promise<{ reques
   return (
     <SupportShell email={ctx.email} title={`Request ${id}`}>
       {"error" in found ? (
-        <p className="text-sm text-slate-600" data-testid="request-missing">{found.error}</p>
+        <p className="text-sm text-slate-600" data-testid="request-missing">
+          {found.error}
+        </p>
       ) : (
         <>
-          <DetailList items={[
-            { label: "Time", value: found.row.time, testId: "request-time" },
-            { label: "Project", value: found.projectSlug ?? "none (the host resolved to no project)", testId: "request-project" },
-            { label: "Host", value: found.row.host ?? "—", testId: "request-host", mono: true },
-            { label: "Request", value: `${found.row.method} ${found.row.path}`, testId: "request-line", mono: true },
-            { label: "Outcome", value: found.outcome, testId: "request-outcome" },
-            { label: "Total", value: `${found.row.timings.total ?? "?"} ms`, testId: "request-total" },
-          ]} />
-          <ol className="space-y-1 rounded-xl border border-slate-200 bg-white p-5 text-sm shadow-sm" data-testid="request-steps">
-            {found.steps.map((step) => <li key={step.step} data-testid="request-step" data-step={step.step}><code>{step.step}</code> {step.ms} ms</li>)}
+          <DetailList
+            items={[
+              { label: "Time", value: found.row.time, testId: "request-time" },
+              {
+                label: "Project",
+                value: found.projectSlug ?? "none (the host resolved to no project)",
+                testId: "request-project",
+              },
+              { label: "Host", value: found.row.host ?? "—", testId: "request-host", mono: true },
+              { label: "Request", value: `${found.row.method} ${found.row.path}`, testId: "request-line", mono: true },
+              { label: "Outcome", value: found.outcome, testId: "request-outcome" },
+              { label: "Total", value: `${found.row.timings.total ?? "?"} ms`, testId: "request-total" },
+            ]}
+          />
+          <ol
+            className="space-y-1 rounded-xl border border-slate-200 bg-white p-5 text-sm shadow-sm"
+            data-testid="request-steps"
+          >
+            {found.steps.map((step) => (
+              <li key={step.step} data-testid="request-step" data-step={step.step}>
+                <code>{step.step}</code> {step.ms} ms
+              </li>
+            ))}
             {found.steps.length === 0 ? <li>Refused before resolving the host.</li> : null}
           </ol>
           <div className="flex gap-4 text-sm">
-            {found.guide ? <Link href={found.guide} className="text-indigo-700 hover:underline" data-testid="request-guide">What this code means</Link> : null}
+            {found.guide ? (
+              <Link href={found.guide} className="text-indigo-700 hover:underline" data-testid="request-guide">
+                What this code means
+              </Link>
+            ) : null}
             {found.projectSlug ? (
-              <Link href={`/projects/${encodeURIComponent(found.projectSlug)}/troubleshoot?requestId=${encodeURIComponent(found.row.requestId)}`} className="text-indigo-700 hover:underline" data-testid="request-diagnose">
+              <Link
+                href={`/projects/${encodeURIComponent(found.projectSlug)}/troubleshoot?requestId=${encodeURIComponent(found.row.requestId)}`}
+                className="text-indigo-700 hover:underline"
+                data-testid="request-diagnose"
+              >
                 Diagnose this request
               </Link>
             ) : null}

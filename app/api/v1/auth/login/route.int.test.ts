@@ -28,7 +28,9 @@ describe("POST /api/v1/auth/login", () => {
 
   it("stores only the SHA-256 of the token, never the token itself", async () => {
     const user = await newUser();
-    const res = await call(login, "POST", "/api/v1/auth/login", { body: { email: user.email, password: user.password } });
+    const res = await call(login, "POST", "/api/v1/auth/login", {
+      body: { email: user.email, password: user.password },
+    });
     const { token, tokenId } = res.body as { token: string; tokenId: string };
     const [row] = await getServerDb().select().from(personalAccessTokens).where(eq(personalAccessTokens.id, tokenId));
     expect(row?.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
@@ -37,8 +39,12 @@ describe("POST /api/v1/auth/login", () => {
 
   it("answers a wrong password and an unknown e-mail with the same 401, so accounts cannot be discovered", async () => {
     const user = await newUser();
-    const wrong = await call(login, "POST", "/api/v1/auth/login", { body: { email: user.email, password: "not-the-password" } });
-    const unknown = await call(login, "POST", "/api/v1/auth/login", { body: { email: "nobody@example.test", password: "whatever1" } });
+    const wrong = await call(login, "POST", "/api/v1/auth/login", {
+      body: { email: user.email, password: "not-the-password" },
+    });
+    const unknown = await call(login, "POST", "/api/v1/auth/login", {
+      body: { email: "nobody@example.test", password: "whatever1" },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(errorOf(wrong.body).code).toBe("invalid_credentials");
@@ -53,7 +59,10 @@ describe("POST /api/v1/auth/login", () => {
   });
 
   it("keeps the caller's X-Request-ID in the error envelope and header", async () => {
-    const res = await call(login, "POST", "/api/v1/auth/login", { body: "{not json", headers: { "x-request-id": "trace-123" } });
+    const res = await call(login, "POST", "/api/v1/auth/login", {
+      body: "{not json",
+      headers: { "x-request-id": "trace-123" },
+    });
     expect(res.status).toBe(400);
     expect(errorOf(res.body).requestId).toBe("trace-123");
     expect(res.headers.get("x-request-id")).toBe("trace-123");
@@ -63,9 +72,14 @@ describe("POST /api/v1/auth/login", () => {
 describe("personal access tokens on the API", () => {
   it("refuses a revoked token", async () => {
     const user = await newUser();
-    const res = await call(login, "POST", "/api/v1/auth/login", { body: { email: user.email, password: user.password } });
+    const res = await call(login, "POST", "/api/v1/auth/login", {
+      body: { email: user.email, password: user.password },
+    });
     const { token, tokenId } = res.body as { token: string; tokenId: string };
-    await getServerDb().update(personalAccessTokens).set({ revokedAt: new Date() }).where(eq(personalAccessTokens.id, tokenId));
+    await getServerDb()
+      .update(personalAccessTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(personalAccessTokens.id, tokenId));
     const who = await call(me, "GET", "/api/v1/me", { token });
     expect(who.status).toBe(401);
     expect(errorOf(who.body).code).toBe("unauthorized");
@@ -73,7 +87,9 @@ describe("personal access tokens on the API", () => {
 
   it("refuses an expired token", async () => {
     const user = await newUser();
-    const res = await call(login, "POST", "/api/v1/auth/login", { body: { email: user.email, password: user.password } });
+    const res = await call(login, "POST", "/api/v1/auth/login", {
+      body: { email: user.email, password: user.password },
+    });
     const { token, tokenId } = res.body as { token: string; tokenId: string };
     await getServerDb()
       .update(personalAccessTokens)

@@ -10,7 +10,8 @@ afterAll(async () => {
   await closeControlPlaneRedis();
 });
 
-const get = (token: string, hostname: string) => call(GET, "GET", `/api/v1/domains/${hostname}`, { token, params: { hostname } });
+const get = (token: string, hostname: string) =>
+  call(GET, "GET", `/api/v1/domains/${hostname}`, { token, params: { hostname } });
 
 describe("GET /api/v1/domains/[hostname]", () => {
   it("names the project a hostname belongs to, for any member (viewer included), in any letter case", async () => {

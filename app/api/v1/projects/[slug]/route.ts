@@ -17,5 +17,11 @@ export const GET = route<{ slug: string }>(async ({ ctx, params }) => {
  * the fix otherwise); `?skipBackupCheck=true` deletes anyway and the answer carries a warning.
  */
 export const DELETE = route<{ slug: string }>(async ({ req, ctx, params }) =>
-  json(await nukeProject({ ctx, slug: params.slug, skipBackupCheck: parseSkipBackupCheck(req.nextUrl.searchParams.get("skipBackupCheck")) })),
+  json(
+    await nukeProject({
+      ctx,
+      slug: params.slug,
+      skipBackupCheck: parseSkipBackupCheck(req.nextUrl.searchParams.get("skipBackupCheck")),
+    }),
+  ),
 );

@@ -5,4 +5,6 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** `flux advisors`: lints over the tenant schema (security, performance), with dismissed findings marked. */
-export const GET = route<{ slug: string }>(async ({ ctx, params }) => json(await listProjectAdvisors({ ctx, slug: params.slug })));
+export const GET = route<{ slug: string }>(async ({ ctx, params }) =>
+  json(await listProjectAdvisors({ ctx, slug: params.slug })),
+);

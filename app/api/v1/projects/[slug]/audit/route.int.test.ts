@@ -7,14 +7,23 @@ import { GET } from "./route";
 
 afterAll(closeAll);
 
-type AuditPage = { data: { id: number; action: string; actor: string | null; requestId: string | null }[]; page: { nextOffset: number | null } };
-const audit = (token: string, slug: string, query = "") => call(GET, "GET", `/api/v1/projects/${slug}/audit${query}`, { token, params: { slug } });
+type AuditPage = {
+  data: { id: number; action: string; actor: string | null; requestId: string | null }[];
+  page: { nextOffset: number | null };
+};
+const audit = (token: string, slug: string, query = "") =>
+  call(GET, "GET", `/api/v1/projects/${slug}/audit${query}`, { token, params: { slug } });
 
 describe("GET /api/v1/projects/[slug]/audit", () => {
   it("lists the project's mutations newest first with actor e-mail and request id, paginated", async () => {
     const owner = await newSignedInUser();
     const project = await projectOwnedBy(owner);
-    await call(setEnv, "PUT", `/api/v1/projects/${project.slug}/env`, { token: owner.token, params: { slug: project.slug }, body: { key: "A", value: "1" }, headers: { "x-request-id": "req_audit_env" } });
+    await call(setEnv, "PUT", `/api/v1/projects/${project.slug}/env`, {
+      token: owner.token,
+      params: { slug: project.slug },
+      body: { key: "A", value: "1" },
+      headers: { "x-request-id": "req_audit_env" },
+    });
 
     const all = (await audit(owner.token, project.slug)).body as AuditPage;
     expect(all.data.map((e) => e.action)).toEqual(["project.env.create", "project.activate", "project.create"]);
@@ -53,7 +62,9 @@ describe("GET /api/v1/audit (platform-wide)", () => {
     const project = await projectOwnedBy(owner);
     const res = await call(platformAudit, "GET", "/api/v1/audit?limit=200", { token: admin.token });
     expect(res.status).toBe(200);
-    expect((res.body as AuditPage).data.some((e) => e.action === "project.create" && e.actor === owner.email)).toBe(true);
+    expect((res.body as AuditPage).data.some((e) => e.action === "project.create" && e.actor === owner.email)).toBe(
+      true,
+    );
     expect(project.slug).toBeTruthy();
     for (const caller of [owner, support]) {
       const refused = await call(platformAudit, "GET", "/api/v1/audit", { token: caller.token });

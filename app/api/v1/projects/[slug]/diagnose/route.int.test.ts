@@ -10,7 +10,8 @@ afterAll(async () => {
   await closeControlPlaneRedis();
 });
 
-const run = (token: string, slug: string, body: unknown) => call(diagnose, "POST", `/api/v1/projects/${slug}/diagnose`, { token, params: { slug }, body });
+const run = (token: string, slug: string, body: unknown) =>
+  call(diagnose, "POST", `/api/v1/projects/${slug}/diagnose`, { token, params: { slug }, body });
 
 describe("POST /api/v1/projects/[slug]/diagnose", () => {
   it("answers exactly { layer, code, evidence, fix } for a member, uncached", async () => {
@@ -21,7 +22,11 @@ describe("POST /api/v1/projects/[slug]/diagnose", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(Object.keys(res.body as object).sort()).toEqual(["code", "evidence", "fix", "layer"]);
     // The route consults the real backup catalogue: a new project has no backup yet.
-    expect(res.body).toMatchObject({ layer: "backup", code: "FLUX-DIAG-NO-BACKUP", fix: [`flux backup create --project ${project.slug}`, `flux backup verify --project ${project.slug} --latest`] });
+    expect(res.body).toMatchObject({
+      layer: "backup",
+      code: "FLUX-DIAG-NO-BACKUP",
+      fix: [`flux backup create --project ${project.slug}`, `flux backup verify --project ${project.slug} --latest`],
+    });
   });
 
   it("names the bad field of invalid input (400)", async () => {
@@ -37,7 +42,8 @@ describe("POST /api/v1/projects/[slug]/diagnose", () => {
   it("does not echo the token it was given, even for a token that fails", async () => {
     const owner = await newSignedInUser();
     const project = await newProject(owner);
-    const token = "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYXV0aGVudGljYXRlZCIsImV4cCI6MX0.c2lnbmF0dXJlLXRoYXQtZG9lcy1ub3QtbWF0Y2g";
+    const token =
+      "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYXV0aGVudGljYXRlZCIsImV4cCI6MX0.c2lnbmF0dXJlLXRoYXQtZG9lcy1ub3QtbWF0Y2g";
     const res = await run(owner.token, project.slug, { request: "GET /notes", token });
     expect(res.body).toMatchObject({ layer: "gateway_auth" });
     expect(res.text).not.toContain(token);

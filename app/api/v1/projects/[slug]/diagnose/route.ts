@@ -11,7 +11,13 @@ export const dynamic = "force-dynamic";
  * POST because the body may carry a token; nothing is written and the token is neither stored nor echoed.
  */
 export const POST = route<{ slug: string }>(async ({ ctx, params, body }) => {
-  const diagnosis = await diagnoseProjectRequest({ ctx, slug: params.slug, input: await body(), gateway: gatewayViewOnce(process.env), latestBackupTier: backupTierLookup(ctx) });
+  const diagnosis = await diagnoseProjectRequest({
+    ctx,
+    slug: params.slug,
+    input: await body(),
+    gateway: gatewayViewOnce(process.env),
+    latestBackupTier: backupTierLookup(ctx),
+  });
   const response = json(diagnosis);
   response.headers.set("cache-control", "no-store");
   return response;

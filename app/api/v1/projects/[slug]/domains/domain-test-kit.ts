@@ -23,7 +23,8 @@ export const freshHostname = (): string => `${unique("shop")}.example.test`;
 
 export const addDomain = (token: string, slug: string, hostname: unknown) =>
   call(add, "POST", `/api/v1/projects/${slug}/domains`, { token, params: { slug }, body: { hostname } });
-export const listDomains = (token: string, slug: string) => call(list, "GET", `/api/v1/projects/${slug}/domains`, { token, params: { slug } });
+export const listDomains = (token: string, slug: string) =>
+  call(list, "GET", `/api/v1/projects/${slug}/domains`, { token, params: { slug } });
 export const verifyDomain = (token: string, slug: string, hostname: string) =>
   call(verify, "POST", `/api/v1/projects/${slug}/domains/${hostname}/verify`, { token, params: { slug, hostname } });
 export const removeDomain = (token: string, slug: string, hostname: string) =>

@@ -30,7 +30,8 @@ afterAll(async () => {
   await closeControlPlaneRedis();
 });
 
-const storedDomain = async (hostname: string) => (await getServerDb().select().from(domains).where(eq(domains.hostname, hostname)))[0];
+const storedDomain = async (hostname: string) =>
+  (await getServerDb().select().from(domains).where(eq(domains.hostname, hostname)))[0];
 
 describe("POST /api/v1/projects/[slug]/domains", () => {
   it("claims a normalised hostname, answers with the exact TXT record to create, and audits it", async () => {
@@ -40,10 +41,19 @@ describe("POST /api/v1/projects/[slug]/domains", () => {
     expect(res.status).toBe(201);
     const body = res.body as DomainBody;
     expect(body).toMatchObject({ hostname: host, project: p.slug, status: "pending", verifiedAt: null });
-    expect(body.verification).toEqual({ type: "TXT", name: `_flux-challenge.${host}`, value: expect.stringMatching(/^flux-verify=[0-9a-f]{32}$/) });
+    expect(body.verification).toEqual({
+      type: "TXT",
+      name: `_flux-challenge.${host}`,
+      value: expect.stringMatching(/^flux-verify=[0-9a-f]{32}$/),
+    });
     expect((await storedDomain(host))?.tenantId).toBe(p.tenantId);
     expect(await auditActions(host)).toEqual([
-      { action: "domain.add", actorUserId: p.members.developer.id, tenantId: p.tenantId, details: { slug: p.slug, hostname: host } },
+      {
+        action: "domain.add",
+        actorUserId: p.members.developer.id,
+        tenantId: p.tenantId,
+        details: { slug: p.slug, hostname: host },
+      },
     ]);
   });
 
@@ -80,7 +90,11 @@ describe("POST /api/v1/projects/[slug]/domains", () => {
     expect((await addDomain(first.members.owner.token, first.slug, host)).status).toBe(201);
     const res = await addDomain(second.members.owner.token, second.slug, host.toUpperCase());
     expect(res.status).toBe(409);
-    expect(errorOf(res.body)).toMatchObject({ code: "conflict", message: expect.stringContaining("already added"), requestId: expect.any(String) });
+    expect(errorOf(res.body)).toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("already added"),
+      requestId: expect.any(String),
+    });
     expect((await storedDomain(host))?.tenantId).toBe(first.tenantId);
   });
 
@@ -102,7 +116,9 @@ describe("GET /api/v1/projects/[slug]/domains", () => {
     await addDomain(p.members.owner.token, p.slug, host);
     const listed = await listDomains(p.members.viewer.token, p.slug);
     expect(listed.status).toBe(200);
-    expect((listed.body as { data: DomainBody[] }).data.map((d) => [d.hostname, d.status])).toEqual([[host, "pending"]]);
+    expect((listed.body as { data: DomainBody[] }).data.map((d) => [d.hostname, d.status])).toEqual([
+      [host, "pending"],
+    ]);
     const foreign = await listDomains(outsider.members.owner.token, p.slug);
     expect(foreign.status).toBe(404);
     expect(foreign.text).not.toContain(host);
@@ -132,15 +148,21 @@ describe("POST /api/v1/projects/[slug]/domains/[hostname]/verify", () => {
     const nx = await verifyDomain(p.members.owner.token, p.slug, host);
     expect(nx.status).toBe(422);
     expect(errorOf(nx.body).message).toContain(`${name} does not exist (NXDOMAIN)`);
-    expect(errorOf(nx.body).message).toContain(`Create a TXT record ${name} with the value ${added.verification.value}`);
+    expect(errorOf(nx.body).message).toContain(
+      `Create a TXT record ${name} with the value ${added.verification.value}`,
+    );
 
     dns.setEmpty(name);
-    expect(errorOf((await verifyDomain(p.members.owner.token, p.slug, host)).body).message).toContain(`${name} has no TXT record`);
+    expect(errorOf((await verifyDomain(p.members.owner.token, p.slug, host)).body).message).toContain(
+      `${name} has no TXT record`,
+    );
 
     dns.setTxt(name, ["flux-verify=someone-elses-token"]);
     const wrong = await verifyDomain(p.members.owner.token, p.slug, host);
     expect(wrong.status).toBe(422);
-    expect(errorOf(wrong.body).message).toMatch(/has TXT "flux-verify=someone-elses-token" but not the expected flux-verify=[0-9a-f]{32}/);
+    expect(errorOf(wrong.body).message).toMatch(
+      /has TXT "flux-verify=someone-elses-token" but not the expected flux-verify=[0-9a-f]{32}/,
+    );
 
     dns.setSilent(name);
     const timeout = await verifyDomain(p.members.owner.token, p.slug, host);
@@ -184,7 +206,10 @@ describe("DELETE /api/v1/projects/[slug]/domains/[hostname]", () => {
     const res = await removeDomain(p.members.developer.token, p.slug, host);
     expect(res.status).toBe(200);
     expect(await storedDomain(host)).toBeUndefined();
-    expect((await auditActions(host)).at(-1)).toMatchObject({ action: "domain.remove", details: { slug: p.slug, hostname: host, wasVerified: false } });
+    expect((await auditActions(host)).at(-1)).toMatchObject({
+      action: "domain.remove",
+      details: { slug: p.slug, hostname: host, wasVerified: false },
+    });
     expect((await removeDomain(p.members.developer.token, p.slug, host)).status).toBe(404);
   });
 
@@ -206,7 +231,12 @@ describe("POST /api/v1/projects/[slug]/domains with Idempotency-Key", () => {
     const host = freshHostname();
     const headers = { "idempotency-key": `claim-${host}` };
     const send = () =>
-      call(add, "POST", `/api/v1/projects/${p.slug}/domains`, { token: p.members.owner.token, params: { slug: p.slug }, body: { hostname: host }, headers });
+      call(add, "POST", `/api/v1/projects/${p.slug}/domains`, {
+        token: p.members.owner.token,
+        params: { slug: p.slug },
+        body: { hostname: host },
+        headers,
+      });
     const first = await send();
     const retry = await send();
     expect(first.status).toBe(201);

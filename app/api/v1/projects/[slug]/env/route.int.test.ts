@@ -12,9 +12,12 @@ import { GET, PUT } from "./route";
 
 afterAll(closeAll);
 
-const set = (token: string, slug: string, body: unknown) => call(PUT, "PUT", `/api/v1/projects/${slug}/env`, { token, params: { slug }, body });
-const list = (token: string, slug: string) => call(GET, "GET", `/api/v1/projects/${slug}/env`, { token, params: { slug } });
-const unset = (token: string, slug: string, key: string) => call(DELETE, "DELETE", `/api/v1/projects/${slug}/env/${key}`, { token, params: { slug, key } });
+const set = (token: string, slug: string, body: unknown) =>
+  call(PUT, "PUT", `/api/v1/projects/${slug}/env`, { token, params: { slug }, body });
+const list = (token: string, slug: string) =>
+  call(GET, "GET", `/api/v1/projects/${slug}/env`, { token, params: { slug } });
+const unset = (token: string, slug: string, key: string) =>
+  call(DELETE, "DELETE", `/api/v1/projects/${slug}/env/${key}`, { token, params: { slug, key } });
 
 const SECRET_VALUE = "sk_live_do-not-leak-4242";
 
@@ -22,7 +25,9 @@ describe("/api/v1/projects/[slug]/env", () => {
   it("sets a plain and a secret variable; list shows the plain value and never the secret one", async () => {
     const owner = await newSignedInUser();
     const project = await projectOwnedBy(owner);
-    expect((await set(owner.token, project.slug, { key: "PUBLIC_URL", value: "https://shop.example" })).body).toMatchObject({ key: "PUBLIC_URL", secret: false, value: "https://shop.example" });
+    expect(
+      (await set(owner.token, project.slug, { key: "PUBLIC_URL", value: "https://shop.example" })).body,
+    ).toMatchObject({ key: "PUBLIC_URL", secret: false, value: "https://shop.example" });
     const secret = await set(owner.token, project.slug, { key: "STRIPE_KEY", value: SECRET_VALUE, secret: true });
     expect(secret.status).toBe(200);
     expect(secret.body).toMatchObject({ key: "STRIPE_KEY", secret: true, value: null });
@@ -42,12 +47,30 @@ describe("/api/v1/projects/[slug]/env", () => {
     const [row] = await getServerDb().select().from(projectEnv).where(eq(projectEnv.tenantId, project.tenantId));
     expect(row?.value).toBeNull();
     expect(row?.valueEncrypted).not.toContain(SECRET_VALUE);
-    expect(decryptSecret(row?.valueEncrypted ?? "", getServerConfig().FLUX_MASTER_KEY, envSecretContext(project.tenantId, "DB_PASSWORD"))).toBe(SECRET_VALUE);
-    expect(() => decryptSecret(row?.valueEncrypted ?? "", getServerConfig().FLUX_MASTER_KEY, envSecretContext(project.tenantId, "OTHER"))).toThrow();
+    expect(
+      decryptSecret(
+        row?.valueEncrypted ?? "",
+        getServerConfig().FLUX_MASTER_KEY,
+        envSecretContext(project.tenantId, "DB_PASSWORD"),
+      ),
+    ).toBe(SECRET_VALUE);
+    expect(() =>
+      decryptSecret(
+        row?.valueEncrypted ?? "",
+        getServerConfig().FLUX_MASTER_KEY,
+        envSecretContext(project.tenantId, "OTHER"),
+      ),
+    ).toThrow();
 
-    const audit = await getServerDb().select().from(auditLog).where(and(eq(auditLog.tenantId, project.tenantId), eq(auditLog.targetType, "env")));
+    const audit = await getServerDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, project.tenantId), eq(auditLog.targetType, "env")));
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "project.env.create", details: { key: "DB_PASSWORD", after: { kind: "secret", value: null } } });
+    expect(audit[0]).toMatchObject({
+      action: "project.env.create",
+      details: { key: "DB_PASSWORD", after: { kind: "secret", value: null } },
+    });
     expect(JSON.stringify(audit)).not.toContain(SECRET_VALUE);
   });
 
@@ -59,7 +82,10 @@ describe("/api/v1/projects/[slug]/env", () => {
     expect((await list(owner.token, project.slug)).body).toMatchObject({ data: [] });
     const missing = await unset(owner.token, project.slug, "FEATURE_X");
     expect(missing.status).toBe(404);
-    const actions = await getServerDb().select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.tenantId, project.tenantId), eq(auditLog.targetId, "FEATURE_X")));
+    const actions = await getServerDb()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, project.tenantId), eq(auditLog.targetId, "FEATURE_X")));
     expect(actions.map((a) => a.action).sort()).toEqual(["project.env.create", "project.env.delete"]);
   });
 

@@ -10,9 +10,13 @@ export const freshIssuer = (): string => `https://${unique("idp")}.example.test`
 
 export const addIssuer = (token: string, slug: string, body: unknown, headers: Record<string, string> = {}) =>
   call(POST, "POST", `/api/v1/projects/${slug}/issuers`, { token, params: { slug }, body, headers });
-export const listIssuers = (token: string, slug: string) => call(GET, "GET", `/api/v1/projects/${slug}/issuers`, { token, params: { slug } });
+export const listIssuers = (token: string, slug: string) =>
+  call(GET, "GET", `/api/v1/projects/${slug}/issuers`, { token, params: { slug } });
 export const removeIssuer = (token: string, slug: string, issuer: string) =>
-  call(DELETE, "DELETE", `/api/v1/projects/${slug}/issuers?issuer=${encodeURIComponent(issuer)}`, { token, params: { slug } });
+  call(DELETE, "DELETE", `/api/v1/projects/${slug}/issuers?issuer=${encodeURIComponent(issuer)}`, {
+    token,
+    params: { slug },
+  });
 
 export const issuerAudit = async (tenantId: string) =>
   (

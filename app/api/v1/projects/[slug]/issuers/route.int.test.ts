@@ -11,7 +11,14 @@ afterAll(async () => {
 });
 
 const jwksOf = (issuer: string) => `${issuer}/.well-known/jwks.json`;
-type IssuerBody = { project: string; issuer: string; jwksUrl: string; audience: string | null; createdAt: string; createdBy: string | null };
+type IssuerBody = {
+  project: string;
+  issuer: string;
+  jwksUrl: string;
+  audience: string | null;
+  createdAt: string;
+  createdBy: string | null;
+};
 
 describe("POST /api/v1/projects/[slug]/issuers", () => {
   it("lets the owner trust an issuer by JWKS URL, answers what was stored, and audits it in the same transaction", async () => {
@@ -19,22 +26,41 @@ describe("POST /api/v1/projects/[slug]/issuers", () => {
     const issuer = freshIssuer();
     const res = await addIssuer(p.members.owner.token, p.slug, { issuer, jwksUrl: jwksOf(issuer), audience: "flux" });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ project: p.slug, issuer, jwksUrl: jwksOf(issuer), audience: "flux", createdAt: expect.any(String), createdBy: p.members.owner.email });
+    expect(res.body).toEqual({
+      project: p.slug,
+      issuer,
+      jwksUrl: jwksOf(issuer),
+      audience: "flux",
+      createdAt: expect.any(String),
+      createdBy: p.members.owner.email,
+    });
     expect(await issuerAudit(p.tenantId)).toEqual([
-      { action: "issuer.add", actorUserId: p.members.owner.id, targetId: issuer, details: { slug: p.slug, issuer, jwksUrl: jwksOf(issuer), audience: "flux" } },
+      {
+        action: "issuer.add",
+        actorUserId: p.members.owner.id,
+        targetId: issuer,
+        details: { slug: p.slug, issuer, jwksUrl: jwksOf(issuer), audience: "flux" },
+      },
     ]);
   });
 
   it("refuses a plain-http JWKS URL with 400 naming the field and the rule, and writes nothing", async () => {
     const p = await projectWithMembers(["owner"]);
     const issuer = freshIssuer();
-    for (const jwksUrl of ["http://idp.example.test/jwks.json", "http://127.0.0.1:9/jwks", "ftp://idp.example.test/jwks"]) {
+    for (const jwksUrl of [
+      "http://idp.example.test/jwks.json",
+      "http://127.0.0.1:9/jwks",
+      "ftp://idp.example.test/jwks",
+    ]) {
       const res = await addIssuer(p.members.owner.token, p.slug, { issuer, jwksUrl });
       expect(res.status, jwksUrl).toBe(400);
       expect(errorOf(res.body).message).toMatch(/^jwksUrl: must use https/);
     }
     const missing = await addIssuer(p.members.owner.token, p.slug, { jwksUrl: jwksOf(issuer) });
-    expect([missing.status, errorOf(missing.body).message]).toEqual([400, expect.stringMatching(/^issuer: issuer is required/)]);
+    expect([missing.status, errorOf(missing.body).message]).toEqual([
+      400,
+      expect.stringMatching(/^issuer: issuer is required/),
+    ]);
     expect((await listIssuers(p.members.owner.token, p.slug)).body).toMatchObject({ data: [] });
     expect(await issuerAudit(p.tenantId)).toEqual([]);
   });
@@ -44,14 +70,23 @@ describe("POST /api/v1/projects/[slug]/issuers", () => {
     const issuer = freshIssuer();
     expect((await addIssuer(p.members.owner.token, p.slug, { issuer, jwksUrl: jwksOf(issuer) })).status).toBe(201);
     const again = await addIssuer(p.members.owner.token, p.slug, { issuer, jwksUrl: jwksOf(freshIssuer()) });
-    expect([again.status, errorOf(again.body).code, errorOf(again.body).requestId]).toEqual([409, "conflict", expect.any(String)]);
+    expect([again.status, errorOf(again.body).code, errorOf(again.body).requestId]).toEqual([
+      409,
+      "conflict",
+      expect.any(String),
+    ]);
     for (let i = 1; i < MAX_ISSUERS_PER_PROJECT; i++) {
       const next = freshIssuer();
-      expect((await addIssuer(p.members.owner.token, p.slug, { issuer: next, jwksUrl: jwksOf(next) })).status).toBe(201);
+      expect((await addIssuer(p.members.owner.token, p.slug, { issuer: next, jwksUrl: jwksOf(next) })).status).toBe(
+        201,
+      );
     }
     const over = freshIssuer();
     const refused = await addIssuer(p.members.owner.token, p.slug, { issuer: over, jwksUrl: jwksOf(over) });
-    expect([refused.status, errorOf(refused.body).message]).toEqual([409, expect.stringContaining(`already trusts ${MAX_ISSUERS_PER_PROJECT} issuers`)]);
+    expect([refused.status, errorOf(refused.body).message]).toEqual([
+      409,
+      expect.stringContaining(`already trusts ${MAX_ISSUERS_PER_PROJECT} issuers`),
+    ]);
   });
 
   it("replays a retried create with the same Idempotency-Key instead of answering 409", async () => {
@@ -91,7 +126,14 @@ describe("GET /api/v1/projects/[slug]/issuers", () => {
       expect(res.status).toBe(200);
       const body = res.body as { data: IssuerBody[]; page: unknown };
       expect(body.data.map((row) => row.issuer)).toEqual([issuer]);
-      expect(Object.keys(body.data[0] ?? {}).sort()).toEqual(["audience", "createdAt", "createdBy", "issuer", "jwksUrl", "project"]);
+      expect(Object.keys(body.data[0] ?? {}).sort()).toEqual([
+        "audience",
+        "createdAt",
+        "createdBy",
+        "issuer",
+        "jwksUrl",
+        "project",
+      ]);
       expect(res.text).not.toMatch(/secret/i);
     }
     const stranger = await listIssuers(outsider.members.owner.token, p.slug);
@@ -108,7 +150,10 @@ describe("DELETE /api/v1/projects/[slug]/issuers?issuer=", () => {
     expect([res.status, res.body]).toEqual([200, { issuer, removed: true }]);
     expect((await issuerAudit(p.tenantId)).map((row) => row.action)).toEqual(["issuer.add", "issuer.remove"]);
     const again = await removeIssuer(p.members.owner.token, p.slug, issuer);
-    expect([again.status, errorOf(again.body).message]).toEqual([404, expect.stringContaining("does not trust issuer")]);
+    expect([again.status, errorOf(again.body).message]).toEqual([
+      404,
+      expect.stringContaining("does not trust issuer"),
+    ]);
   });
 
   it("does not let a viewer remove an issuer, nor the owner of project A remove one of project B", async () => {

@@ -18,7 +18,10 @@ export const GET = route<{ slug: string }>(async ({ req, ctx, params }) =>
 /** `flux issuers add`: owner only; retry-safe with Idempotency-Key. */
 export const POST = route<{ slug: string }>(async ({ req, ctx, params, body }) => {
   const input = parseInput(AddIssuerInput, await body());
-  return idempotent(req, ctx, input, async () => ({ status: 201, body: await addIssuer({ ctx, slug: params.slug, input }) }));
+  return idempotent(req, ctx, input, async () => ({
+    status: 201,
+    body: await addIssuer({ ctx, slug: params.slug, input }),
+  }));
 });
 
 /**

@@ -18,18 +18,35 @@ afterAll(async () => {
   await closeControlPlaneRedis();
 });
 
-type Key = { id: string; fingerprint: string; state: string; activatedAt: string; retiredAt: string | null; acceptedUntil: string | null; revokedAt: string | null };
+type Key = {
+  id: string;
+  fingerprint: string;
+  state: string;
+  activatedAt: string;
+  retiredAt: string | null;
+  acceptedUntil: string | null;
+  revokedAt: string | null;
+};
 
-const keysOf = async (token: string, slug: string) => call(list, "GET", `/api/v1/projects/${slug}/keys`, { token, params: { slug } });
-const rotateKeys = (token: string, slug: string, body: unknown = {}) => call(rotate, "POST", `/api/v1/projects/${slug}/keys/rotate`, { token, params: { slug }, body });
-const endKeyGrace = (token: string, slug: string) => call(endGrace, "POST", `/api/v1/projects/${slug}/keys/end-grace`, { token, params: { slug } });
-const showSecret = (token: string, slug: string) => call(reveal, "GET", `/api/v1/projects/${slug}/secret`, { token, params: { slug } });
+const keysOf = async (token: string, slug: string) =>
+  call(list, "GET", `/api/v1/projects/${slug}/keys`, { token, params: { slug } });
+const rotateKeys = (token: string, slug: string, body: unknown = {}) =>
+  call(rotate, "POST", `/api/v1/projects/${slug}/keys/rotate`, { token, params: { slug }, body });
+const endKeyGrace = (token: string, slug: string) =>
+  call(endGrace, "POST", `/api/v1/projects/${slug}/keys/end-grace`, { token, params: { slug } });
+const showSecret = (token: string, slug: string) =>
+  call(reveal, "GET", `/api/v1/projects/${slug}/secret`, { token, params: { slug } });
 
 async function storedSecrets(tenantId: string) {
   const [row] = await getServerDb().select().from(projects).where(eq(projects.tenantId, tenantId));
   if (!row) throw new Error("project row missing");
-  const open = (sealed: string | null) => (sealed ? decryptSecret(sealed, getServerConfig().FLUX_MASTER_KEY, jwtSecretContext(tenantId)) : null);
-  return { current: open(row.jwtSecretEncrypted), previous: open(row.previousJwtSecretEncrypted), previousExpiresAt: row.previousJwtSecretExpiresAt };
+  const open = (sealed: string | null) =>
+    sealed ? decryptSecret(sealed, getServerConfig().FLUX_MASTER_KEY, jwtSecretContext(tenantId)) : null;
+  return {
+    current: open(row.jwtSecretEncrypted),
+    previous: open(row.previousJwtSecretEncrypted),
+    previousExpiresAt: row.previousJwtSecretExpiresAt,
+  };
 }
 
 describe("GET /api/v1/projects/[slug]/secret", () => {
@@ -107,7 +124,10 @@ describe("POST /api/v1/projects/[slug]/keys/rotate and /end-grace, GET /keys", (
     expect(afterEnd[1]?.revokedAt).toBeTruthy();
 
     const [rotation] = await auditRows(project.tenantId, "project.jwt_key.rotate");
-    expect(rotation?.details).toMatchObject({ before: { currentKey: result.previous.id }, after: { currentKey: result.current.id, graceEndsAt: result.graceEndsAt } });
+    expect(rotation?.details).toMatchObject({
+      before: { currentKey: result.previous.id },
+      after: { currentKey: result.current.id, graceEndsAt: result.graceEndsAt },
+    });
     expect(await auditRows(project.tenantId, "project.jwt_key.end_grace")).toHaveLength(1);
     const allAudit = JSON.stringify(await auditRows(project.tenantId, "project.jwt_key.rotate"));
     expect(allAudit).not.toContain(before.current ?? "unreachable");
@@ -120,7 +140,9 @@ describe("POST /api/v1/projects/[slug]/keys/rotate and /end-grace, GET /keys", (
     expect((await endKeyGrace(owner.token, project.slug)).status).toBe(409);
     const started = Date.now();
     const rotated = await rotateKeys(owner.token, project.slug, { grace: "30m" });
-    expect(Math.abs(Date.parse((rotated.body as { graceEndsAt: string }).graceEndsAt) - started - 30 * 60_000)).toBeLessThan(5_000);
+    expect(
+      Math.abs(Date.parse((rotated.body as { graceEndsAt: string }).graceEndsAt) - started - 30 * 60_000),
+    ).toBeLessThan(5_000);
     const again = await rotateKeys(owner.token, project.slug, { grace: "30m" });
     expect(again.status).toBe(409);
     expect(errorOf(again.body).message).toMatch(/end-grace/);
@@ -165,7 +187,15 @@ describe("POST /api/v1/projects/[slug]/keys/rotate and /end-grace, GET /keys", (
       const res = await keysOf(reader.token, project.slug);
       expect(res.status).toBe(200);
       const [key] = (res.body as { data: Key[] }).data;
-      expect(Object.keys(key ?? {}).sort()).toEqual(["acceptedUntil", "activatedAt", "fingerprint", "id", "retiredAt", "revokedAt", "state"]);
+      expect(Object.keys(key ?? {}).sort()).toEqual([
+        "acceptedUntil",
+        "activatedAt",
+        "fingerprint",
+        "id",
+        "retiredAt",
+        "revokedAt",
+        "state",
+      ]);
       expect(res.text).not.toContain(current ?? "unreachable");
     }
     const other = await newSignedInUser();
@@ -180,9 +210,19 @@ describe("POST /api/v1/projects/[slug]/keys/rotate with Idempotency-Key", () => 
     const project = await newProject(owner);
     const before = await storedSecrets(project.tenantId);
     const headers = { "idempotency-key": `rotate-${project.slug}` };
-    const first = await call(rotate, "POST", `/api/v1/projects/${project.slug}/keys/rotate`, { token: owner.token, params: { slug: project.slug }, body: { grace: "30m" }, headers });
+    const first = await call(rotate, "POST", `/api/v1/projects/${project.slug}/keys/rotate`, {
+      token: owner.token,
+      params: { slug: project.slug },
+      body: { grace: "30m" },
+      headers,
+    });
     const after = await storedSecrets(project.tenantId);
-    const retry = await call(rotate, "POST", `/api/v1/projects/${project.slug}/keys/rotate`, { token: owner.token, params: { slug: project.slug }, body: { grace: "30m" }, headers });
+    const retry = await call(rotate, "POST", `/api/v1/projects/${project.slug}/keys/rotate`, {
+      token: owner.token,
+      params: { slug: project.slug },
+      body: { grace: "30m" },
+      headers,
+    });
     expect(first.status).toBe(200);
     expect([retry.status, retry.headers.get("idempotency-replayed"), retry.body]).toEqual([200, "true", first.body]);
     expect(await storedSecrets(project.tenantId)).toEqual(after);

@@ -5,4 +5,6 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The project's JWT keys with state (current / previous / revoked) and dates; never secret values. */
-export const GET = route<{ slug: string }>(async ({ ctx, params }) => json(await listProjectKeys({ ctx, slug: params.slug })));
+export const GET = route<{ slug: string }>(async ({ ctx, params }) =>
+  json(await listProjectKeys({ ctx, slug: params.slug })),
+);

@@ -82,24 +82,28 @@ describe("PATCH /api/v1/projects/[slug]/limits", () => {
     expect(await storedLimit(tenantId)).toBeNull();
   });
 
-  it.skipIf(!process.env.REDIS_URL)("evicts the project's hosts: deletes hostname:{host} and announces it to the gateways", async () => {
-    const owner = await newSignedInUser();
-    const project = await projectOf(owner);
-    const host = serviceHostname(project, getServerConfig().FLUX_BASE_DOMAIN);
-    const redis = new Redis(process.env.REDIS_URL ?? "");
-    const listener = new Redis(process.env.REDIS_URL ?? "");
-    try {
-      const heard: string[][] = [];
-      listener.on("message", (_channel: string, message: string) => heard.push(JSON.parse(message) as string[]));
-      await listener.subscribe(HOSTNAME_EVICT_CHANNEL);
-      await redis.set(hostnameKey(host), "stale", "EX", 60);
-      expect((await patch(owner.token, project.slug, { requestsPerMinute: 7 })).status).toBe(200);
-      expect(await redis.exists(hostnameKey(host))).toBe(0);
-      for (let i = 0; i < 50 && !heard.some((hosts) => hosts.includes(host)); i++) await new Promise((r) => setTimeout(r, 20));
-      expect(heard.some((hosts) => hosts.includes(host))).toBe(true);
-    } finally {
-      redis.disconnect();
-      listener.disconnect();
-    }
-  });
+  it.skipIf(!process.env.REDIS_URL)(
+    "evicts the project's hosts: deletes hostname:{host} and announces it to the gateways",
+    async () => {
+      const owner = await newSignedInUser();
+      const project = await projectOf(owner);
+      const host = serviceHostname(project, getServerConfig().FLUX_BASE_DOMAIN);
+      const redis = new Redis(process.env.REDIS_URL ?? "");
+      const listener = new Redis(process.env.REDIS_URL ?? "");
+      try {
+        const heard: string[][] = [];
+        listener.on("message", (_channel: string, message: string) => heard.push(JSON.parse(message) as string[]));
+        await listener.subscribe(HOSTNAME_EVICT_CHANNEL);
+        await redis.set(hostnameKey(host), "stale", "EX", 60);
+        expect((await patch(owner.token, project.slug, { requestsPerMinute: 7 })).status).toBe(200);
+        expect(await redis.exists(hostnameKey(host))).toBe(0);
+        for (let i = 0; i < 50 && !heard.some((hosts) => hosts.includes(host)); i++)
+          await new Promise((r) => setTimeout(r, 20));
+        expect(heard.some((hosts) => hosts.includes(host))).toBe(true);
+      } finally {
+        redis.disconnect();
+        listener.disconnect();
+      }
+    },
+  );
 });

@@ -11,11 +11,18 @@ afterAll(closeAll);
 
 const add = (token: string, slug: string, body: unknown, headers?: Record<string, string>) =>
   call(POST, "POST", `/api/v1/projects/${slug}/members`, { token, params: { slug }, body, headers });
-const list = (token: string, slug: string, query = "") => call(GET, "GET", `/api/v1/projects/${slug}/members${query}`, { token, params: { slug } });
+const list = (token: string, slug: string, query = "") =>
+  call(GET, "GET", `/api/v1/projects/${slug}/members${query}`, { token, params: { slug } });
 const remove = (token: string, slug: string, email: string) =>
-  call(DELETE, "DELETE", `/api/v1/projects/${slug}/members/${encodeURIComponent(email)}`, { token, params: { slug, email: encodeURIComponent(email) } });
+  call(DELETE, "DELETE", `/api/v1/projects/${slug}/members/${encodeURIComponent(email)}`, {
+    token,
+    params: { slug, email: encodeURIComponent(email) },
+  });
 
-type Members = { data: { email: string; role: string }[]; page: { limit: number; offset: number; nextOffset: number | null } };
+type Members = {
+  data: { email: string; role: string }[];
+  page: { limit: number; offset: number; nextOffset: number | null };
+};
 
 describe("/api/v1/projects/[slug]/members", () => {
   it("an owner adds a developer, lists members, changes the role and removes them, each audited with the request id", async () => {
@@ -23,26 +30,49 @@ describe("/api/v1/projects/[slug]/members", () => {
     const dev = await newSignedInUser();
     const project = await projectOwnedBy(owner);
 
-    const added = await add(owner.token, project.slug, { email: dev.email.toUpperCase(), role: "developer" }, { "x-request-id": "req_members_1" });
+    const added = await add(
+      owner.token,
+      project.slug,
+      { email: dev.email.toUpperCase(), role: "developer" },
+      { "x-request-id": "req_members_1" },
+    );
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ email: dev.email, role: "developer" });
 
     const listed = (await list(owner.token, project.slug)).body as Members;
-    expect(listed.data.map((m) => [m.email, m.role])).toEqual([[owner.email, "owner"], [dev.email, "developer"]]);
+    expect(listed.data.map((m) => [m.email, m.role])).toEqual([
+      [owner.email, "owner"],
+      [dev.email, "developer"],
+    ]);
     expect(listed.page).toEqual({ limit: 50, offset: 0, nextOffset: null });
 
-    expect((await add(owner.token, project.slug, { email: dev.email, role: "viewer" })).body).toMatchObject({ role: "viewer" });
+    expect((await add(owner.token, project.slug, { email: dev.email, role: "viewer" })).body).toMatchObject({
+      role: "viewer",
+    });
     expect((await remove(owner.token, project.slug, dev.email)).body).toEqual({ email: dev.email, removed: true });
 
-    const audit = await getServerDb().select().from(auditLog).where(and(eq(auditLog.tenantId, project.tenantId), eq(auditLog.targetId, dev.id))).orderBy(auditLog.id);
-    expect(audit.map((a) => a.action)).toEqual(["project.member.add", "project.member.update", "project.member.remove"]);
-    expect(audit[0]).toMatchObject({ actorUserId: owner.id, requestId: "req_members_1", details: { email: dev.email, role: { from: null, to: "developer" } } });
+    const audit = await getServerDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, project.tenantId), eq(auditLog.targetId, dev.id)))
+      .orderBy(auditLog.id);
+    expect(audit.map((a) => a.action)).toEqual([
+      "project.member.add",
+      "project.member.update",
+      "project.member.remove",
+    ]);
+    expect(audit[0]).toMatchObject({
+      actorUserId: owner.id,
+      requestId: "req_members_1",
+      details: { email: dev.email, role: { from: null, to: "developer" } },
+    });
   });
 
   it("pages with limit and offset", async () => {
     const owner = await newSignedInUser();
     const project = await projectOwnedBy(owner);
-    for (const _ of [1, 2]) await add(owner.token, project.slug, { email: (await newSignedInUser()).email, role: "viewer" });
+    for (const _ of [1, 2])
+      await add(owner.token, project.slug, { email: (await newSignedInUser()).email, role: "viewer" });
     const first = (await list(owner.token, project.slug, "?limit=2")).body as Members;
     expect(first.data).toHaveLength(2);
     expect(first.page.nextOffset).toBe(2);
@@ -69,7 +99,11 @@ describe("/api/v1/projects/[slug]/members", () => {
     expect(errorOf(unknown.body).message).toMatch(/sign up first/);
     const bad = await add(owner.token, project.slug, { email: owner.email, role: "admin" });
     expect(bad.status).toBe(400);
-    expect(errorOf(bad.body)).toMatchObject({ code: "bad_request", message: expect.stringMatching(/role must be one of/), requestId: expect.any(String) });
+    expect(errorOf(bad.body)).toMatchObject({
+      code: "bad_request",
+      message: expect.stringMatching(/role must be one of/),
+      requestId: expect.any(String),
+    });
   });
 
   it("security: a viewer cannot add or remove members", async () => {
@@ -81,7 +115,10 @@ describe("/api/v1/projects/[slug]/members", () => {
     expect(res.status).toBe(403);
     expect(errorOf(res.body).message).toMatch(/Only a project owner may add members/);
     expect((await remove(viewer.token, project.slug, owner.email)).status).toBe(403);
-    const [row] = await getServerDb().select().from(projectMembers).where(and(eq(projectMembers.tenantId, project.tenantId), eq(projectMembers.userId, viewer.id)));
+    const [row] = await getServerDb()
+      .select()
+      .from(projectMembers)
+      .where(and(eq(projectMembers.tenantId, project.tenantId), eq(projectMembers.userId, viewer.id)));
     expect(row?.role).toBe("viewer");
   });
 
@@ -104,7 +141,10 @@ describe("/api/v1/projects/[slug]/members", () => {
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get("idempotency-replayed")).toBe("true");
-    const audit = await getServerDb().select().from(auditLog).where(and(eq(auditLog.tenantId, project.tenantId), eq(auditLog.targetId, dev.id)));
+    const audit = await getServerDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, project.tenantId), eq(auditLog.targetId, dev.id)));
     expect(audit).toHaveLength(1);
     const other = await add(owner.token, project.slug, { email: dev.email, role: "viewer" }, key);
     expect(other.status).toBe(422);

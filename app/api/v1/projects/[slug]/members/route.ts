@@ -17,5 +17,8 @@ export const GET = route<{ slug: string }>(async ({ req, ctx, params }) =>
 /** `flux members add`: owner only; retry-safe with Idempotency-Key. */
 export const POST = route<{ slug: string }>(async ({ req, ctx, params, body }) => {
   const input = parseInput(AddMemberInput, await body());
-  return idempotent(req, ctx, input, async () => ({ status: 201, body: await addMember({ ctx, slug: params.slug, input }) }));
+  return idempotent(req, ctx, input, async () => ({
+    status: 201,
+    body: await addMember({ ctx, slug: params.slug, input }),
+  }));
 });

@@ -44,14 +44,19 @@ describe("POST /api/v1/projects/[slug]/migrations", () => {
     const { slug } = await projectOf(owner);
     const res = await push(owner.token, slug, { files: [TODOS], dryRun: true });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ dryRun: true, files: [{ fileName: "0001_todos.sql", status: "would_apply", appliedAt: null }] });
+    expect(res.body).toMatchObject({
+      dryRun: true,
+      files: [{ fileName: "0001_todos.sql", status: "would_apply", appliedAt: null }],
+    });
     expect((await list(owner.token, slug)).body).toEqual({ data: [] });
   });
 
   it("answers SQL that PostgreSQL refuses with 422 naming the file and the problem", async () => {
     const owner = await newSignedInUser();
     const { slug } = await projectOf(owner);
-    const res = await push(owner.token, slug, { files: [{ fileName: "0001_broken.sql", sql: "create tabel oops ();" }] });
+    const res = await push(owner.token, slug, {
+      files: [{ fileName: "0001_broken.sql", sql: "create tabel oops ();" }],
+    });
     expect(res.status).toBe(422);
     expect(errorOf(res.body).message).toMatch(/0001_broken\.sql.*syntax error/);
   });
@@ -59,9 +64,16 @@ describe("POST /api/v1/projects/[slug]/migrations", () => {
   it("answers bad files with 400 listing each problem, and a changed file with 409", async () => {
     const owner = await newSignedInUser();
     const { slug } = await projectOf(owner);
-    const bad = await push(owner.token, slug, { files: [{ fileName: "todos.sql", sql: "select 1" }, { fileName: "0002_e.sql", sql: "  " }] });
+    const bad = await push(owner.token, slug, {
+      files: [
+        { fileName: "todos.sql", sql: "select 1" },
+        { fileName: "0002_e.sql", sql: "  " },
+      ],
+    });
     expect(bad.status).toBe(400);
-    expect(errorOf(bad.body).message).toMatch(/- todos\.sql: the name must be NNNN_name\.sql[\s\S]*- 0002_e\.sql: is empty/);
+    expect(errorOf(bad.body).message).toMatch(
+      /- todos\.sql: the name must be NNNN_name\.sql[\s\S]*- 0002_e\.sql: is empty/,
+    );
     const noFiles = await push(owner.token, slug, { name: "old.sql", sql: "select 1" });
     expect(noFiles.status).toBe(400);
     expect(errorOf(noFiles.body).message).toMatch(/files/);
@@ -76,7 +88,9 @@ describe("POST /api/v1/projects/[slug]/migrations", () => {
     const owner = await newSignedInUser();
     const stranger = await newSignedInUser();
     const { slug } = await projectOf(owner);
-    const res = await push(stranger.token, slug, { files: [{ fileName: "0001_evil.sql", sql: "drop table if exists todos;" }] });
+    const res = await push(stranger.token, slug, {
+      files: [{ fileName: "0001_evil.sql", sql: "drop table if exists todos;" }],
+    });
     expect(res.status).toBe(404);
     expect((await list(stranger.token, slug)).status).toBe(404);
   });
@@ -86,7 +100,9 @@ describe("POST /api/v1/projects/[slug]/migrations", () => {
     const ownerB = await newSignedInUser();
     await projectOf(ownerA);
     const b = await projectOf(ownerB);
-    const res = await push(ownerA.token, b.slug, { files: [{ fileName: "0001_evil.sql", sql: "create table evil (id int);" }] });
+    const res = await push(ownerA.token, b.slug, {
+      files: [{ fileName: "0001_evil.sql", sql: "create table evil (id int);" }],
+    });
     expect(res.status).toBe(404);
     expect((await list(ownerB.token, b.slug)).body).toEqual({ data: [] });
   });
@@ -96,10 +112,15 @@ describe("POST /api/v1/projects/[slug]/migrations", () => {
     const viewer = await newSignedInUser();
     const { slug, tenantId } = await projectOf(owner);
     await addMember(tenantId, viewer.id, "viewer");
-    const res = await push(viewer.token, slug, { files: [{ fileName: "0001_viewer.sql", sql: "create table t (id int);" }] });
+    const res = await push(viewer.token, slug, {
+      files: [{ fileName: "0001_viewer.sql", sql: "create table t (id int);" }],
+    });
     expect(res.status).toBe(403);
     expect(errorOf(res.body).message).toMatch(/owner or developer/);
-    const dry = await push(viewer.token, slug, { files: [{ fileName: "0001_viewer.sql", sql: "create table t (id int);" }], dryRun: true });
+    const dry = await push(viewer.token, slug, {
+      files: [{ fileName: "0001_viewer.sql", sql: "create table t (id int);" }],
+      dryRun: true,
+    });
     expect(dry.status).toBe(403);
     const listed = await list(viewer.token, slug);
     expect(listed.status).toBe(200);
@@ -111,7 +132,9 @@ describe("POST /api/v1/projects/[slug]/migrations", () => {
     const developer = await newSignedInUser();
     const { slug, tenantId } = await projectOf(owner);
     await addMember(tenantId, developer.id, "developer");
-    const res = await push(developer.token, slug, { files: [{ fileName: "0001_dev.sql", sql: "create table t (id int);" }] });
+    const res = await push(developer.token, slug, {
+      files: [{ fileName: "0001_dev.sql", sql: "create table t (id int);" }],
+    });
     expect(res.status).toBe(200);
   });
 });

@@ -13,7 +13,8 @@ afterAll(async () => {
   await closeControlPlaneRedis();
 });
 
-const changePlan = (token: string, slug: string, body: unknown) => call(POST, "POST", `/api/v1/projects/${slug}/plan`, { token, params: { slug }, body });
+const changePlan = (token: string, slug: string, body: unknown) =>
+  call(POST, "POST", `/api/v1/projects/${slug}/plan`, { token, params: { slug }, body });
 
 /** The API role's guardrails as the tenant cluster holds them. */
 async function guardrailsOf(role: string) {
@@ -23,7 +24,10 @@ async function guardrailsOf(role: string) {
       [role],
     );
     const row = rows[0];
-    return { connectionLimit: row?.rolconnlimit, statementTimeout: row?.setconfig?.find((c) => c.startsWith("statement_timeout=")) };
+    return {
+      connectionLimit: row?.rolconnlimit,
+      statementTimeout: row?.setconfig?.find((c) => c.startsWith("statement_timeout=")),
+    };
   });
 }
 

@@ -13,20 +13,40 @@ afterAll(async () => {
   await closeControlPlaneRedis();
 });
 
-const rename = (token: string, slug: string, body: unknown) => call(POST, "POST", `/api/v1/projects/${slug}/rename`, { token, params: { slug }, body });
+const rename = (token: string, slug: string, body: unknown) =>
+  call(POST, "POST", `/api/v1/projects/${slug}/rename`, { token, params: { slug }, body });
 
 describe("POST /api/v1/projects/[slug]/rename", () => {
   it("changes the slug and Service URL but never tenant id, hash, schema or role; audits before/after", async () => {
     const owner = await newSignedInUser();
     const project = await newProject(owner);
-    const before = (await call(getOne, "GET", `/api/v1/projects/${project.slug}`, { token: owner.token, params: { slug: project.slug } })).body as Record<string, string>;
+    const before = (
+      await call(getOne, "GET", `/api/v1/projects/${project.slug}`, {
+        token: owner.token,
+        params: { slug: project.slug },
+      })
+    ).body as Record<string, string>;
     const to = unique("renamed");
     const res = await rename(owner.token, project.slug, { slug: to });
     expect(res.status).toBe(200);
     const after = res.body as Record<string, string>;
-    expect(after).toMatchObject({ slug: to, tenantId: before.tenantId, hash: before.hash, schema: before.schema, role: before.role, mode: before.mode });
+    expect(after).toMatchObject({
+      slug: to,
+      tenantId: before.tenantId,
+      hash: before.hash,
+      schema: before.schema,
+      role: before.role,
+      mode: before.mode,
+    });
     expect(after.serviceUrl).toContain(`api--${to}--${before.hash}`);
-    expect((await call(getOne, "GET", `/api/v1/projects/${project.slug}`, { token: owner.token, params: { slug: project.slug } })).status).toBe(404);
+    expect(
+      (
+        await call(getOne, "GET", `/api/v1/projects/${project.slug}`, {
+          token: owner.token,
+          params: { slug: project.slug },
+        })
+      ).status,
+    ).toBe(404);
     const [audit] = await auditRows(project.tenantId, "project.rename");
     expect(audit?.details).toEqual({ before: { slug: project.slug }, after: { slug: to } });
     expect(audit?.actorUserId).toBe(owner.id);

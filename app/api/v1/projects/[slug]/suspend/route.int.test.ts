@@ -17,7 +17,12 @@ const post = (handler: typeof suspend, verb: string, token: string, slug: string
   call(handler, "POST", `/api/v1/projects/${slug}/${verb}`, { token, params: { slug } });
 
 const canLogin = (role: string) =>
-  withClient(getServerConfig().tenantDatabaseUrl, async (client) => (await client.query<{ rolcanlogin: boolean }>("select rolcanlogin from pg_roles where rolname = $1", [role])).rows[0]?.rolcanlogin);
+  withClient(
+    getServerConfig().tenantDatabaseUrl,
+    async (client) =>
+      (await client.query<{ rolcanlogin: boolean }>("select rolcanlogin from pg_roles where rolname = $1", [role]))
+        .rows[0]?.rolcanlogin,
+  );
 
 describe("POST /api/v1/projects/[slug]/suspend and /resume", () => {
   it("suspends (status, roles lose LOGIN), resumes (LOGIN back), audits both, and repeats are no-ops", async () => {
@@ -67,10 +72,21 @@ describe("admin-initiated suspend", () => {
     expect((await post(resume, "resume", admin.token, project.slug)).body).toMatchObject({ status: "active" });
     expect(await canLogin(role)).toBe(true);
 
-    const rows = [...(await auditRows(project.tenantId, "project.suspend")), ...(await auditRows(project.tenantId, "project.resume"))];
+    const rows = [
+      ...(await auditRows(project.tenantId, "project.suspend")),
+      ...(await auditRows(project.tenantId, "project.resume")),
+    ];
     expect(rows.map((row) => [row.action, row.actorUserId, row.details])).toEqual([
-      ["project.suspend", admin.id, { slug: project.slug, before: { status: "active" }, after: { status: "suspended" }, byPlatformAdmin: true }],
-      ["project.resume", admin.id, { slug: project.slug, before: { status: "suspended" }, after: { status: "active" }, byPlatformAdmin: true }],
+      [
+        "project.suspend",
+        admin.id,
+        { slug: project.slug, before: { status: "active" }, after: { status: "suspended" }, byPlatformAdmin: true },
+      ],
+      [
+        "project.resume",
+        admin.id,
+        { slug: project.slug, before: { status: "suspended" }, after: { status: "active" }, byPlatformAdmin: true },
+      ],
     ]);
   });
 

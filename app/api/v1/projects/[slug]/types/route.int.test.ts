@@ -12,7 +12,8 @@ async function projectOf(owner: { token: string }) {
   const res = await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug, plan: "free" } });
   return { slug, tenantId: (res.body as { tenantId: string }).tenantId };
 }
-const typesOf = (token: string, slug: string) => call(GET, "GET", `/api/v1/projects/${slug}/types`, { token, params: { slug } });
+const typesOf = (token: string, slug: string) =>
+  call(GET, "GET", `/api/v1/projects/${slug}/types`, { token, params: { slug } });
 type Generated = { schema: string; typescript: string };
 
 describe("GET /api/v1/projects/[slug]/types", () => {
@@ -21,8 +22,21 @@ describe("GET /api/v1/projects/[slug]/types", () => {
     const viewer = await newSignedInUser();
     const { slug, tenantId } = await projectOf(owner);
     await addMember(tenantId, viewer.id, "viewer");
-    const files = [{ fileName: "0001_notes.sql", sql: "create table notes (id bigserial primary key, body text not null, done boolean default false);" }];
-    expect((await call(push, "POST", `/api/v1/projects/${slug}/migrations`, { token: owner.token, params: { slug }, body: { files } })).status).toBe(200);
+    const files = [
+      {
+        fileName: "0001_notes.sql",
+        sql: "create table notes (id bigserial primary key, body text not null, done boolean default false);",
+      },
+    ];
+    expect(
+      (
+        await call(push, "POST", `/api/v1/projects/${slug}/migrations`, {
+          token: owner.token,
+          params: { slug },
+          body: { files },
+        })
+      ).status,
+    ).toBe(200);
     const res = await typesOf(viewer.token, slug);
     expect(res.status).toBe(200);
     const body = res.body as Generated;

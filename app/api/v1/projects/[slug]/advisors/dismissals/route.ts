@@ -5,4 +5,6 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** Dismiss one advisor finding by its key (owners and developers). */
-export const POST = route<{ slug: string }>(async ({ ctx, params, body }) => json(await dismissAdvisorFinding({ ctx, slug: params.slug, input: await body() }), 201));
+export const POST = route<{ slug: string }>(async ({ ctx, params, body }) =>
+  json(await dismissAdvisorFinding({ ctx, slug: params.slug, input: await body() }), 201),
+);

@@ -14,5 +14,8 @@ export const dynamic = "force-dynamic";
  */
 export const POST = route<{ slug: string }>(async ({ req, ctx, params, body }) => {
   const input = parseInput(RotateSecretInput, await body());
-  return idempotent(req, ctx, input, async () => ({ status: 200, body: await rotateProjectSecret({ ctx, slug: params.slug, input }) }));
+  return idempotent(req, ctx, input, async () => ({
+    status: 200,
+    body: await rotateProjectSecret({ ctx, slug: params.slug, input }),
+  }));
 });

@@ -13,7 +13,8 @@ test("a user signs in, creates a project and sees its Service URL", async ({ pag
   await page.getByLabel(/e-?mail/i).fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page).toHaveURL(/\/projects/);
+  // The first sign-in compiles the auth route and /projects; on a loaded 2-core machine that passed 30 s.
+  await expect(page).toHaveURL(/\/projects/, { timeout: 90_000 });
 
   const slug = `ui-${run}`;
   await page.getByTestId("slug-input").fill(slug);

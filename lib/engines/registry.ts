@@ -7,6 +7,8 @@ export type EngineDeps = {
   tenantAdminUrl: string;
   /** Key the tenant role passwords are derived from (config's data-plane key). */
   dataPlaneKey: string;
+  /** flux-system's URL (config.DATABASE_URL): control-plane locks live there, out of tenants' reach. */
+  systemDatabaseUrl: string;
 };
 
 /** The engine for a project's explicit `mode`. The plan never chooses an engine. */

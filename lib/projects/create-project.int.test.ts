@@ -17,6 +17,7 @@ const realEngine = () =>
   engineFor("v2_shared", {
     tenantAdminUrl: getServerConfig().tenantDatabaseUrl,
     dataPlaneKey: getServerConfig().FLUX_DATA_PLANE_KEY,
+    systemDatabaseUrl: getServerConfig().DATABASE_URL,
   });
 
 /** The real engine, except provisioning fails after it has created the tenant's objects. */

@@ -1,6 +1,7 @@
-import type { ProjectMode, TenantEngine } from "./types";
+import type { ProjectMode, ProjectPlan, TenantEngine } from "./types";
 import { V1DedicatedEngine } from "./v1-dedicated/engine";
 import { V2SharedEngine } from "./v2-shared/engine";
+import type { PushLimits } from "./v2-shared/guardrails";
 
 export type EngineDeps = {
   /** Superuser URL of the tenant cluster database (config.tenantDatabaseUrl). */
@@ -9,6 +10,8 @@ export type EngineDeps = {
   dataPlaneKey: string;
   /** flux-system's URL (config.DATABASE_URL): control-plane locks live there, out of tenants' reach. */
   systemDatabaseUrl: string;
+  /** Push limits by plan at run time; tests pass short ones (default: lib/engines/v2-shared/guardrails.ts). */
+  pushLimits?: (plan: ProjectPlan) => PushLimits;
 };
 
 /** The engine for a project's explicit `mode`. The plan never chooses an engine. */

@@ -25,6 +25,8 @@ export type V2SharedDeps = {
   dataPlaneKey: string;
   /** flux-system, where the control-plane locks live (tenant SQL cannot reach it). */
   systemDatabaseUrl: string;
+  /** Push limits by plan at run time (tests pass short ones); roles keep guardrails.ts's as their defaults. */
+  pushLimits?: OwnerPushDeps["pushLimits"];
 };
 
 /**

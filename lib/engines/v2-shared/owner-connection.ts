@@ -1,8 +1,8 @@
 import pg from "pg";
 import { OwnerConnectionLimitError } from "@/lib/engines/push-limit-errors";
-import type { ProjectPlan, TenantCredentials } from "@/lib/engines/types";
-import { pushLimitsFor } from "./guardrails";
+import type { TenantCredentials } from "@/lib/engines/types";
 import { applyPushTimeouts } from "./push-timeouts";
+import type { PushRules } from "./run-tenant-file";
 
 /**
  * A connection logged in as the tenant's owner role with the plan's push timeouts set. When the login is
@@ -12,20 +12,19 @@ import { applyPushTimeouts } from "./push-timeouts";
  */
 export async function connectOwner(
   credentials: TenantCredentials,
-  plan: ProjectPlan,
+  rules: PushRules,
   repair: () => Promise<unknown>,
 ): Promise<pg.Client> {
   try {
-    return await connectOnce(credentials, plan);
+    return await connectOnce(credentials, rules);
   } catch (error) {
     if (codeOf(error) !== "28P01") throw error;
     await repair();
-    return connectOnce(credentials, plan);
+    return connectOnce(credentials, rules);
   }
 }
 
-async function connectOnce(credentials: TenantCredentials, plan: ProjectPlan): Promise<pg.Client> {
-  const limits = pushLimitsFor(plan);
+async function connectOnce(credentials: TenantCredentials, { plan, limits }: PushRules): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: credentials.ownerDatabaseUrl, application_name: "flux-migrate" });
   // A backend ended from outside (the push deadline, a restart) must fail the push, not crash the process.
   client.on("error", () => undefined);

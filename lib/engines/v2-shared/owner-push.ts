@@ -3,7 +3,7 @@ import { ControlPlaneLockBusyError, withControlPlaneLocks } from "@/lib/engines/
 import { PushInProgressError } from "@/lib/engines/push-limit-errors";
 import type { EngineProject, TenantCredentials } from "@/lib/engines/types";
 import { credentialsFor } from "./credentials";
-import { pushLimitsFor } from "./guardrails";
+import { pushLimitsFor, type PushLimits } from "./guardrails";
 import { PUSH_LOCK_WAIT_MS, pushLockName } from "./lock-names";
 import { connectOwner } from "./owner-connection";
 import { startPushDeadline } from "./push-deadline";
@@ -25,6 +25,8 @@ export type OwnerPushDeps = {
   dataPlaneKey: string;
   /** Puts the tenant roles' passwords and defaults back to what Flux derives (repair-tenant-roles.ts). */
   repairRoles: (project: EngineProject) => Promise<unknown>;
+  /** The push limits of a plan; tests pass short ones. Default: guardrails.ts. */
+  pushLimits?: (plan: EngineProject["plan"]) => PushLimits;
 };
 
 /**
@@ -39,7 +41,7 @@ export async function withOwnerPush<T>(
   work: (push: OwnerPush) => Promise<T>,
 ): Promise<T> {
   const credentials = credentialsFor(project, deps.dataPlaneKey);
-  const rules: PushRules = { plan: project.plan, limits: pushLimitsFor(project.plan) };
+  const rules: PushRules = { plan: project.plan, limits: (deps.pushLimits ?? pushLimitsFor)(project.plan) };
   const repair = () => deps.repairRoles(project);
   try {
     return await withControlPlaneLocks(
@@ -47,7 +49,7 @@ export async function withOwnerPush<T>(
       [pushLockName(project.tenantId)],
       { waitMs: PUSH_LOCK_WAIT_MS },
       async () => {
-        const client = await connectOwner(credentials, project.plan, repair);
+        const client = await connectOwner(credentials, rules, repair);
         try {
           const { rows } = await client.query<{ pid: number }>("select pg_catalog.pg_backend_pid() as pid");
           const deadline = startPushDeadline(deps.tenantAdminUrl, rows[0]?.pid ?? 0, rules.limits.deadlineSeconds);

@@ -63,7 +63,11 @@ export async function restoreBackup({
     .select({ plan: projects.plan })
     .from(projects)
     .where(eq(projects.tenantId, backup.tenantId));
-  const project = await createProject({ ctx, input: { slug: into, plan: source?.plan ?? "free", mode: "v2_shared" } });
+  const project = await createProject({
+    ctx,
+    input: { slug: into, plan: source?.plan ?? "free", mode: "v2_shared" },
+    planFromBackup: true,
+  });
   try {
     const credentials = engineOf(ctx, project.mode).getCredentials(
       engineProjectOf(project, ctx.config.tenantDatabaseUrl),

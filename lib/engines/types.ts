@@ -62,6 +62,8 @@ export interface TenantEngine {
    * returns what had to be repaired — empty when nothing had changed.
    */
   repairRoles(project: EngineProject): Promise<string[]>;
+  /** Of these projects, the ones whose roles need repairRoles: one cheap catalog read for all of them. */
+  projectsWithRoleDrift(projects: EngineProject[]): Promise<EngineProject[]>;
   getCredentials(project: EngineProject): TenantCredentials;
   /**
    * Runs tenant SQL logged in as the owner role, in one transaction together with its history row;

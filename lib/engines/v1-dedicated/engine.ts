@@ -30,6 +30,9 @@ export class V1DedicatedEngine implements TenantEngine {
   repairRoles(_project: EngineProject): Promise<string[]> {
     return Promise.reject(unavailable());
   }
+  projectsWithRoleDrift(_projects: EngineProject[]): Promise<EngineProject[]> {
+    return Promise.reject(unavailable());
+  }
   setSuspended(_project: EngineProject, _suspended: boolean): Promise<void> {
     return Promise.reject(unavailable());
   }

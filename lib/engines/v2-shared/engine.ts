@@ -7,10 +7,16 @@ import type {
   TenantEngine,
 } from "@/lib/engines/types";
 import type { SchemaDescription } from "@/lib/typegen/types";
-import { assertProjectOnCluster, terminateSessionsOf, withLockedAdminTransaction } from "./admin-connection";
+import {
+  assertProjectOnCluster,
+  terminateSessionsOf,
+  withAdminTransaction,
+  withLockedAdminTransaction,
+} from "./admin-connection";
 import { credentialsFor } from "./credentials";
 import { deleteTenant } from "./delete-project";
 import { describeTenantSchema } from "./describe-schema";
+import { findRoleDrift } from "./find-role-drift";
 import { applyTenantPlan, setTenantLogin } from "./guardrail-statements";
 import { importTenantSql, listTenantSql, type ImportSqlInput } from "./import-sql";
 import { pushLockName, rolesLockName, sharedObjectsLockName } from "./lock-names";
@@ -82,6 +88,14 @@ export class V2SharedEngine implements TenantEngine {
     this.check(project);
     return withLockedAdminTransaction(this.deps, [rolesLockName(project.tenantId)], (client) =>
       repairTenantRoles(client, project, this.deps.dataPlaneKey),
+    );
+  }
+
+  async projectsWithRoleDrift(projects: EngineProject[]): Promise<EngineProject[]> {
+    for (const project of projects) this.check(project);
+    if (projects.length === 0) return [];
+    return withAdminTransaction(this.deps.tenantAdminUrl, (client) =>
+      findRoleDrift(client, projects, this.deps.dataPlaneKey),
     );
   }
 

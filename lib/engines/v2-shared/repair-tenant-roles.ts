@@ -4,16 +4,17 @@ import type { EngineProject } from "@/lib/engines/types";
 import { derivedRolePassword } from "@/lib/secrets";
 import { tenantIdentifiers } from "@/lib/tenancy";
 import { guardrailsFor, ownerRoleSettings, pushLimitsFor } from "./guardrails";
-import { scramVerifier, scramVerifierMatches } from "./scram-verifier";
+import { driftOf, readRoleStates, type RoleState } from "./role-drift";
+import { scramVerifier } from "./scram-verifier";
 
-type RoleState = { rolname: string; rolpassword: string | null; validuntil: string | null };
-type SettingRow = { datname: string | null; setconfig: string[] };
-
-/**
- * Verifiers already proven to accept the derived password: PBKDF2 runs once per verifier a process sees, so a
- * sweep over every tenant costs one catalog read when nothing changed.
- */
-const provenVerifiers = new Map<string, string>();
+/** Each tenant role and the defaults the plan gives it. */
+export function expectedRoleSettings(project: EngineProject): Record<string, Record<string, string>> {
+  const ids = tenantIdentifiers(project.tenantId);
+  return {
+    [ids.ownerRole]: ownerRoleSettings(ids.schema, pushLimitsFor(project.plan)),
+    [ids.role]: { search_path: ids.schema, statement_timeout: guardrailsFor(project.plan).statementTimeout },
+  };
+}
 
 /**
  * A role may always change its own password (`ALTER ROLE CURRENT_USER PASSWORD …`) and its own defaults
@@ -27,70 +28,35 @@ export async function repairTenantRoles(
   project: EngineProject,
   dataPlaneKey: string,
 ): Promise<string[]> {
-  const ids = tenantIdentifiers(project.tenantId);
-  const expected: Record<string, Record<string, string>> = {
-    [ids.ownerRole]: ownerRoleSettings(ids.schema, pushLimitsFor(project.plan)),
-    [ids.role]: { search_path: ids.schema, statement_timeout: guardrailsFor(project.plan).statementTimeout },
-  };
-  const { rows } = await client.query<RoleState>(
-    `select rolname, rolpassword, rolvaliduntil::text as validuntil from pg_catalog.pg_authid where rolname = any($1::text[])`,
-    [Object.keys(expected)],
-  );
+  const expected = expectedRoleSettings(project);
+  const states = await readRoleStates(client, Object.keys(expected));
   const repaired: string[] = [];
-  for (const role of rows) {
-    const password = derivedRolePassword(dataPlaneKey, role.rolname);
-    const quoted = quoteIdent(role.rolname);
-    if (!verifierAccepts(role.rolname, role.rolpassword, password)) {
+  for (const [role, settings] of Object.entries(expected)) {
+    const state = states.get(role);
+    if (!state) continue;
+    const password = derivedRolePassword(dataPlaneKey, role);
+    const drift = driftOf(state, password, settings);
+    const quoted = quoteIdent(role);
+    if (drift.password) {
       await client.query(`alter role ${quoted} password ${quoteLiteral(scramVerifier(password))}`);
-      repaired.push(`password of ${role.rolname}`);
+      repaired.push(`password of ${role}`);
     }
-    if (role.validuntil !== null && role.validuntil !== "infinity") {
+    if (drift.expiry) {
       await client.query(`alter role ${quoted} valid until 'infinity'`);
-      repaired.push(`expiry of ${role.rolname}`);
+      repaired.push(`expiry of ${role}`);
     }
-    if (await settingsDrifted(client, role.rolname, expected[role.rolname] ?? {})) {
-      await resetSettings(client, role.rolname, expected[role.rolname] ?? {});
-      repaired.push(`settings of ${role.rolname}`);
+    if (drift.settings) {
+      await resetSettings(client, state, settings);
+      repaired.push(`settings of ${role}`);
     }
   }
   return repaired;
 }
 
-function verifierAccepts(role: string, verifier: string | null, password: string): boolean {
-  if (!verifier) return false;
-  if (provenVerifiers.get(role) === verifier) return true;
-  const accepts = scramVerifierMatches(verifier, password);
-  if (accepts) provenVerifiers.set(role, verifier);
-  return accepts;
-}
-
-async function settingsOf(client: pg.Client, role: string): Promise<SettingRow[]> {
-  const { rows } = await client.query<SettingRow>(
-    `select d.datname, s.setconfig
-       from pg_catalog.pg_db_role_setting s
-       join pg_catalog.pg_roles r on r.oid = s.setrole
-       left join pg_catalog.pg_database d on d.oid = s.setdatabase
-      where r.rolname = $1`,
-    [role],
-  );
-  return rows;
-}
-
-async function settingsDrifted(client: pg.Client, role: string, expected: Record<string, string>): Promise<boolean> {
-  const rows = await settingsOf(client, role);
-  if (rows.some((row) => row.datname !== null)) return true;
-  const actual = [...(rows[0]?.setconfig ?? [])].sort();
-  const wanted = Object.entries(expected)
-    .map(([name, value]) => `${name}=${value}`)
-    .sort();
-  return actual.join("\n") !== wanted.join("\n");
-}
-
-async function resetSettings(client: pg.Client, role: string, expected: Record<string, string>): Promise<void> {
-  const quoted = quoteIdent(role);
-  for (const row of await settingsOf(client, role)) {
-    if (row.datname !== null)
-      await client.query(`alter role ${quoted} in database ${quoteIdent(row.datname)} reset all`);
+async function resetSettings(client: pg.Client, state: RoleState, expected: Record<string, string>): Promise<void> {
+  const quoted = quoteIdent(state.rolname);
+  for (const { datname } of state.settings) {
+    if (datname !== null) await client.query(`alter role ${quoted} in database ${quoteIdent(datname)} reset all`);
   }
   await client.query(`alter role ${quoted} reset all`);
   for (const [name, value] of Object.entries(expected)) {

@@ -19,7 +19,8 @@ export async function checkArtifactBytes(
   row: BackupRow,
   flow: TrustedFlow,
 ): Promise<ArtifactBytes> {
-  const measured = row.artifactPath && !row.sweptAt ? await measureArtifact(row.artifactPath) : null;
+  if (row.sweptAt) return { ok: false, row, problem: "artifact file is missing on disk (retention removed it)" };
+  const measured = row.artifactPath ? await measureArtifact(row.artifactPath) : null;
   const now = new Date();
   if (!measured) {
     const problem = "artifact file is missing on disk";

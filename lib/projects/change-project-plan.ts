@@ -5,6 +5,7 @@ import { parseInput } from "@/lib/api/parse-input";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { evictProjectHosts } from "@/lib/cache/evict-project-hosts";
 import type { Ctx } from "@/lib/context";
+import { busyAsConflict } from "./busy-as-conflict";
 import { engineOf, engineProjectOf } from "./engine";
 import { getProjectForActorOrThrow } from "./get-project-for-actor-or-throw";
 import { ChangePlanInput } from "./inputs";
@@ -44,7 +45,9 @@ export async function changeProjectPlan({
     );
   }
   const engine = engineOf(ctx, before.mode);
-  await engine.applyPlan(engineProjectOf({ ...before, plan }, access.clusterDatabaseUrl));
+  await busyAsConflict(before.slug, () =>
+    engine.applyPlan(engineProjectOf({ ...before, plan }, access.clusterDatabaseUrl)),
+  );
 
   try {
     const changed = await ctx.db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { pushMigrations } from "@/lib/migrations/push-migrations";
 import { engineOf, engineProjectOf } from "@/lib/projects/engine";
+import { nukeProject } from "@/lib/projects/nuke-project";
 import { closeLibCtx, libCtx, newActor, newOwnedProject } from "@/lib/projects/owner-test-kit";
 import type { ProjectRow } from "@/lib/projects/types";
 import { sqlStateOf, withClient } from "@/tests/fixtures/tenant";
@@ -96,6 +97,23 @@ describe("control-plane locks live where tenant SQL cannot touch or see them", (
       code: "42501",
     });
     await hold.running;
+  });
+
+  it("nuke does not drop a schema under a running push: past its bounded wait it answers 409 naming the push", async () => {
+    const actor = await newActor();
+    const project = await newOwnedProject(actor, { prefix: "busy" });
+    const hold = longPush(project, "create table kept (id int)", 20);
+    await sleep(1_500);
+    await expect(nukeProject({ ctx: libCtx(actor), slug: project.slug, skipBackupCheck: true })).rejects.toThrow(
+      new RegExp(`Project '${project.slug}' is busy: a push of '${project.slug}' is still running`),
+    );
+    expect(hold.ended()).toBe(false);
+    await hold.running;
+    await expect(nukeProject({ ctx: libCtx(actor), slug: project.slug, skipBackupCheck: true })).resolves.toMatchObject(
+      {
+        deleted: true,
+      },
+    );
   });
 
   it("two pushes of one project still run one after the other, and a file cannot release the lock", async () => {

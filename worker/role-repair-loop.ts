@@ -1,6 +1,7 @@
 import type { FluxConfig } from "@/lib/config";
 import type { Database } from "@/lib/db";
 import { reconcileTenantRoles, type RoleReconcileReport } from "@/lib/projects/reconcile-tenant-roles";
+import { startTickLoop, type TickLoop } from "./tick-loop";
 
 /**
  * A tenant that changes its role's password locks rest out until this runs (rest also asks for a repair on
@@ -9,30 +10,18 @@ import { reconcileTenantRoles, type RoleReconcileReport } from "@/lib/projects/r
  */
 export const ROLE_REPAIR_EVERY_MS = 30_000;
 
-export type RoleRepairLoop = { stop: () => Promise<void> };
-
-/** Runs reconcileTenantRoles at start and then every ROLE_REPAIR_EVERY_MS; a tick still running skips the next. */
+/** Runs reconcileTenantRoles at start and then every ROLE_REPAIR_EVERY_MS. */
 export function startRoleRepairLoop(deps: {
   db: Database;
   config: FluxConfig;
   everyMs?: number;
   onTick?: (report: RoleReconcileReport) => void;
   onError?: (error: unknown) => void;
-}): RoleRepairLoop {
-  let running: Promise<void> | undefined;
-  const tick = (): Promise<void> =>
-    (running ??= reconcileTenantRoles({ db: deps.db, config: deps.config })
-      .then((report) => deps.onTick?.(report))
-      .catch((error: unknown) => deps.onError?.(error))
-      .finally(() => {
-        running = undefined;
-      }));
-  void tick();
-  const timer = setInterval(() => void tick(), deps.everyMs ?? ROLE_REPAIR_EVERY_MS);
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+}): TickLoop {
+  return startTickLoop({
+    tick: () => reconcileTenantRoles({ db: deps.db, config: deps.config }),
+    everyMs: deps.everyMs ?? ROLE_REPAIR_EVERY_MS,
+    onTick: deps.onTick,
+    onError: deps.onError,
+  });
 }

@@ -30,16 +30,21 @@ test("the owner reveals the secret after confirming, rotates with a grace, sees 
   await expectSlow(page.getByTestId("end-grace-section")).toHaveCount(0);
 });
 
-test("the owner changes the plan, suspends and resumes, then renames the project", async ({ page }) => {
+test("the owner is told a higher plan is an admin's to grant, suspends and resumes, then renames the project", async ({
+  page,
+}) => {
   const slug = await signInWithNewProject(page, "cfg");
   page.on("dialog", (dialog) => void dialog.accept());
   await page.getByTestId("nav-settings").click();
 
+  // A higher plan is a platform admin's to grant: the owner sees who may, and the plan stays.
   await page.getByTestId("plan-change-select").selectOption("pro");
   await page.getByTestId("plan-form-submit").click();
-  await expectSlow(page.getByTestId("plan-form-done")).toHaveText("Plan is now pro.");
+  await expectSlow(page.getByTestId("plan-form-error")).toContainText(
+    `Only a platform admin may move '${slug}' from free to pro`,
+  );
   await page.reload();
-  await expectSlow(page.getByTestId("settings-plan")).toHaveText("pro");
+  await expectSlow(page.getByTestId("settings-plan")).toHaveText("free");
 
   // The page re-renders after each action, so the status badge (not the form's message) is what to watch.
   await page.getByTestId("suspend-form-submit").click();

@@ -4,6 +4,7 @@ import { createDb } from "@/lib/db";
 import { createLogger } from "@/lib/log";
 import { ACTIVITY_FLUSH_EVERY_MS, startActivityFlushLoop, type ActivityLoop } from "./activity-loop";
 import { startBackupLoop } from "./backup-loop";
+import { startRoleRepairLoop } from "./role-repair-loop";
 
 const config = loadConfig(localRuntimeEnv());
 const logger = createLogger({ service: "worker", level: config.FLUX_LOG_LEVEL });
@@ -27,10 +28,23 @@ const backupLoop = startBackupLoop({
   db: handle.db,
   config,
   onTick: (report) =>
-    (report.created.length > 0 || report.failed.length > 0 || report.swept.length > 0 || report.missing.length > 0) &&
-    log(report.failed.length > 0 ? "warn" : "info", "backup schedule ran", report),
+    (report.created.length > 0 ||
+      report.failed.length > 0 ||
+      report.swept.length > 0 ||
+      report.missing.length > 0 ||
+      report.corrupted.length > 0) &&
+    log(report.failed.length > 0 || report.corrupted.length > 0 ? "warn" : "info", "backup schedule ran", report),
   onError: (err) =>
     log("warn", "backup schedule failed; will retry", { err: err instanceof Error ? err.message : String(err) }),
+});
+// Tenant roles whose password or defaults a tenant changed are put back (rest cannot log in otherwise).
+const roleRepairLoop = startRoleRepairLoop({
+  db: handle.db,
+  config,
+  onTick: (report) =>
+    (report.repaired.length > 0 || report.failed.length > 0) && log("warn", "tenant roles repaired", report),
+  onError: (err) =>
+    log("warn", "tenant role repair failed; will retry", { err: err instanceof Error ? err.message : String(err) }),
 });
 // `flux dev` stops the whole stack when a child exits, so a worker with no loop to run still stays up.
 const keepAlive = redis ? undefined : setInterval(() => undefined, 60_000);
@@ -51,6 +65,7 @@ const shutdown = async () => {
   clearInterval(keepAlive);
   await loop?.stop().catch(() => undefined);
   await backupLoop.stop().catch(() => undefined);
+  await roleRepairLoop.stop().catch(() => undefined);
   redis?.disconnect();
   await handle.close();
   process.exit(0);

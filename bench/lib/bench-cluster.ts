@@ -72,7 +72,11 @@ export async function createBenchCluster(label: string): Promise<BenchCluster> {
       rmSync(home, { recursive: true, force: true });
     })());
   const removeInterruptHandler = cleanUpOnInterrupt(cleanupOnce);
-  const engine = engineFor("v2_shared", { tenantAdminUrl: tenantDatabaseUrl, dataPlaneKey: env.FLUX_DATA_PLANE_KEY });
+  const engine = engineFor("v2_shared", {
+    tenantAdminUrl: tenantDatabaseUrl,
+    dataPlaneKey: env.FLUX_DATA_PLANE_KEY,
+    systemDatabaseUrl: databaseUrl,
+  });
   return {
     env,
     databaseUrl,

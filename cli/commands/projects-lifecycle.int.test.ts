@@ -38,8 +38,15 @@ describe("flux projects rename | plan | suspend | resume", () => {
     expect(renamed.code).toBe(0);
     expect(JSON.parse(renamed.stdout)).toMatchObject({ slug: to, tenantId: project.tenantId, hash: project.hash });
 
-    const planned = await runFlux(server, ["projects", "plan", to, "--to", "pro", "--json"], owner.token);
+    // Raising the plan is a platform admin's: the owner is told so, a platform admin does it, the owner lowers it.
+    const refused = await runFlux(server, ["projects", "plan", to, "--to", "pro"], owner.token);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(new RegExp(`Only a platform admin may move '${to}' from free to pro`));
+    const admin = await newSignedInUser("admin");
+    const planned = await runFlux(server, ["projects", "plan", to, "--to", "pro", "--json"], admin.token);
     expect(JSON.parse(planned.stdout)).toMatchObject({ plan: "pro", mode: "v2_shared" });
+    const lowered = await runFlux(server, ["projects", "plan", to, "--to", "free", "--json"], owner.token);
+    expect(JSON.parse(lowered.stdout)).toMatchObject({ plan: "free" });
 
     const suspended = await runFlux(server, ["projects", "suspend", to, "--json"], owner.token);
     expect(JSON.parse(suspended.stdout)).toMatchObject({ status: "suspended" });

@@ -26,7 +26,9 @@ export function registerProjectLifecycle(projects: Command): void {
 
   projects
     .command("plan <slug>")
-    .description("move the project to another plan; guardrails and rate limit follow, mode stays (owner only)")
+    .description(
+      "move the project to another plan; guardrails and rate limit follow, mode stays (owners may lower it; raising it is a platform admin's)",
+    )
     .requiredOption("--to <plan>", `one of ${PLANS.join(", ")}`)
     .option("--json", "print JSON")
     .action(async (slug: string, opts: { to: string; json?: boolean }) => {

@@ -14,3 +14,4 @@ export { idempotencyKeys } from "./idempotency-keys";
 export { backups, type BackupTableStat } from "./backups";
 export { projectIssuers } from "./project-issuers";
 export { advisorDismissals } from "./advisor-dismissals";
+export { controlPlaneLocks } from "./control-plane-locks";

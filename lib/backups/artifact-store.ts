@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { Writable, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ArtifactState } from "./classify-backup-trust";
 import { hashingMeter } from "./hashing-meter";
@@ -27,6 +27,20 @@ export async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest("hex");
+}
+
+/**
+ * Size and SHA-256 of the bytes read in one streaming pass (never the whole file in memory), or null when the
+ * file cannot be read. Both come from the same read, so a file changed between a stat and a hash cannot pass.
+ */
+export async function measureArtifact(file: string): Promise<{ sizeBytes: number; sha256: string } | null> {
+  const meter = hashingMeter();
+  try {
+    await pipeline(createReadStream(file), meter.stream, new Writable({ write: (_chunk, _enc, done) => done() }));
+  } catch {
+    return null;
+  }
+  return meter.result();
 }
 
 export async function artifactState(file: string | null): Promise<ArtifactState> {

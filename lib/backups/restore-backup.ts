@@ -12,10 +12,10 @@ import { requireActor } from "@/lib/projects/require-actor";
 import type { ProjectRow } from "@/lib/projects/types";
 import pg from "pg";
 import type { BackupRow } from "./backup-row";
+import { checkArtifactBytes, corruptedBackupMessage } from "./check-artifact-bytes";
 import { findBackupOrThrow } from "./find-backup";
 import { restoreIntoTenant } from "./restore-into-project";
 import { diffTableStats, tableStatsOf } from "./table-stats";
-import { artifactProblem } from "./validate-backup";
 
 /**
  * `flux backup restore --id … --into <new-slug>`: a new project holding the backup's data — the way out when
@@ -41,21 +41,33 @@ export async function restoreBackup({
       `Backup ${backup.id} failed its restore verification (restore_failed); restore from another backup (\`flux backup list --project ${slug}\`).`,
     );
   }
-  const problem =
-    backup.status === "validated"
-      ? await artifactProblem(ctx, backup)
-      : `its pipeline never completed (${backup.status})`;
-  if (problem)
+  if (backup.status !== "validated") {
+    const why =
+      backup.status === "invalid"
+        ? `it was marked invalid: ${backup.statusReason ?? "no reason recorded"}`
+        : `its pipeline never completed (${backup.status})`;
     throw new FluxError(
       "conflict",
-      `Backup ${backup.id} cannot be restored: ${problem}. Pick another backup (\`flux backup list --project ${slug} --verbose\`).`,
+      `Backup ${backup.id} cannot be restored: ${why}. Pick another backup (\`flux backup list --project ${slug} --verbose\`).`,
+    );
+  }
+  // Right before reading the archive: the bytes must still be the ones that were verified.
+  const bytes = await checkArtifactBytes(ctx, backup, "restore");
+  if (!bytes.ok)
+    throw new FluxError(
+      "conflict",
+      `${corruptedBackupMessage(backup.id, bytes.problem, slug)} Or restore another backup (\`flux backup list --project ${slug} --verbose\`).`,
     );
 
   const [source] = await ctx.db
     .select({ plan: projects.plan })
     .from(projects)
     .where(eq(projects.tenantId, backup.tenantId));
-  const project = await createProject({ ctx, input: { slug: into, plan: source?.plan ?? "free", mode: "v2_shared" } });
+  const project = await createProject({
+    ctx,
+    input: { slug: into, plan: source?.plan ?? "free", mode: "v2_shared" },
+    planFromBackup: true,
+  });
   try {
     const credentials = engineOf(ctx, project.mode).getCredentials(
       engineProjectOf(project, ctx.config.tenantDatabaseUrl),

@@ -12,6 +12,8 @@ export type ScheduleReport = {
   failed: { slug: string; error: string }[];
   swept: string[];
   missing: string[];
+  /** Validated backups whose bytes no longer match their recorded SHA-256 (demoted this tick). */
+  corrupted: string[];
 };
 
 /**
@@ -41,7 +43,7 @@ export async function runScheduledBackups(
       ),
     )
     .orderBy(desc(projects.createdAt));
-  const report: ScheduleReport = { created: [], failed: [], swept: [], missing: [] };
+  const report: ScheduleReport = { created: [], failed: [], swept: [], missing: [], corrupted: [] };
   for (const { project, last } of due) {
     const everyMs = BACKUP_POLICY[project.plan].everyHours * 3_600_000;
     if (last && now.getTime() - new Date(last).getTime() < everyMs) continue;
@@ -53,7 +55,11 @@ export async function runScheduledBackups(
       report.failed.push({ slug: project.slug, error: error instanceof Error ? error.message : String(error) });
     }
   }
-  report.missing = (await reconcileArtifacts(ctx, scope)).missing;
+  // Reconcile (which re-hashes) runs before retention, so retention's "never remove the newest restorable
+  // backup" protects one whose bytes were just proven, not one that is corrupted.
+  const reconciled = await reconcileArtifacts(ctx, scope);
+  report.missing = reconciled.missing;
+  report.corrupted = reconciled.corrupted;
   report.swept = await sweepRetention(ctx, now);
   return report;
 }

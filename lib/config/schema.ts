@@ -85,6 +85,13 @@ export const FluxEnv = z
         "FLUX_ARTIFACT_DIR must be an absolute path, e.g. /var/lib/flux/artifacts",
       )
       .optional(),
+    /** How many projects one account may own (platform admins are not limited); see docs/security.md. */
+    FLUX_MAX_PROJECTS_PER_USER: z.coerce
+      .number()
+      .int("FLUX_MAX_PROJECTS_PER_USER must be a whole number, e.g. 10")
+      .min(1, "FLUX_MAX_PROJECTS_PER_USER must be at least 1")
+      .max(100_000, "FLUX_MAX_PROJECTS_PER_USER must be at most 100000")
+      .default(10),
     /** Directory holding pg_dump, pg_restore and psql; unset: found on PATH. */
     FLUX_PG_BIN_DIR: z.string().min(1).optional(),
   })

@@ -36,6 +36,9 @@ export async function migrateFluxSystem(options: {
     const client = await handle.pool.connect();
     try {
       await ensureGatewayRole(client, options);
+      // Only the owner and the roles granted CONNECT (the gateway's) may log in here: a tenant role that
+      // learned a password of its own must not reach flux-system, where the control-plane locks live.
+      await client.query(`revoke all on database ${quoteIdent(databaseNameOf(options.databaseUrl))} from public`);
     } finally {
       client.release();
     }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { engineFor } from "./registry";
 
-const deps = { tenantAdminUrl: "postgres://postgres@127.0.0.1:5432/flux_tenants", dataPlaneKey: "k" };
+const deps = {
+  tenantAdminUrl: "postgres://postgres@127.0.0.1:5432/flux_tenants",
+  dataPlaneKey: "k",
+  systemDatabaseUrl: "postgres://postgres@127.0.0.1:5432/flux",
+};
 const project = {
   tenantId: "5ecfa3ab-72d1-4c3e-9a8b-0123456789ab",
   plan: "enterprise" as const,

@@ -30,7 +30,8 @@ export type MigrationToRun = { version: string; name: string; fileName: string; 
 
 /**
  * One push's hold on a tenant: the caller sees the history and applies files while no other push of the
- * same project can (an advisory lock held for the whole session, released when it ends).
+ * same project can (a lock in flux-system held for the whole session, released when it ends), under the
+ * plan's push limits (timeouts, deadline, owner CONNECTION LIMIT).
  */
 export interface MigrationSession {
   history(): Promise<AppliedSql[]>;
@@ -56,6 +57,13 @@ export interface TenantEngine {
   applyPlan(project: EngineProject): Promise<void>;
   /** Blocks (suspended=true) or restores the tenant roles' ability to log in. */
   setSuspended(project: EngineProject, suspended: boolean): Promise<void>;
+  /**
+   * Puts both roles' passwords, expiry and defaults back to what Flux derives (a role may change its own) and
+   * returns what had to be repaired — empty when nothing had changed.
+   */
+  repairRoles(project: EngineProject): Promise<string[]>;
+  /** Of these projects, the ones whose roles need repairRoles: one cheap catalog read for all of them. */
+  projectsWithRoleDrift(projects: EngineProject[]): Promise<EngineProject[]>;
   getCredentials(project: EngineProject): TenantCredentials;
   /**
    * Runs tenant SQL logged in as the owner role, in one transaction together with its history row;

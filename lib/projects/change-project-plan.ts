@@ -5,14 +5,17 @@ import { parseInput } from "@/lib/api/parse-input";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { evictProjectHosts } from "@/lib/cache/evict-project-hosts";
 import type { Ctx } from "@/lib/context";
+import { busyAsConflict } from "./busy-as-conflict";
 import { engineOf, engineProjectOf } from "./engine";
 import { getProjectForActorOrThrow } from "./get-project-for-actor-or-throw";
 import { ChangePlanInput } from "./inputs";
+import { requirePlanAllowed } from "./plan-policy";
+import { requireActor } from "./require-actor";
 import { requireMemberRole } from "./require-member-role";
 import type { ProjectRow } from "./types";
 
 /**
- * Moves a project to another plan. The engine of its (unchanged) mode re-applies the roles' guardrails first
+ * Moves a project to another plan: a platform admin any way, the owner only to a lower plan (plan-policy.ts). The engine of its (unchanged) mode re-applies the roles' guardrails first
  * — statement_timeout and CONNECTION LIMIT, idempotent — then the row and its audit row commit together; the
  * gateway's rate limit follows the row once its cache is evicted. If the commit fails the old guardrails are
  * put back, so role and row never disagree for long.
@@ -26,11 +29,15 @@ export async function changeProjectPlan({
   slug: string;
   input: ChangePlanInput;
 }): Promise<ProjectRow> {
+  const actor = requireActor(ctx);
   const access = await getProjectForActorOrThrow(ctx, slug);
-  requireMemberRole(access, ["owner"], "change the plan");
+  // A platform admin may change any project's plan; otherwise the owner, and only downwards (plan-policy.ts).
+  const byPlatformAdmin = access.memberRole !== "owner" && actor.platformRole === "admin";
+  if (!byPlatformAdmin) requireMemberRole(access, ["owner"], "change the plan");
   const { plan } = parseInput(ChangePlanInput, input);
   const before = access.project;
   if (plan === before.plan) return before;
+  requirePlanAllowed(actor, before.slug, before.plan, plan);
   if (before.status !== "active" && before.status !== "suspended") {
     throw new FluxError(
       "conflict",
@@ -38,7 +45,9 @@ export async function changeProjectPlan({
     );
   }
   const engine = engineOf(ctx, before.mode);
-  await engine.applyPlan(engineProjectOf({ ...before, plan }, access.clusterDatabaseUrl));
+  await busyAsConflict(before.slug, () =>
+    engine.applyPlan(engineProjectOf({ ...before, plan }, access.clusterDatabaseUrl)),
+  );
 
   try {
     const changed = await ctx.db.transaction(async (tx) => {
@@ -49,12 +58,12 @@ export async function changeProjectPlan({
         .returning();
       if (!row) throw new Error(`project ${before.tenantId} vanished during a plan change`);
       await writeAudit(tx, {
-        actorUserId: ctx.actor?.userId ?? null,
+        actorUserId: actor.userId,
         action: "project.plan.change",
         targetType: "project",
         targetId: before.tenantId,
         tenantId: before.tenantId,
-        details: { slug: before.slug, before: { plan: before.plan }, after: { plan } },
+        details: { slug: before.slug, before: { plan: before.plan }, after: { plan }, byPlatformAdmin },
         requestId: ctx.requestId,
       });
       return row;

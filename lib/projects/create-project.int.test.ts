@@ -17,6 +17,7 @@ const realEngine = () =>
   engineFor("v2_shared", {
     tenantAdminUrl: getServerConfig().tenantDatabaseUrl,
     dataPlaneKey: getServerConfig().FLUX_DATA_PLANE_KEY,
+    systemDatabaseUrl: getServerConfig().DATABASE_URL,
   });
 
 /** The real engine, except provisioning fails after it has created the tenant's objects. */
@@ -71,7 +72,7 @@ describe("createProject when provisioning fails", () => {
     const slug = unique("dedicated");
     const error = await createProject({
       ctx: testCtx(owner.actor),
-      input: { slug, plan: "enterprise", mode: "v1_dedicated" },
+      input: { slug, plan: "free", mode: "v1_dedicated" },
     }).catch((err: unknown) => err);
     expect((error as FluxError).status).toBe(422);
     expect((error as FluxError).message).toMatch(/v1_dedicated/);
@@ -84,7 +85,7 @@ describe("createProject placement", () => {
     const owner = await newUser();
     const project = await createProject({
       ctx: testCtx(owner.actor),
-      input: { slug: unique("placed"), plan: "pro", name: "Placed" },
+      input: { slug: unique("placed"), plan: "free", name: "Placed" },
     });
     expect(project).toMatchObject({ clusterId: "local", ownerId: owner.id, mode: "v2_shared", name: "Placed" });
   });

@@ -7,17 +7,29 @@ import type { Ctx } from "@/lib/context";
 import { engineOf, engineProjectOf } from "./engine";
 import { CreateProjectInput } from "./inputs";
 import { insertProjectRecords } from "./insert-project-records";
+import { requirePlanAllowed } from "./plan-policy";
 import { rollBackFailedProvisioning } from "./roll-back-failed-provisioning";
 import { requireActor } from "./require-actor";
 import type { ProjectRow } from "./types";
 
 /**
  * Creates a project end to end: records (one transaction), then the tenant's schema and roles through the
- * engine of its explicit mode, then status "active". A failed provisioning leaves nothing behind.
+ * engine of its explicit mode, then status "active". A failed provisioning leaves nothing behind. Plans above
+ * free are a platform admin's to grant, and each account may own FLUX_MAX_PROJECTS_PER_USER projects.
  */
-export async function createProject({ ctx, input }: { ctx: Ctx; input: CreateProjectInput }): Promise<ProjectRow> {
+export async function createProject({
+  ctx,
+  input,
+  planFromBackup = false,
+}: {
+  ctx: Ctx;
+  input: CreateProjectInput;
+  /** A restore keeps the plan its source project was granted, rather than asking an admin for it again. */
+  planFromBackup?: boolean;
+}): Promise<ProjectRow> {
   const actor = requireActor(ctx);
   const parsed = parseInput(CreateProjectInput, input);
+  if (!planFromBackup) requirePlanAllowed(actor, parsed.slug, null, parsed.plan);
   const { project, clusterDatabaseUrl } = await insertProjectRecords(ctx, actor, {
     slug: parsed.slug,
     plan: parsed.plan,

@@ -3,6 +3,7 @@ import { clusters, projects } from "@/drizzle/schema";
 import { evictProjectHosts, projectHostnames } from "@/lib/cache/evict-project-hosts";
 import type { Ctx } from "@/lib/context";
 import type { Transaction } from "@/lib/db";
+import { busyAsConflict } from "./busy-as-conflict";
 import { engineOf, engineProjectOf } from "./engine";
 import type { ProjectRow } from "./types";
 
@@ -24,8 +25,8 @@ export async function deleteProjectNow(
     .select({ url: clusters.databaseUrl })
     .from(clusters)
     .where(eq(clusters.id, project.clusterId));
-  await engineOf(ctx, project.mode).deleteProject(
-    engineProjectOf(project, cluster?.url ?? ctx.config.tenantDatabaseUrl),
+  await busyAsConflict(project.slug, () =>
+    engineOf(ctx, project.mode).deleteProject(engineProjectOf(project, cluster?.url ?? ctx.config.tenantDatabaseUrl)),
   );
   await ctx.db.transaction(async (tx) => {
     await tx.delete(projects).where(eq(projects.tenantId, project.tenantId));

@@ -9,6 +9,7 @@ export function engineOf(ctx: Pick<Ctx, "config" | "engines">, mode: ProjectRow[
   return engineFor(mode, {
     tenantAdminUrl: ctx.config.tenantDatabaseUrl,
     dataPlaneKey: ctx.config.FLUX_DATA_PLANE_KEY,
+    systemDatabaseUrl: ctx.config.DATABASE_URL,
   });
 }
 

@@ -7,6 +7,7 @@ import { keyFingerprint, newKeyId } from "@/lib/project-keys/key-fingerprint";
 import { encryptSecret, generateJwtSecret, jwtSecretContext } from "@/lib/secrets";
 import { newProjectHash, newTenantId } from "@/lib/tenancy";
 import { pickLeastLoadedCluster } from "./pick-cluster";
+import { requireProjectQuota } from "./require-project-quota";
 import type { ProjectRow } from "./types";
 
 type NewProject = { slug: string; plan: ProjectRow["plan"]; mode: ProjectRow["mode"]; name: string };
@@ -41,6 +42,7 @@ async function insertOnce(ctx: Ctx, actor: Actor, input: NewProject, hash: strin
   const jwtSecret = generateJwtSecret();
   const jwtSecretEncrypted = encryptSecret(jwtSecret, ctx.config.FLUX_MASTER_KEY, jwtSecretContext(tenantId));
   return ctx.db.transaction(async (tx) => {
+    await requireProjectQuota(tx, actor, ctx.config.FLUX_MAX_PROJECTS_PER_USER);
     const cluster = await pickLeastLoadedCluster(tx);
     const [project] = await tx
       .insert(projects)

@@ -82,13 +82,14 @@ describe("project lifecycle through the gateway", () => {
     expect((await settled(host, auth, 200)).status).toBe(200);
   });
 
-  it("after free → pro the gateway enforces the pro rate limit", async () => {
+  it("after a platform admin moves free → pro the gateway enforces the pro rate limit", async () => {
     const owner = await newSignedInUser();
     const project = await newProject(owner, "free");
     const auth = await bearerFor(owner, project.slug);
     const host = serviceHostname(project, "localhost");
     expect((await get(host, auth)).headers["ratelimit-limit"]).toBe("20");
-    expect((await act(plan, "plan", owner, project.slug, { plan: "pro" })).status).toBe(200);
+    const admin = await newSignedInUser("admin");
+    expect((await act(plan, "plan", admin, project.slug, { plan: "pro" })).status).toBe(200);
     const after = await pollUntil(
       () => get(host, auth),
       (answer) => answer.headers["ratelimit-limit"] === "100",

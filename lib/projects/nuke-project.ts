@@ -1,5 +1,7 @@
 import { FluxError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { checkArtifactBytes, corruptedBackupMessage } from "@/lib/backups/check-artifact-bytes";
+import { findBackupOrThrow } from "@/lib/backups/find-backup";
 import { latestBackupTier, type LatestBackupTier } from "@/lib/backups/latest-tier";
 import type { Ctx } from "@/lib/context";
 import { deleteProjectNow } from "./delete-project-now";
@@ -34,7 +36,7 @@ export async function nukeProject({
   const access = await getProjectForActorOrThrow(ctx, slug);
   requireMemberRole(access, ["owner"], "delete the project");
   const { project } = access;
-  const latest = await latestBackupTier(ctx, project.tenantId);
+  const { latest, corrupted } = await latestTierCheckedAgainstBytes(ctx, project);
   const gateOpen = latest?.tier === "restorable";
   const audit = {
     actorUserId: actor.userId,
@@ -43,7 +45,11 @@ export async function nukeProject({
     tenantId: project.tenantId,
     requestId: ctx.requestId,
   };
-  const backupDetails = { latestBackupId: latest?.backupId ?? null, latestBackupTier: latest?.tier ?? null };
+  const backupDetails = {
+    latestBackupId: latest?.backupId ?? null,
+    latestBackupTier: latest?.tier ?? null,
+    ...(corrupted ? { latestBackupCorrupted: corrupted } : {}),
+  };
 
   if (!gateOpen && !skipBackupCheck) {
     await writeAudit(ctx.db, {
@@ -51,11 +57,16 @@ export async function nukeProject({
       action: "project.delete_refused",
       details: { slug: project.slug, ...backupDetails },
     });
-    throw new FluxError("conflict", refusal(project.slug, latest));
+    throw new FluxError(
+      "conflict",
+      corrupted && latest
+        ? `Refusing to delete '${project.slug}': ${corruptedBackupMessage(latest.backupId, corrupted, project.slug)} ${SKIP}`
+        : refusal(project.slug, latest),
+    );
   }
   const warning = gateOpen
     ? null
-    : `Deleting '${project.slug}' without a restorable backup (--skip-backup-check): ${latest ? `the latest backup ${latest.backupId} is ${latest.tier}` : "it has no backup"}. Its data cannot be brought back from Flux.`;
+    : `Deleting '${project.slug}' without a restorable backup (--skip-backup-check): ${latest ? `the latest backup ${latest.backupId} is ${latest.tier}${corrupted ? ` (${corrupted})` : ""}` : "it has no backup"}. Its data cannot be brought back from Flux.`;
   await deleteProjectNow(ctx, project, (tx) =>
     writeAudit(tx, {
       ...audit,
@@ -73,10 +84,27 @@ export async function nukeProject({
   };
 }
 
+const SKIP = "To delete without a restorable backup anyway, pass --skip-backup-check.";
+
+/**
+ * The latest backup's tier, and when that tier is `restorable`, its bytes re-read right now: the gate's claim
+ * must hold for the file as it is at the moment of deleting, not as it was when it was verified.
+ */
+async function latestTierCheckedAgainstBytes(
+  ctx: Ctx,
+  { tenantId, slug }: { tenantId: string; slug: string },
+): Promise<{ latest: LatestBackupTier | null; corrupted: string | null }> {
+  const latest = await latestBackupTier(ctx, tenantId);
+  if (latest?.tier !== "restorable") return { latest, corrupted: null };
+  const row = await findBackupOrThrow(ctx.db, tenantId, slug, { id: latest.backupId });
+  const bytes = await checkArtifactBytes(ctx, row, "nuke");
+  if (bytes.ok) return { latest, corrupted: null };
+  return { latest: await latestBackupTier(ctx, tenantId), corrupted: bytes.problem };
+}
+
 function refusal(slug: string, latest: LatestBackupTier | null): string {
-  const skip = "To delete without a restorable backup anyway, pass --skip-backup-check.";
   if (!latest) {
-    return `Refusing to delete '${slug}': it has no backup, and deletion needs its latest backup to be restorable. Run \`flux backup create --project ${slug}\`, then \`flux backup verify --project ${slug} --latest\`. ${skip}`;
+    return `Refusing to delete '${slug}': it has no backup, and deletion needs its latest backup to be restorable. Run \`flux backup create --project ${slug}\`, then \`flux backup verify --project ${slug} --latest\`. ${SKIP}`;
   }
-  return `Refusing to delete '${slug}': its latest backup ${latest.backupId} is ${latest.tier} (${latest.meaning}), and deletion needs it to be restorable. Fix: ${latest.fix}. ${skip}`;
+  return `Refusing to delete '${slug}': its latest backup ${latest.backupId} is ${latest.tier} (${latest.meaning}), and deletion needs it to be restorable. Fix: ${latest.fix}. ${SKIP}`;
 }

@@ -10,7 +10,7 @@ import {
   type PushedFile,
   type PushOutcome,
 } from "@/lib/migrations";
-import { MigrationLockLostError } from "@/lib/engines";
+import { OwnerConnectionLimitError, PushInProgressError } from "@/lib/engines";
 import { engineOf, engineProjectOf } from "./engine";
 import { getProjectForActorOrThrow } from "./get-project-for-actor-or-throw";
 import { PushMigrationsInput } from "./inputs";
@@ -65,8 +65,9 @@ export async function pushProjectMigrations({
     return outcome;
   } catch (err) {
     if (err instanceof MigrationInputError) throw new FluxError("bad_request", err.message, { cause: err });
-    if (err instanceof MigrationConflictError || err instanceof MigrationLockLostError)
-      throw new FluxError("conflict", err.message, { cause: err });
+    if (err instanceof MigrationConflictError) throw new FluxError("conflict", err.message, { cause: err });
+    if (err instanceof PushInProgressError || err instanceof OwnerConnectionLimitError)
+      throw new FluxError("conflict", `Project '${project.slug}': ${err.message}`, { cause: err });
     if (err instanceof MigrationFailedError) {
       if (!parsed.dryRun && err.done.some((f) => f.status !== "unchanged")) await audit(err.done, err.failure.message);
       throw new FluxError("unprocessable", err.message, { cause: err });

@@ -4,6 +4,7 @@ import { FluxError } from "@/lib/api/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { evictProjectHosts } from "@/lib/cache/evict-project-hosts";
 import type { Ctx } from "@/lib/context";
+import { busyAsConflict } from "./busy-as-conflict";
 import { engineOf, engineProjectOf } from "./engine";
 import { getProjectForActorOrThrow } from "./get-project-for-actor-or-throw";
 import { requireMemberRole } from "./require-member-role";
@@ -43,10 +44,10 @@ export async function setProjectSuspended({
   const engineProject = engineProjectOf(project, access.clusterDatabaseUrl);
   if (suspended) {
     const row = await markStatus(ctx, access, target, byPlatformAdmin);
-    await engine.setSuspended(engineProject, true);
+    await busyAsConflict(project.slug, () => engine.setSuspended(engineProject, true));
     return row;
   }
-  await engine.setSuspended(engineProject, false);
+  await busyAsConflict(project.slug, () => engine.setSuspended(engineProject, false));
   return markStatus(ctx, access, target, byPlatformAdmin);
 }
 

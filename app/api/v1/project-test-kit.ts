@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { auditLog } from "@/drizzle/schema";
 import { getServerDb } from "@/lib/api/server-db";
-import { call, unique } from "./route-test-kit";
+import { changeProjectPlan } from "@/lib/projects/change-project-plan";
+import { call, newUser, testCtx, unique } from "./route-test-kit";
 import { POST as create } from "./projects/route";
 
 export type CreatedProject = {
@@ -14,7 +15,10 @@ export type CreatedProject = {
   serviceUrl: string;
 };
 
-/** A real, provisioned project owned by `owner`, created through POST /api/v1/projects. */
+/**
+ * A real, provisioned project owned by `owner`, created through POST /api/v1/projects. A plan above free is
+ * granted the way the product grants it: created on free, then moved up by a platform admin.
+ */
 export async function newProject(
   owner: { token: string },
   plan: "free" | "pro" | "enterprise" = "free",
@@ -22,10 +26,14 @@ export async function newProject(
 ): Promise<CreatedProject> {
   const res = await call(create, "POST", "/api/v1/projects", {
     token: owner.token,
-    body: { slug: unique(prefix), plan },
+    body: { slug: unique(prefix), plan: "free" },
   });
   if (res.status !== 201) throw new Error(`creating a project in test setup failed: ${res.text}`);
-  return res.body as CreatedProject;
+  const created = res.body as CreatedProject;
+  if (plan === "free") return created;
+  const admin = await newUser("admin");
+  await changeProjectPlan({ ctx: testCtx(admin.actor), slug: created.slug, input: { plan } });
+  return { ...created, plan };
 }
 
 /** Audit rows of one project with one action, oldest first. */

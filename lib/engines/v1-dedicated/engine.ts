@@ -27,6 +27,12 @@ export class V1DedicatedEngine implements TenantEngine {
   applyPlan(_project: EngineProject): Promise<void> {
     return Promise.reject(unavailable());
   }
+  repairRoles(_project: EngineProject): Promise<string[]> {
+    return Promise.reject(unavailable());
+  }
+  projectsWithRoleDrift(_projects: EngineProject[]): Promise<EngineProject[]> {
+    return Promise.reject(unavailable());
+  }
   setSuspended(_project: EngineProject, _suspended: boolean): Promise<void> {
     return Promise.reject(unavailable());
   }

@@ -1,6 +1,10 @@
 import pg from "pg";
 import { databaseNameOf, redactUrl } from "@/lib/config";
+import { withControlPlaneLocks } from "@/lib/engines/control-plane-lock";
 import type { EngineProject } from "@/lib/engines/types";
+import { ADMIN_LOCK_WAIT_MS } from "./lock-names";
+
+export type AdminDeps = { tenantAdminUrl: string; systemDatabaseUrl: string };
 
 /**
  * Runs `work` in one transaction on the tenant database as the cluster superuser: everything it does
@@ -20,6 +24,25 @@ export async function withAdminTransaction<T>(adminUrl: string, work: (client: p
   } finally {
     await client.end();
   }
+}
+
+/**
+ * An admin transaction on the tenant cluster run while holding control-plane locks in flux-system (names in
+ * lock-names.ts order). The locks are taken first and released after the commit, so no other Flux writer
+ * sees the catalog half-changed, and nothing a tenant does on the tenant cluster can hold them.
+ */
+export async function withLockedAdminTransaction<T>(
+  deps: AdminDeps,
+  lockNames: string[],
+  work: (client: pg.Client) => Promise<T>,
+  options: { forget?: boolean; waitMs?: number } = {},
+): Promise<T> {
+  return withControlPlaneLocks(
+    deps.systemDatabaseUrl,
+    lockNames,
+    { waitMs: options.waitMs ?? ADMIN_LOCK_WAIT_MS, forget: options.forget },
+    () => withAdminTransaction(deps.tenantAdminUrl, work),
+  );
 }
 
 /**

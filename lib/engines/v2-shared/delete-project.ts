@@ -3,21 +3,17 @@ import { quoteIdent } from "@/lib/engines/sql";
 import type { EngineProject } from "@/lib/engines/types";
 import { tenantIdentifiers } from "@/lib/tenancy";
 import { terminateSessionsOf } from "./admin-connection";
-import { advisoryLockKey, SHARED_OBJECTS_LOCK_KEY } from "./advisory-lock-key";
 import { existingRoles } from "./tenant-roles";
 
 /**
  * Removes the tenant's schema (with every object in it), its history rows, its privileges and both roles,
- * inside the caller's superuser transaction. Whatever is already gone is skipped, so it can be retried.
+ * inside the caller's superuser transaction. Whatever is already gone is skipped, so it can be retried. The
+ * caller holds the tenant's push and roles locks (so no push runs under it) and the cluster's shared-objects
+ * lock: DROP OWNED rewrites the shared ACLs (the database's CONNECT list, flux_meta, auth) that provisioning
+ * also writes, and overlapping writers fail with "tuple concurrently updated".
  */
 export async function deleteTenant(client: pg.Client, project: EngineProject): Promise<void> {
   const ids = tenantIdentifiers(project.tenantId);
-  // DROP OWNED rewrites shared ACLs (the database's CONNECT list, flux_meta, auth) that provisioning also
-  // writes; concurrent writers fail with "tuple concurrently updated", so they queue on one lock, taken in
-  // the same order as provisioning (shared, then tenant).
-  await client.query("select pg_advisory_xact_lock($1::bigint)", [SHARED_OBJECTS_LOCK_KEY]);
-  // Waits for an in-flight push of this tenant instead of dropping the schema under it.
-  await client.query("select pg_advisory_xact_lock($1::bigint)", [advisoryLockKey(project.tenantId)]);
   const roles = await existingRoles(client, [ids.ownerRole, ids.role]);
   if (roles.length > 0) await terminateSessionsOf(client, roles);
 

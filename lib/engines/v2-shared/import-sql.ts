@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
-import type { AppliedSql, AppliedSqlDetail, TenantCredentials } from "@/lib/engines/types";
-import { advisoryLockKey } from "./advisory-lock-key";
+import type { AppliedSql, AppliedSqlDetail, EngineProject, TenantCredentials } from "@/lib/engines/types";
+import { withOwnerPush, type OwnerPushDeps } from "./owner-push";
 import { insertHistoryRow, notifySchemaChanged, runTenantFile } from "./run-tenant-file";
 
 export type ImportSqlInput = { name: string; sql: string; actorUserId: string | null };
@@ -12,35 +12,37 @@ export type ImportSqlInput = { name: string; sql: string; actorUserId: string | 
  * one transaction with its history row. The owner can create objects only in the schema it owns.
  * `flux push` of versioned files goes through a migration session instead (migration-session.ts).
  */
-export async function importTenantSql(credentials: TenantCredentials, input: ImportSqlInput): Promise<AppliedSql> {
-  const client = ownerClient(credentials);
-  await client.connect();
-  try {
-    await client.query("begin");
-    await client.query("select pg_catalog.pg_advisory_xact_lock($1::bigint)", [advisoryLockKey(credentials.tenantId)]);
-    await runTenantFile(client, credentials.schema, input);
-    // Computed after the advisory lock, so concurrent pushes of one tenant get consecutive versions.
-    const last = await client.query<{ last: string | null }>(
-      "select pg_catalog.max(version::numeric)::text as last from flux_meta.schema_migrations where version ~ '^[0-9]{1,15}$'",
-    );
-    const version = String(Number(last.rows[0]?.last ?? 0) + 1).padStart(4, "0");
-    const checksum = createHash("sha256").update(input.sql, "utf8").digest("hex");
-    const applied = await insertHistoryRow(client, {
-      version,
-      name: input.name,
-      checksum,
-      sql: input.sql,
-      actorUserId: input.actorUserId,
-    });
-    await notifySchemaChanged(client, credentials.schema);
-    await client.query("commit");
-    return applied;
-  } catch (error) {
-    await client.query("rollback").catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+export async function importTenantSql(
+  deps: OwnerPushDeps,
+  project: EngineProject,
+  input: ImportSqlInput,
+): Promise<AppliedSql> {
+  return withOwnerPush(deps, project, async ({ client, credentials, rules, failureOf }) => {
+    const file = { name: input.name, sql: input.sql };
+    try {
+      await client.query("begin");
+      await runTenantFile(client, credentials.schema, file, rules);
+      // Read under the push lock, so concurrent imports of one tenant get consecutive versions.
+      const last = await client.query<{ last: string | null }>(
+        "select pg_catalog.max(version::numeric)::text as last from flux_meta.schema_migrations where version ~ '^[0-9]{1,15}$'",
+      );
+      const version = String(Number(last.rows[0]?.last ?? 0) + 1).padStart(4, "0");
+      const checksum = createHash("sha256").update(input.sql, "utf8").digest("hex");
+      const applied = await insertHistoryRow(client, {
+        version,
+        name: input.name,
+        checksum,
+        sql: input.sql,
+        actorUserId: input.actorUserId,
+      });
+      await notifySchemaChanged(client, credentials.schema);
+      await client.query("commit");
+      return applied;
+    } catch (error) {
+      await client.query("rollback").catch(() => undefined);
+      throw failureOf(error, file);
+    }
+  });
 }
 
 type DetailRow = {

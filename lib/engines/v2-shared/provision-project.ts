@@ -3,26 +3,26 @@ import { quoteIdent } from "@/lib/engines/sql";
 import type { EngineProject } from "@/lib/engines/types";
 import { derivedRolePassword } from "@/lib/secrets";
 import { tenantIdentifiers } from "@/lib/tenancy";
-import { advisoryLockKey } from "./advisory-lock-key";
-import { guardrailsFor, OWNER_CONNECTION_LIMIT } from "./guardrails";
+import { guardrailsFor, ownerRoleSettings, pushLimitsFor } from "./guardrails";
 import { ensureSharedObjects } from "./shared-objects";
 import { ensureTenantRole } from "./tenant-roles";
 
 /**
  * Creates (or repairs) a v2_shared tenant: owner role, API role, schema, grants and default privileges,
- * inside the caller's transaction on the tenant database, connected as superuser.
+ * inside the caller's transaction on the tenant database, connected as superuser. The caller holds the tenant's
+ * roles lock and the cluster's shared-objects lock in flux-system (engine.ts).
  */
 export async function provisionTenant(client: pg.Client, project: EngineProject, dataPlaneKey: string): Promise<void> {
   const ids = tenantIdentifiers(project.tenantId);
   const guardrails = guardrailsFor(project.plan);
+  const pushLimits = pushLimitsFor(project.plan);
   await ensureSharedObjects(client);
-  await client.query("select pg_advisory_xact_lock($1::bigint)", [advisoryLockKey(project.tenantId)]);
 
   await ensureTenantRole(client, {
     name: ids.ownerRole,
     password: derivedRolePassword(dataPlaneKey, ids.ownerRole),
-    connectionLimit: OWNER_CONNECTION_LIMIT,
-    settings: { search_path: ids.schema },
+    connectionLimit: pushLimits.connectionLimit,
+    settings: ownerRoleSettings(ids.schema, pushLimits),
   });
   await ensureTenantRole(client, {
     name: ids.role,

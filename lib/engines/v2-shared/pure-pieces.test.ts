@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { derivedRolePassword } from "@/lib/secrets";
-import { advisoryLockKey } from "./advisory-lock-key";
 import { credentialsFor, roleDatabaseUrl } from "./credentials";
 import { guardrailsFor } from "./guardrails";
 import { scramVerifier, scramVerifierMatches } from "./scram-verifier";
@@ -13,16 +12,6 @@ describe("guardrailsFor", () => {
     expect(guardrailsFor("free")).toEqual({ statementTimeout: "5s", connectionLimit: 5 });
     expect(guardrailsFor("pro")).toEqual({ statementTimeout: "15s", connectionLimit: 20 });
     expect(guardrailsFor("enterprise")).toEqual({ statementTimeout: "30s", connectionLimit: 50 });
-  });
-});
-
-describe("advisoryLockKey", () => {
-  it("is a stable signed 64-bit integer per tenant, different between tenants", () => {
-    const key = advisoryLockKey(tenantId);
-    expect(advisoryLockKey(tenantId)).toBe(key);
-    expect(advisoryLockKey("6ecfa3ab-72d1-4c3e-9a8b-0123456789ab")).not.toBe(key);
-    const value = BigInt(key);
-    expect(value >= -(2n ** 63n) && value < 2n ** 63n).toBe(true);
   });
 });
 

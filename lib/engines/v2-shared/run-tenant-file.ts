@@ -1,10 +1,14 @@
 import type pg from "pg";
 import { quoteIdent } from "@/lib/engines/sql";
-import type { AppliedSql } from "@/lib/engines/types";
+import type { AppliedSql, ProjectPlan } from "@/lib/engines/types";
+import type { PushLimits } from "./guardrails";
+import { explainPushLimit } from "./push-timeouts";
 import { isPgError, TenantSqlError } from "./tenant-sql-error";
 import { findTransactionControl } from "./transaction-control";
 
 export type TenantFile = { name: string; sql: string };
+/** The plan whose push limits apply, so an error they caused can name them. */
+export type PushRules = { plan: ProjectPlan; limits: PushLimits };
 export type HistoryEntry = { version: string; name: string; checksum: string; sql: string; actorUserId: string | null };
 
 type HistoryRow = { version: string; name: string; checksum: string; applied_at: Date };
@@ -19,14 +23,21 @@ export const toAppliedSql = (row: HistoryRow): AppliedSql => ({
  * Runs one tenant file inside the caller's open transaction on an owner-role connection. Everything after
  * the SQL is schema-qualified because the file may change search_path; the caller commits or rolls back.
  */
-export async function runTenantFile(client: pg.Client, schema: string, file: TenantFile): Promise<void> {
+export async function runTenantFile(
+  client: pg.Client,
+  schema: string,
+  file: TenantFile,
+  rules: PushRules,
+): Promise<void> {
   refuseTransactionControl(file);
   await client.query(`set local search_path = ${quoteIdent(schema)}`);
   const before = await currentTransaction(client);
   try {
     await client.query(file.sql);
   } catch (error) {
-    throw isPgError(error) ? new TenantSqlError(file.name, file.sql, error) : error;
+    throw isPgError(error)
+      ? new TenantSqlError(file.name, file.sql, error, explainPushLimit(error, rules.plan, rules.limits))
+      : error;
   }
   // Second line of defence behind the scanner: the file must still be inside the transaction we opened.
   if ((await currentTransaction(client)) !== before) throw transactionControlError(file);

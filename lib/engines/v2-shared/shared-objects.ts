@@ -1,5 +1,4 @@
 import type pg from "pg";
-import { SHARED_OBJECTS_LOCK_KEY } from "./advisory-lock-key";
 
 /**
  * Objects every tenant of the database shares, owned by the superuser and created on first provisioning:
@@ -7,6 +6,10 @@ import { SHARED_OBJECTS_LOCK_KEY } from "./advisory-lock-key";
  *   role in the same transaction as the tenant SQL; forced RLS limits each owner role to its own rows.
  * - `auth.jwt()/uid()/role()`: read the transaction-local `request.jwt.claims` that `rest` sets, so RLS
  *   policies can use them. They read only settings of the calling session, so sharing them crosses nothing.
+ * Every statement here is one a tenant cannot make wait: CREATE … IF NOT EXISTS, CREATE OR REPLACE FUNCTION
+ * and REVOKE take no lock a tenant's session can hold. ALTER TABLE would (ACCESS EXCLUSIVE, queued behind any
+ * push that merely read its history and then slept), so it runs only when row security is not on yet.
+ * Callers serialise provisionings of one cluster with a flux-system lock (lock-names.ts).
  */
 const CREATE_SHARED_OBJECTS = `
 create schema if not exists flux_meta;
@@ -21,8 +24,6 @@ create table if not exists flux_meta.schema_migrations (
   applied_at timestamptz not null default now(),
   unique (owner_role, version)
 );
-alter table flux_meta.schema_migrations enable row level security;
-alter table flux_meta.schema_migrations force row level security;
 revoke all on table flux_meta.schema_migrations from public;
 
 create schema if not exists auth;
@@ -39,9 +40,14 @@ const POLICIES: Record<string, string> = {
 };
 
 export async function ensureSharedObjects(client: pg.Client): Promise<void> {
-  // Concurrent first provisionings would race on CREATE … IF NOT EXISTS (a unique-violation on the catalog).
-  await client.query("select pg_advisory_xact_lock($1::bigint)", [SHARED_OBJECTS_LOCK_KEY]);
   await client.query(CREATE_SHARED_OBJECTS);
+  const security = await client.query<{ enabled: boolean; forced: boolean }>(
+    "select relrowsecurity as enabled, relforcerowsecurity as forced from pg_class where oid = 'flux_meta.schema_migrations'::regclass",
+  );
+  if (!security.rows[0]?.enabled) {
+    await client.query("alter table flux_meta.schema_migrations enable row level security");
+  }
+  if (!security.rows[0]?.forced) await client.query("alter table flux_meta.schema_migrations force row level security");
   const existing = await client.query<{ policyname: string }>(
     "select policyname from pg_policies where schemaname = 'flux_meta' and tablename = 'schema_migrations'",
   );

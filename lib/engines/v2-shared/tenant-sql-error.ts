@@ -19,12 +19,15 @@ export class TenantSqlError extends Error {
   readonly detail: string | undefined;
   readonly hint: string | undefined;
 
-  constructor(fileName: string, sql: string, fields: PgErrorFields) {
+  /** `explanation`, when a plan limit stopped the file, names the limit and what to do. */
+  constructor(fileName: string, sql: string, fields: PgErrorFields, explanation?: string | null) {
     const position = fields.position ? Number(fields.position) : undefined;
     const at = position ? lineAndColumnAt(sql, position) : undefined;
     const where = at ? ` at line ${at.line}, column ${at.column}` : "";
     const code = fields.code ? ` (SQLSTATE ${fields.code})` : "";
-    super(`SQL file "${fileName}" failed${where}: ${fields.message}${code}. Nothing from this file was applied.`);
+    super(
+      `SQL file "${fileName}" failed${where}: ${fields.message}${code}. Nothing from this file was applied.${explanation ? ` ${explanation}` : ""}`,
+    );
     this.name = "TenantSqlError";
     this.code = fields.code;
     this.position = position;

@@ -68,7 +68,7 @@ describe("POST /api/v1/projects", () => {
     const owner = await newSignedInUser();
     const res = await call(create, "POST", "/api/v1/projects", {
       token: owner.token,
-      body: { slug: unique("sec"), plan: "pro" },
+      body: { slug: unique("sec"), plan: "free" },
     });
     const project = res.body as Project;
     const [row] = await getServerDb().select().from(projects).where(eq(projects.tenantId, project.tenantId));
@@ -117,6 +117,25 @@ describe("POST /api/v1/projects", () => {
     const res = await call(create, "POST", "/api/v1/projects", { token: second.token, body: { slug, plan: "free" } });
     expect(res.status).toBe(409);
     expect(errorOf(res.body).message).toContain(`Slug '${slug}' is taken`);
+  });
+
+  it("refuses a user creating a project on a higher plan (403 naming who may grant it); a platform admin may", async () => {
+    const owner = await newSignedInUser();
+    const slug = unique("rich");
+    const res = await call(create, "POST", "/api/v1/projects", {
+      token: owner.token,
+      body: { slug, plan: "enterprise" },
+    });
+    expect(res.status).toBe(403);
+    expect(errorOf(res.body).message).toMatch(
+      /Only a platform admin may create '.*' on the enterprise plan.*create it on free/,
+    );
+    expect(await getServerDb().select().from(projects).where(eq(projects.slug, slug))).toEqual([]);
+
+    const admin = await newSignedInUser("admin");
+    const granted = await call(create, "POST", "/api/v1/projects", { token: admin.token, body: { slug, plan: "pro" } });
+    expect(granted.status).toBe(201);
+    expect(granted.body).toMatchObject({ plan: "pro" });
   });
 
   it("refuses an anonymous create with 401", async () => {
@@ -192,10 +211,10 @@ describe("GET /api/v1/projects/[slug]", () => {
   it("returns the project to its owner", async () => {
     const owner = await newSignedInUser();
     const slug = unique("one");
-    await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug, plan: "enterprise" } });
+    await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug, plan: "free" } });
     const res = await call(getOne, "GET", `/api/v1/projects/${slug}`, { token: owner.token, params: { slug } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ slug, plan: "enterprise", status: "active" });
+    expect(res.body).toMatchObject({ slug, plan: "free", status: "active" });
   });
 
   it("gives a non-member the same 404 as a missing slug, so existence is not revealed", async () => {

@@ -40,7 +40,8 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
       <Section title="Plan" testId="plan-section">
         <p className="text-sm text-slate-600">
           Current plan: <span data-testid="settings-plan">{project.plan}</span> (mode{" "}
-          <span className="font-mono">{project.mode}</span>, which a plan change never alters).
+          <span className="font-mono">{project.mode}</span>, which a plan change never alters). A higher plan raises the
+          project&apos;s limits on the shared cluster, so a platform admin grants it; owners may move to a lower plan.
         </p>
         <ActionForm action={changePlanAction.bind(null, project.slug)} testId="plan-form" submitLabel="Change plan">
           <label className="text-sm font-medium">

@@ -7,8 +7,8 @@ import { closeServerDb, getServerDb } from "@/lib/api/server-db";
 import { closeControlPlaneRedis } from "@/lib/cache/control-plane-redis";
 import { HOSTNAME_EVICT_CHANNEL, hostnameKey } from "@/lib/cache/keys";
 import { serviceHostname } from "@/lib/tenancy";
-import { addMember, call, errorOf, newSignedInUser, unique } from "../../../route-test-kit";
-import { POST as create } from "../../route";
+import { addMember, call, errorOf, newSignedInUser } from "../../../route-test-kit";
+import { newProject } from "../../../project-test-kit";
 import { PATCH } from "./route";
 
 afterAll(async () => {
@@ -17,10 +17,8 @@ afterAll(async () => {
 });
 
 async function projectOf(owner: { token: string }) {
-  const slug = unique("lim");
-  const res = await call(create, "POST", "/api/v1/projects", { token: owner.token, body: { slug, plan: "pro" } });
-  const body = res.body as { tenantId: string; hash: string };
-  return { slug, tenantId: body.tenantId, hash: body.hash };
+  const { slug, tenantId, hash } = await newProject(owner, "pro", "lim");
+  return { slug, tenantId, hash };
 }
 
 const patch = (token: string, slug: string, body: unknown) =>

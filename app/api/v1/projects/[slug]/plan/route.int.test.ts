@@ -32,13 +32,14 @@ async function guardrailsOf(role: string) {
 }
 
 describe("POST /api/v1/projects/[slug]/plan", () => {
-  it("moves free → pro: role statement_timeout and connection limit follow, the rate limit follows, mode stays", async () => {
+  it("a platform admin moves free → pro: role statement_timeout and connection limit follow, the rate limit follows, mode stays", async () => {
     const owner = await newSignedInUser();
+    const admin = await newSignedInUser("admin");
     const project = await newProject(owner, "free");
     const role = (project as unknown as { role: string }).role;
     expect(await guardrailsOf(role)).toEqual({ connectionLimit: 5, statementTimeout: "statement_timeout=5s" });
 
-    const res = await changePlan(owner.token, project.slug, { plan: "pro" });
+    const res = await changePlan(admin.token, project.slug, { plan: "pro" });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ plan: "pro", mode: "v2_shared", tenantId: project.tenantId });
     expect(await guardrailsOf(role)).toEqual({ connectionLimit: 20, statementTimeout: "statement_timeout=15s" });
@@ -50,7 +51,26 @@ describe("POST /api/v1/projects/[slug]/plan", () => {
     });
     expect(effective.body).toMatchObject({ effectiveRequestsPerMinute: 100 });
     const [audit] = await auditRows(project.tenantId, "project.plan.change");
-    expect(audit?.details).toEqual({ slug: project.slug, before: { plan: "free" }, after: { plan: "pro" } });
+    expect(audit?.details).toEqual({
+      slug: project.slug,
+      before: { plan: "free" },
+      after: { plan: "pro" },
+      byPlatformAdmin: true,
+    });
+  });
+
+  it("refuses an owner raising their own project's plan (403 naming who may), and lets the owner lower it", async () => {
+    const owner = await newSignedInUser();
+    const project = await newProject(owner, "free");
+    const raise = await changePlan(owner.token, project.slug, { plan: "enterprise" });
+    expect(raise.status).toBe(403);
+    expect(raise.text).toMatch(/Only a platform admin may move .* from free to enterprise.*flux projects plan/);
+    expect(await auditRows(project.tenantId, "project.plan.change")).toHaveLength(0);
+
+    const granted = await newProject(owner, "pro");
+    const lower = await changePlan(owner.token, granted.slug, { plan: "free" });
+    expect(lower.status).toBe(200);
+    expect(lower.body).toMatchObject({ plan: "free" });
   });
 
   it("refuses an unknown plan and a mode change with 400, changing nothing", async () => {
